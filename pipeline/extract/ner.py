@@ -1,0 +1,81 @@
+"""The NER slot: one small interface, so another backend can be plugged in.
+
+A backend turns texts into (start, end, label) character spans with labels
+PER, ORG, LOC. The default backend is the spaCy model trained by
+``python -m pipeline.train`` and shipped in ``models/id_news_ner``. Stanza has
+no Indonesian NER model; a Stanza (or any other) backend only has to implement
+``NerBackend`` and be registered in ``BACKENDS``.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Iterable, Iterator, Protocol
+
+Span = tuple[int, int, str]
+DEFAULT_MODEL = Path(__file__).resolve().parents[2] / "models" / "id_news_ner"
+LABELS = {"PER", "ORG", "LOC"}
+
+
+class NerBackend(Protocol):
+    name: str
+    version: str  # identifies the exact model (used in run.json and cache keys)
+
+    def annotate(self, texts: Iterable[str]) -> Iterator[list[Span]]: ...
+
+
+class NoNer:
+    """Used when no model is installed: the rule extractors carry the run alone."""
+
+    name = "none"
+    version = "none"
+
+    def annotate(self, texts: Iterable[str]) -> Iterator[list[Span]]:
+        for _ in texts:
+            yield []
+
+
+class SpacyNer:
+    """A spaCy pipeline with an ``ner`` component, loaded once per process."""
+
+    name = "spacy"
+
+    def __init__(self, path: str | Path = DEFAULT_MODEL, batch_size: int = 16):
+        import spacy
+
+        self.path = Path(path)
+        self.nlp = spacy.load(self.path, exclude=["parser", "tagger", "lemmatizer", "attribute_ruler"])
+        self.batch_size = batch_size
+        meta = self.nlp.meta
+        digest = _dir_digest(self.path)
+        self.version = f"{meta.get('name', 'model')}-{meta.get('version', '0')}-{digest}"
+
+    def annotate(self, texts: Iterable[str]) -> Iterator[list[Span]]:
+        for doc in self.nlp.pipe(texts, batch_size=self.batch_size):
+            yield [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in LABELS]
+
+
+def _dir_digest(path: Path) -> str:
+    """A short hash of the model's weights and config: changes when the model changes."""
+    h = hashlib.sha256()
+    for p in sorted(path.rglob("*")):
+        if p.is_file() and p.name in {"model", "cfg", "config.cfg", "meta.json", "strings.json"}:
+            h.update(p.relative_to(path).as_posix().encode())
+            h.update(hashlib.sha256(p.read_bytes()).digest())
+    return h.hexdigest()[:12]
+
+
+BACKENDS = {"spacy": SpacyNer, "none": NoNer}
+
+
+def load_ner(model: str | Path | None = None) -> NerBackend:
+    """The backend for ``model``: a spaCy model folder, "none", or the shipped default when present."""
+    if model in (None, ""):
+        return SpacyNer(DEFAULT_MODEL) if (DEFAULT_MODEL / "meta.json").exists() else NoNer()
+    if str(model) == "none":
+        return NoNer()
+    path = Path(model)
+    if not (path / "meta.json").exists():
+        raise FileNotFoundError(f"{path}: not a spaCy model folder (no meta.json)")
+    return SpacyNer(path)

@@ -1,0 +1,143 @@
+"""Is the article about a programme, what is it called, and what was done.
+
+Detection sums weighted cue words from ``rules/programme_cues.jsonl`` (negative
+weights for other news: crime, sport, markets) into a score in [0, 1]. The name
+comes from ``rules/programme_name_patterns.jsonl`` (quoted titles, "program X",
+"melalui X", capitalised activity titles); without one, a short description
+phrase from the text ("pelatihan membuat tas dari tali kur") stands in.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from ..rules import RuleSet
+from ..types import Mention, Region, in_regions
+
+# A capitalised sequence: words starting upper-case or with a digit, lowercase connectors inside.
+NAME = (r"[A-Z0-9][\w.&'’/-]*(?:\s+(?:(?:dan|&|of|and|for|untuk)\s+)?(?:[A-Z0-9(][\w.&'’()/-]*)){0,7}")
+ACTIVITY_HEADS = ("pelatihan", "pendampingan", "pembinaan", "bimbingan teknis", "bimtek", "sosialisasi",
+                  "penyuluhan", "diklat", "workshop", "pemberdayaan", "bantuan", "budidaya", "pengembangan",
+                  "inkubasi", "training", "seminar", "pembiayaan", "penyaluran", "edukasi")
+STOP_WORDS = {"di", "yang", "pada", "oleh", "dengan", "dalam", "ini", "itu", "tersebut", "sebagai", "agar", "serta",
+              "sejak", "selama", "hingga", "sampai", "sehingga", "karena", "kepada", "ke", "dari", "pun", "juga",
+              "akan", "telah", "sudah", "merupakan", "adalah", "tahun", "kali", "sebanyak", "diikuti"}
+DETECT_THRESHOLD = 0.5
+
+
+@dataclass
+class ProgrammeFacts:
+    score: float
+    is_programme: bool
+    name: str | None = None
+    name_mention: Mention | None = None
+    activities: list[str] = field(default_factory=list)
+    cues: list[Mention] = field(default_factory=list)
+
+
+class ProgrammeExtractor:
+    def __init__(self, rules: RuleSet, threshold: float = DETECT_THRESHOLD):
+        self.threshold = threshold
+        self.cues = []
+        for r in rules.get("programme_cues"):
+            word = re.escape(r["text"].rstrip("*"))
+            tail = r"\w*" if r["text"].endswith("*") else r"\b"
+            self.cues.append((r, re.compile(rf"\b{word}{tail}", re.IGNORECASE), float(r["weight"])))
+        self.generic = {r["text"].casefold() for r in rules.get("programme_cues")}
+        self.name_rules = sorted(
+            ((r, re.compile(r["pattern"].replace("{NAME}", NAME)), r.get("priority", 1))
+             for r in rules.get("programme_name_patterns")),
+            key=lambda t: -t[2])
+        heads = "|".join(re.escape(h) for h in ACTIVITY_HEADS)
+        self.activity_rx = re.compile(rf"\b(?:{heads})\b(?:\s+[\w-]+){{1,7}}", re.IGNORECASE)
+
+    def __call__(self, text: str, regions: list[Region]) -> ProgrammeFacts:
+        score, cues = self.detect(text, regions)
+        facts = ProgrammeFacts(score=score, is_programme=score >= self.threshold, cues=cues)
+        facts.activities = self.activities(text, regions)
+        facts.name_mention = self.name(text, regions) or self._description(text, regions)
+        if facts.name_mention is not None:
+            facts.name = facts.name_mention.value["name"]
+        return facts
+
+    def detect(self, text: str, regions: list[Region]) -> tuple[float, list[Mention]]:
+        total, cues = 0.0, []
+        for rule, rx, weight in self.cues:
+            hits = [m for m in rx.finditer(text) if not in_regions(m.start(), m.end(), regions)]
+            if not hits:
+                continue
+            total += weight * math.log2(1 + len(hits))
+            m = hits[0]
+            cues.append(Mention("cue", m.group(), m.start(), m.end(), rule.source,
+                                {"weight": weight, "hits": len(hits)}))
+        # logistic squashing: a score of 0 for no evidence, 0.5 at a raw sum of 4
+        score = 1 / (1 + math.exp(-(total - 4.0) / 2.0))
+        return round(score, 3), cues
+
+    def name(self, text: str, regions: list[Region]) -> Mention | None:
+        best = None
+        for rule, rx, priority in self.name_rules:
+            for m in rx.finditer(text):
+                s, e = m.span("name")
+                if in_regions(s, e, regions):
+                    continue
+                raw = m.group("name")
+                name = _trim_name(raw)
+                if not name or name.casefold() in self.generic or len(name) < 4:
+                    continue
+                cand = (priority, -s, Mention("cue", name, s, s + len(name), rule.source,
+                                               {"name": name, "pattern": rule.id}, label="programme_name"))
+                if best is None or cand[:2] > best[:2]:
+                    best = cand
+                break
+        return best[2] if best else None
+
+    def _description(self, text: str, regions: list[Region]) -> Mention | None:
+        for m in self.activity_rx.finditer(text):
+            if in_regions(m.start(), m.end(), regions):
+                continue
+            phrase = _cut_phrase(m.group())
+            if len(phrase.split()) >= 2:
+                return Mention("cue", phrase, m.start(), m.start() + len(phrase), "regex:programme:description",
+                               {"name": phrase, "pattern": "description"}, label="programme_name")
+        return None
+
+    def activities(self, text: str, regions: list[Region], limit: int = 8) -> list[str]:
+        out: list[str] = []
+        seen = set()
+        for m in self.activity_rx.finditer(text):
+            if in_regions(m.start(), m.end(), regions):
+                continue
+            phrase = _cut_phrase(m.group())
+            key = phrase.casefold()
+            if len(phrase.split()) >= 2 and key not in seen:
+                seen.add(key)
+                out.append(phrase)
+            if len(out) >= limit:
+                break
+        return out
+
+
+def _cut_phrase(s: str) -> str:
+    """A description phrase ends before the first function word or punctuation."""
+    words = []
+    for w in s.split():
+        core = w.strip(",.;:!?\"“”()")
+        if not core or core.casefold() in STOP_WORDS or not re.match(r"^[\w-]+$", core):
+            break
+        words.append(core)
+        if core != w:  # punctuation after it ends the phrase
+            break
+    return " ".join(words[:7])
+
+
+def _trim_name(s: str) -> str:
+    s = s.strip(" \t\n,.;:-–")
+    # a trailing unbalanced bracket or lone connector is not part of the name
+    while s and (s.endswith(("(", " dan", " &", " untuk", " of", " and")) or s.count("(") < s.count(")")):
+        s = s.rsplit(" ", 1)[0] if " " in s else ""
+        s = s.strip(" ,.;:-–")
+    if s.count("(") > s.count(")"):
+        s = s[: s.rfind("(")].strip()
+    return s

@@ -1,0 +1,132 @@
+"""Assemble one programme record from an article's normalised items.
+
+Each list holds one entry per real-world entity (surface forms in ``aliases``)
+and every entry carries its evidence. ``entity_id``s are filled in later by
+``resolve`` once the whole run has been seen.
+"""
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from ..extract.counts import assemble_participants
+from ..types import Article, Mention
+from .orgs import merge_orgs
+from .people import merge_people
+
+NON_ACTOR_KINDS = {"media"}
+NON_RECORD_PEOPLE_ROLES = {"reporter", "editor", "photographer", "byline", "writer"}
+
+
+def record_id(article_id: str, program: str | None) -> str:
+    return hashlib.sha1(f"{article_id}\x00{program or ''}".encode()).hexdigest()[:16]
+
+
+def _evidence(ms: list[Mention]) -> list[dict[str, Any]]:
+    seen, out = set(), []
+    for m in ms:
+        key = (m.start, m.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(m.evidence())
+    return out
+
+
+def _aliases(name: str, forms: list[str]) -> list[str]:
+    seen = {name.casefold()}
+    out = []
+    for f in forms:
+        f = " ".join(f.split())
+        if f and f.casefold() not in seen:
+            seen.add(f.casefold())
+            out.append(f)
+    return out
+
+
+def org_items(orgs: list[Mention]) -> list[dict[str, Any]]:
+    live = [m for m in orgs if not m.excluded and not m.value.get("media")]
+    out = []
+    for item in merge_orgs(live):
+        if item.get("kind") in NON_ACTOR_KINDS:
+            continue
+        out.append({"name": item["name"], "aliases": _aliases(item["name"], item.get("aliases", [])),
+                    "kind": item.get("kind") or "other", "role": item.get("role") or "other",
+                    "entity_id": None, "evidence": _evidence(item.get("mentions", []))})
+    return out
+
+
+def people_items(people: list[Mention]) -> list[dict[str, Any]]:
+    live = [m for m in people if not m.excluded]
+    out = []
+    for item in merge_people(live):
+        if item.get("role") in NON_RECORD_PEOPLE_ROLES:
+            continue
+        out.append({"name": item["name"], "aliases": _aliases(item["name"], item.get("aliases", [])),
+                    "title": item.get("title") or "", "organization": item.get("organization") or "",
+                    "entity_id": None, "evidence": _evidence(item.get("mentions", []))})
+    return out
+
+
+def place_items(places: list[Mention]) -> list[dict[str, Any]]:
+    """One entry per place: mentions resolved to one code, or with one name, are one place."""
+    groups: dict[str, list[Mention]] = {}
+    for m in places:
+        if m.excluded:
+            continue
+        v = m.value
+        key = v.get("code") or f"{v.get('level')}:{(v.get('name') or m.text).casefold()}"
+        groups.setdefault(key, []).append(m)
+    out = []
+    for ms in groups.values():
+        v = ms[0].value
+        name = v.get("name") or ms[0].text
+        out.append({"name": name, "aliases": _aliases(name, [m.text for m in ms]),
+                    "level": v.get("level") or "other", "code": v.get("code"),
+                    "parents": list(v.get("parents") or []), "candidates": list(v.get("candidates") or []),
+                    "entity_id": None, "evidence": _evidence(ms)})
+    return out
+
+
+def date_items(dates: list[Mention]) -> list[dict[str, Any]]:
+    """Fully resolved day dates and ranges; month/year-only and unresolved ones stay in mentions."""
+    out, index = [], {}
+    for m in dates:
+        v = m.value
+        if m.excluded or not v.get("resolved") or v.get("granularity", "day") != "day":
+            continue
+        key = (v["start"], v.get("end") if v.get("end") != v["start"] else None)
+        if key in index:
+            item = out[index[key]]
+            item["evidence"].append(m.evidence())
+            if v.get("kind") == "event":
+                item["kind"] = "event"
+            continue
+        index[key] = len(out)
+        out.append({"start": key[0], "end": key[1], "kind": v.get("kind", "event"), "text": m.text,
+                    "evidence": [m.evidence()]})
+    return out
+
+
+def build_records(article: Article, seg, facts, orgs, people, places, date_result, counts) -> list[dict[str, Any]]:
+    participants, consistency = assemble_participants(counts)
+    title = article.meta.get("title")
+    if not title and seg.title:
+        title = article.text[seg.title[0]:seg.title[1]].strip()
+    rec = {
+        "record_id": record_id(article.id, facts.name),
+        "article_id": article.id,
+        "title": title or None,
+        "published": date_result.published,
+        "program": facts.name,
+        "activities": facts.activities,
+        "organizations": org_items(orgs),
+        "people": people_items(people),
+        "places": place_items(places),
+        "dates": date_items(date_result.mentions),
+        "participants": participants,
+        "participants_consistency": consistency,
+        "confidence": facts.score,
+    }
+    if facts.name_mention is not None:
+        rec["program_evidence"] = [facts.name_mention.evidence()]
+    return [rec]
