@@ -1,0 +1,260 @@
+"""Writing the output folder: atomic files, Excel-safe CSV, JSON Lines.
+
+Every file is written to a temporary file in the same folder and renamed over
+the final name only once it is complete, so a crashed or interrupted run never
+leaves a half-written ``records.csv`` that looks finished (CONTRACT.md).
+
+CSV cells are neutralised against formula injection: news text is untrusted and
+a cell such as ``=HYPERLINK(...)`` or ``-2+3`` would be evaluated by Excel.
+"""
+from __future__ import annotations
+
+import csv
+import dataclasses
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import IO, Any, Iterable
+
+MENTION_COLUMNS = ["article_id", "kind", "label", "text", "start", "end", "value", "source",
+                   "excluded", "in_record", "note"]
+ENTITY_COLUMNS = ["entity_id", "kind", "name", "aliases", "article_count", "articles", "merge_reasons"]
+RECORD_COLUMNS = ["record_id", "article_id", "title", "published", "program", "activities",
+                  "organizations", "organization_kinds", "people", "places", "provinces", "dates",
+                  "participants_total", "participants", "confidence"]
+
+LIST_SEPARATOR = "; "
+# First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection).
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+_LINE_BREAKS = ("\r\n", "\r", "\n", "\v", "\f", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
+
+
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+# Read once: temporary files are created 0600, the final files should get the usual mode.
+_FILE_MODE = 0o666 & ~_current_umask()
+
+
+class AtomicWriter:
+    """``with AtomicWriter(path) as f: f.write(...)`` — the file appears under ``path`` only on success.
+
+    Opens a temporary file (text mode with ``newline=""`` so line endings are written
+    exactly as given, or ``binary=True``) next to ``path``, creating the folder; on a
+    clean exit it is flushed, synced and renamed over ``path``; on an exception it is
+    removed and ``path`` is untouched.
+    """
+
+    def __init__(self, path: Path | str, encoding: str = "utf-8", newline: str = "", binary: bool = False):
+        self.path = Path(path)
+        self.encoding = encoding
+        self.newline = newline
+        self.binary = binary
+        self._file: IO[Any] | None = None
+        self._tmp_name: str | None = None
+
+    def __enter__(self) -> IO[Any]:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, self._tmp_name = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp")
+        try:
+            if self.binary:
+                self._file = os.fdopen(fd, "wb")
+            else:
+                self._file = os.fdopen(fd, "w", encoding=self.encoding, newline=self.newline)
+        except BaseException:
+            os.close(fd)
+            os.unlink(self._tmp_name)
+            raise
+        return self._file
+
+    def __exit__(self, exc_type, exc, tb) -> bool:
+        assert self._file is not None and self._tmp_name is not None
+        try:
+            if exc_type is None:
+                self._file.flush()
+                os.fsync(self._file.fileno())
+            self._file.close()
+            if exc_type is None:
+                os.chmod(self._tmp_name, _FILE_MODE)
+                os.replace(self._tmp_name, self.path)
+        except BaseException:
+            _remove_quietly(self._tmp_name)
+            raise
+        if exc_type is not None:
+            _remove_quietly(self._tmp_name)
+        return False  # never swallow the caller's exception
+
+
+def _remove_quietly(name: str) -> None:
+    try:
+        os.unlink(name)
+    except FileNotFoundError:
+        pass
+
+
+def atomic_write(path: Path | str, data: str | bytes) -> None:
+    """Write ``data`` (text as UTF-8, or bytes) to ``path`` atomically."""
+    with AtomicWriter(path, binary=isinstance(data, bytes)) as f:
+        f.write(data)
+
+
+def _one_line(text: str) -> str:
+    for br in _LINE_BREAKS:
+        text = text.replace(br, " ")
+    return text
+
+
+def _item_text(x: Any) -> str:
+    if isinstance(x, bool):
+        return "true" if x else "false"
+    if isinstance(x, dict):
+        return json.dumps(x, ensure_ascii=False, sort_keys=True)
+    return str(x)
+
+
+def safe_cell(v: Any) -> str | int | float:
+    """One CSV cell value that a spreadsheet shows as text and never runs as a formula.
+
+    Numbers stay numbers; ``None`` is empty; booleans are ``true``/``false`` (as in
+    JSON); lists are joined with ``"; "``; dicts become compact JSON; line breaks
+    become spaces (one row per line keeps the file greppable); a text cell starting
+    with ``= + - @``, tab or CR gets a leading ``'`` so Excel shows it literally.
+    """
+    if v is None:
+        return ""
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        return v
+    if isinstance(v, (list, tuple, set, frozenset)):
+        text = LIST_SEPARATOR.join(_item_text(x) for x in v if x is not None)
+    else:
+        text = _item_text(v)
+    dangerous = text.startswith(FORMULA_TRIGGERS)
+    text = _one_line(text)
+    return "'" + text if dangerous else text
+
+
+def write_csv(path: Path | str, rows: Iterable[dict[str, Any]], columns: list[str]) -> None:
+    """CSV for spreadsheets: UTF-8 with BOM, RFC 4180 quoting, CRLF rows, safe cells, atomic."""
+    with AtomicWriter(path, encoding="utf-8-sig") as f:
+        w = csv.writer(f, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+        w.writerow([safe_cell(c) for c in columns])
+        for row in rows:
+            w.writerow([safe_cell(row.get(c)) for c in columns])
+
+
+def _json_default(o: Any) -> Any:
+    if dataclasses.is_dataclass(o) and not isinstance(o, type):
+        return dataclasses.asdict(o)
+    if isinstance(o, (set, frozenset, tuple)):
+        return list(o)
+    if isinstance(o, Path):
+        return o.as_posix()
+    raise TypeError(f"not JSON serialisable: {type(o).__name__}")
+
+
+def to_json(obj: Any, indent: int | None = None) -> str:
+    """JSON as we write it everywhere: real UTF-8 characters, dataclasses/Paths/sets allowed."""
+    return json.dumps(obj, ensure_ascii=False, indent=indent, default=_json_default)
+
+
+def write_jsonl(path: Path | str, rows: Iterable[dict[str, Any]]) -> None:
+    """One JSON object per line, UTF-8 (no BOM), ``\\n`` line ends, atomic."""
+    with AtomicWriter(path) as f:
+        for row in rows:
+            f.write(to_json(row))
+            f.write("\n")
+
+
+# --- records.csv ---------------------------------------------------------------------------
+
+def _join(items: Iterable[Any]) -> str:
+    return LIST_SEPARATOR.join(str(x) for x in items if x not in (None, ""))
+
+
+def _person_cell(p: dict[str, Any]) -> str:
+    name, title = p.get("name") or "", p.get("title") or ""
+    return f"{name} ({title})" if title else name
+
+
+def _place_cell(p: dict[str, Any]) -> str:
+    tags = " ".join(x for x in (p.get("level"), p.get("code")) if x)
+    return f"{p.get('name') or ''} [{tags}]" if tags else (p.get("name") or "")
+
+
+def _province_of(p: dict[str, Any]) -> str | None:
+    """The province a place lies in: itself if a province, else the last parent of a resolved place."""
+    if p.get("level") == "provinsi":
+        return p.get("name")
+    parents = p.get("parents") or []
+    if p.get("code") and parents:
+        return parents[-1]
+    return None
+
+
+def _date_cell(d: dict[str, Any]) -> str:
+    start, end = d.get("start") or "", d.get("end")
+    return f"{start}..{end}" if end and end != start else start
+
+
+def _participant_cell(p: dict[str, Any]) -> str:
+    return " ".join(str(x) for x in (p.get("count"), p.get("unit"), p.get("what")) if x not in (None, ""))
+
+
+def _unique(items: Iterable[Any]) -> list[Any]:
+    seen, out = set(), []
+    for x in items:
+        if x and x not in seen:
+            seen.add(x)
+            out.append(x)
+    return out
+
+
+def flatten_record(rec: dict[str, Any]) -> dict[str, Any]:
+    """One ``records.csv`` row (keys = ``RECORD_COLUMNS``) from one record; lists joined with ``"; "``."""
+    orgs = rec.get("organizations") or []
+    places = rec.get("places") or []
+    parts = rec.get("participants") or []
+    totals = _unique(p.get("count") for p in parts if p.get("total") and p.get("count") is not None)
+    return {
+        "record_id": rec.get("record_id"),
+        "article_id": rec.get("article_id"),
+        "title": rec.get("title"),
+        "published": rec.get("published"),
+        "program": rec.get("program"),
+        "activities": _join(rec.get("activities") or []),
+        "organizations": _join(o.get("name") for o in orgs),
+        "organization_kinds": _join(o.get("kind") or "other" for o in orgs),
+        "people": _join(_person_cell(p) for p in rec.get("people") or []),
+        "places": _join(_place_cell(p) for p in places),
+        "provinces": _join(_unique(_province_of(p) for p in places)),
+        "dates": _join(_date_cell(d) for d in rec.get("dates") or []),
+        # A single total stays a number (sortable in a spreadsheet); several are listed.
+        "participants_total": totals[0] if len(totals) == 1 else _join(totals),
+        "participants": _join(_participant_cell(p) for p in parts),
+        "confidence": rec.get("confidence"),
+    }
+
+
+# --- the whole folder ----------------------------------------------------------------------
+
+def write_outputs(out_dir: Path | str, records: Iterable[dict[str, Any]],
+                  mentions_rows: Iterable[dict[str, Any]], entities_rows: Iterable[dict[str, Any]],
+                  errors: Iterable[dict[str, Any]], run_info: dict[str, Any]) -> None:
+    """Write every file of the output folder (CONTRACT.md), each atomically; ``run.json`` last."""
+    from pipeline.output.report import render_report  # local: the report is optional machinery
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    records, mentions_rows, entities_rows, errors = (list(records), list(mentions_rows),
+                                                     list(entities_rows), list(errors))
+    write_jsonl(out / "records.jsonl", records)
+    write_csv(out / "records.csv", [flatten_record(r) for r in records], RECORD_COLUMNS)
+    write_csv(out / "mentions.csv", mentions_rows, MENTION_COLUMNS)
+    write_csv(out / "entities.csv", entities_rows, ENTITY_COLUMNS)
+    write_jsonl(out / "errors.jsonl", errors)
+    atomic_write(out / "report.html", render_report(records, mentions_rows, errors, run_info))
+    atomic_write(out / "run.json", to_json(run_info, indent=2) + "\n")
