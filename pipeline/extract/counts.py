@@ -1,0 +1,495 @@
+"""Participant counts: numbers of people, groups, businesses or villages that
+take part in or benefit from a programme.
+
+A number becomes a count only next to a counted noun (``rules/counted_nouns.jsonl``)
+or in a pattern that names what is counted ("jumlah peserta mencapai 200").
+Numbers beside money, percentages, areas, durations, dates and the like
+(``rules/count_exclusions.jsonl``) are never counts. Each count mention says
+which pattern fired; an article-level pass then marks breakdown parts and the
+programme's total, and ``assemble_participants`` turns the mentions into the
+record's ``participants`` list with a consistency check (do the parts add up
+to the total?).
+
+Patterns (the ``pattern`` value and the ``regex:counts:<name>`` source):
+  num_noun    "24 orang nelayan", "sebanyak 25 peserta", "enam puluh desa binaan"
+  noun_before "jumlah peserta mencapai 200", "total nasabah 1.500"
+  breakdown   "terdiri dari 38 UMK dari A, 31 dari B dan 21 dari C": bare numbers
+              after a count inherit its unit
+  each        "A, B dan C masing-masing sebanyak 12 orang": one item per list item
+
+Besides the documented value keys (count, unit, what, total, approx, low, high,
+pattern) a mention's value carries: cls (person, group, business, institution,
+village), part (a breakdown part, never the total), subset ("35 di antaranya"),
+item (the list item of an "each" count), not_total (why it cannot be the total:
+target, cumulative, capacity, future) and cue (strong, medium, none).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.extract.numbers import NumberMatch, NumberParser
+from pipeline.rules import Rule, RuleSet
+from pipeline.types import Mention, Region, in_regions
+
+# Cue words that belong to the patterns themselves (not user word lists).
+STRONG_TOTAL_RE = re.compile(r"\b(?:total(?:nya)?|jumlah|seluruhnya|keseluruhan)\b", re.I)
+MEDIUM_CUE_RE = re.compile(
+    r"\b(?:sebanyak|sejumlah|diikuti(?:\s+oleh)?|dihadiri(?:\s+oleh)?|melibatkan|mengikutsertakan|kepada|terhadap|"
+    r"bagi|untuk|menjangkau|menyasar|membina|memberdayakan|merangkul|mendampingi|menggandeng|mencapai)\s*$", re.I)
+LINK_RE = re.compile(
+    r"\b(?:sebanyak|berjumlah|mencapai|yaitu|yakni|adalah|hanya|baru|tercatat|sejumlah|total(?:nya)?|menjadi|"
+    r"sekitar|ada)\s*$", re.I)
+PART_CUE_RE = re.compile(
+    r"\b(?:dibagi|terbagi|terdiri\s+(?:dari|atas)|meliputi|rinciannya|di\s*antaranya|antara\s+lain|"
+    r"masing\s*[-–—]?\s*masing)\b", re.I)
+SUBSET_CUE_RE = re.compile(r"\b(?:di\s*antaranya|termasuk)\s*$", re.I)
+SUBSET_AFTER_RE = re.compile(r"[ \t]*(?:(?:orang|peserta)[ \t]+)?di\s*antaranya\b", re.I)
+EACH_RE = re.compile(r"masing\s*[-–—]?\s*masing", re.I)
+LIST_LEAD_RE = re.compile(r".*\b(?:yaitu|yakni|antara\s+lain|meliputi|berupa|mengikuti|adalah)\b|.*:", re.I | re.S)
+LIST_SPLIT_RE = re.compile(r"\s*(?:,\s*(?:dan|serta)\b|,|;|\bdan\b|\bserta\b|&)\s*", re.I)
+COORD_RE = re.compile(r"^\s*(?:,\s*)?(?:dan|serta|,)\s*$", re.I)
+BREAKDOWN_GAP_RE = re.compile(r"(?:,|\bdan\b|\bserta\b|\bsedangkan\b|;)\s*$", re.I)
+# Words that may follow a bare number whose unit comes from elsewhere.
+FOLLOW_OK = {"dan", "di", "dari", "yang", "dengan", "untuk", "pada", "ke", "atau", "serta", "hingga", "sampai",
+             "ini", "itu", "tersebut", "pun", "saja", "telah", "sudah", "kini", "lainnya", "asal", "se", "sedangkan"}
+WHAT_STOP = {"yang", "di", "dari", "ke", "untuk", "dan", "serta", "dengan", "pada", "dalam", "telah", "akan", "sudah",
+             "ini", "itu", "tersebut", "atau", "juga", "pun", "se", "sebagai", "oleh", "kepada", "bagi", "agar",
+             "karena", "hingga", "sampai", "mulai", "saat", "sejak", "yakni", "yaitu", "masing-masing", "mendapat",
+             "mengikuti", "diberikan", "turut", "ikut", "menerima", "sebanyak", "mencapai", "berjumlah", "adalah",
+             "hanya", "baru", "tercatat", "sejumlah", "menjadi", "sekitar", "ada", "total"}
+SENTENCE_RE = re.compile(r"[^\n]+")
+SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\\\"”’']*\s+(?=[\\\"“‘(]*[A-Z0-9])")
+WORD_RE = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+TOTAL_HEAD_RE = re.compile(r"\b(?:jumlah|total)\s+$", re.I)
+LOCATIVE_RE = re.compile(r"\b(?:di|ke|dari|pada|se)[\s-]+$", re.I)
+ORIGIN_RE = re.compile(r"[ \t]*(?:[^\W\d_]+[ \t]+){0,3}?dari[ \t]*", re.I)
+BLANKS_RE = re.compile(r"[ \t]*")
+NEXT_WORD_RE = re.compile(r"[ \t]+([^\W_]+(?:-[^\W_]+)*)")
+NEXT_TOKEN_RE = re.compile(r"[ \t]*(\S+)?")
+
+
+@dataclass
+class _Noun:
+    rule: Rule
+    start: int
+    end: int
+
+    @property
+    def participant(self) -> bool:
+        return self.rule.get("participant", True)
+
+    @property
+    def unit(self) -> str:
+        return self.rule.get("unit") or self.rule["text"]
+
+    @property
+    def cls(self) -> str:
+        return self.rule.get("cls", "person")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Rough sentence spans: lines, split again after . ! ? before a capital."""
+    out = []
+    for line in SENTENCE_RE.finditer(text):
+        s = line.start()
+        for m in SENTENCE_END_RE.finditer(line.group()):
+            out.append((s, line.start() + m.start()))
+            s = line.start() + m.end()
+        out.append((s, line.end()))
+    return out
+
+
+def _phrase_re(phrases: list[str]) -> re.Pattern | None:
+    if not phrases:
+        return None
+    alts = "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{alts})(?![\w])", re.I)
+
+
+def _place(rule: Rule) -> tuple[str, str]:
+    return rule.get("position", "after"), rule.get("effect", "exclude")
+
+
+class _RuleRegex:
+    """One regex over many exclusion rules (a phrase in ``text`` or a regex in
+    ``pattern``) that says which rule matched."""
+
+    def __init__(self, rules: list[Rule]):
+        self.rules = rules
+        alts = []
+        order = sorted(range(len(rules)), key=lambda i: -len(rules[i]["text"]))
+        for i in order:
+            r = rules[i]
+            body = r.get("pattern") or re.escape(r["text"])
+            alts.append(f"(?P<r{i}>{body})")
+        self.re = re.compile(r"(?<![\w])(?:" + "|".join(alts) + r")(?![\w])", re.I) if alts else None
+
+    def _rule(self, m: re.Match) -> Rule:
+        return self.rules[int(m.lastgroup[1:])]
+
+    def match(self, s: str) -> tuple[re.Match, Rule] | None:
+        m = self.re.match(s) if self.re else None
+        return (m, self._rule(m)) if m else None
+
+    def last(self, s: str) -> tuple[re.Match, Rule] | None:
+        found = None
+        for m in (self.re.finditer(s) if self.re else []):
+            found = m
+        return (found, self._rule(found)) if found else None
+
+
+class CountExtractor:
+    """Finds participant-count mentions in an article's text."""
+
+    def __init__(self, rules: RuleSet):
+        self.numbers = NumberParser(rules)
+        nouns = rules.get("counted_nouns")
+        self.noun_rules = {r["text"].lower(): r for r in nouns}
+        self.noun_re = _phrase_re([r["text"] for r in nouns])
+        self.head_nouns = [r for r in nouns if not r.get("modifier")]
+        self.head_noun_re = _phrase_re([r["text"] for r in self.head_nouns])
+        excl = rules.get("count_exclusions")
+        self.before_re = _RuleRegex([r for r in excl if _place(r) == ("before", "exclude")])
+        self.after_re = _RuleRegex([r for r in excl if _place(r) == ("after", "exclude")])
+        self.earlier_re = _RuleRegex([r for r in excl if _place(r) == ("earlier", "not_total")])
+        self.sentence_re = _RuleRegex([r for r in excl if _place(r) == ("sentence", "not_total")])
+
+    # -- finding ----------------------------------------------------------------
+    def _noun_at(self, text: str, pos: int) -> _Noun | None:
+        """The counted noun starting at ``pos`` (after blanks), longest match first."""
+        pos = BLANKS_RE.match(text, pos).end()
+        if self.noun_re is None:
+            return None
+        nm = self.noun_re.match(text, pos)
+        if nm is None:
+            return None
+        rule = self.noun_rules[nm.group().lower()]
+        noun = _Noun(rule, nm.start(), nm.end())
+        if rule.get("classifier") or rule.get("modifier"):
+            nxt = self._noun_at(text, nm.end())  # "24 orang nelayan", "25 calon peserta"
+            if nxt is not None and not nxt.rule.get("modifier"):
+                return nxt  # may be a non-participant ("50 orang panitia"), which blocks the count
+            if rule.get("modifier"):
+                return None
+        return noun
+
+    def _excluded_by_context(self, text: str, sent_start: int, num: NumberMatch, noun: _Noun | None) -> str | None:
+        """Why the words around ``num`` say it is no count (money, date, year...), or None.
+        A counted noun right after the number wins over a shorter exclusion ("10 unit usaha")."""
+        before = text[max(sent_start, num.start - 30):num.start]
+        after = text[num.end:num.end + 30]
+        if re.search(r"\d[/:]\s*$", before) or re.match(r"[/:]\d", after) or re.match(r"\s*[%‰]", after):
+            return "date_or_ratio"
+        if num.form == "digits" and re.fullmatch(r"0\d+|\d{8,}", num.text.replace(".", "")):
+            return "phone_or_code"
+        if re.search(r"[+]\s*$", before):
+            return "phone_or_code"
+        pm = self.before_re.match(num.text)  # a prefix inside the number: "minimal 8 orang"
+        if pm is not None:
+            return pm[1].source
+        bm = self.before_re.last(before)
+        if bm is not None and re.fullmatch(r"[\s\-–.]*", before[bm[0].end():]):
+            return bm[1].source
+        am = self.after_re.match(after.lstrip(" \t-"))
+        if am is not None and (noun is None or noun.end - num.end <= am[0].end()):
+            return am[1].source
+        return None
+
+    def _what(self, text: str, start: int, end: int, limit_words: int = 3) -> str:
+        """The noun plus a few following words, to say what is counted."""
+        words = [text[start:end]]
+        pos = end
+        for _ in range(limit_words):
+            m = NEXT_WORD_RE.match(text, pos)
+            if m is None or m.group(1).lower() in WHAT_STOP or m.group(1)[0].isdigit():
+                break
+            words.append(m.group(1))
+            pos = m.end()
+        return " ".join(words)
+
+    def _noun_before(self, text: str, sent_start: int, num: NumberMatch) -> tuple[_Noun, str] | None:
+        """A counted noun before the number, joined by a link word ("peserta sebanyak 50",
+        "jumlah nasabah mencapai 1.500") or right after total/jumlah ("total nasabah 1.500")."""
+        if self.head_noun_re is None:
+            return None
+        pre = text[sent_start:num.start]
+        link = LINK_RE.search(pre)
+        if link is not None:
+            link_at = sent_start + link.start()
+            cut = max(text.rfind(c, sent_start, link_at) for c in ",.;:!?()\"“”")
+            clause_start = max(sent_start, cut + 1)
+            words = list(WORD_RE.finditer(text, clause_start, link_at))
+            if len(words) > 8:
+                clause_start = words[-8].start()
+            found = None
+            for m in self.head_noun_re.finditer(text, clause_start, link_at):
+                if TOTAL_HEAD_RE.search(text, clause_start, m.start()):
+                    found = m  # the noun right after jumlah/total is what is counted
+                    break
+                if not LOCATIVE_RE.search(text, clause_start, m.start()):
+                    found = m  # otherwise the last noun not in "di kota", "dari desa"
+            if found is None:
+                return None
+            return _Noun(self.noun_rules[found.group().lower()], found.start(), found.end()), "noun_before"
+        m = re.search(r"\b(?:total|jumlah)\s+(\S+(?:\s+\S+)?)\s*$", pre, re.I)
+        if m is not None:
+            nm = self.head_noun_re.fullmatch(m.group(1)) or self.head_noun_re.fullmatch(m.group(1).split()[0])
+            if nm is not None:
+                off = sent_start + m.start(1)
+                return _Noun(self.noun_rules[nm.group().lower()], off, off + len(nm.group())), "noun_before"
+        return None
+
+    @staticmethod
+    def _follow_ok(text: str, pos: int) -> bool:
+        word = NEXT_TOKEN_RE.match(text, pos).group(1) or ""
+        if not word or not word[0].isalnum():
+            return True
+        w = WORD_RE.match(word)
+        return w is not None and w.group().lower() in FOLLOW_OK
+
+    def extract(self, text: str, regions: list[Region]) -> list[Mention]:
+        """Count mentions in ``text``; numbers inside ``regions`` come back ``excluded``."""
+        mentions: list[Mention] = []
+        for s_start, s_end in sentences(text):
+            mentions.extend(self._sentence(text, s_start, s_end, regions))
+        _mark_totals(text, mentions)
+        return mentions
+
+    def _sentence(self, text: str, s_start: int, s_end: int, regions: list[Region]) -> list[Mention]:
+        """Count mentions of one sentence, in order (a breakdown needs the count before it)."""
+        out: list[Mention] = []
+        sent = text[s_start:s_end]
+        nums = [NumberMatch(n.start + s_start, n.end + s_start, n.text, n.number, n.form, n.direction)
+                for n in self.numbers.scan(sent)]
+        last_count: Mention | None = None
+        for idx, num in enumerate(nums):
+            m = self._count(text, s_start, num, last_count)
+            if m is None:
+                continue
+            m.excluded = in_regions(m.start, m.end, regions) is not None
+            self._annotate(m, text, s_start, sent, num, last_count)
+            each = EACH_RE.search(text, max(s_start, num.start - 60), num.start)
+            if each is not None and not any(n.start > each.end() and n.end <= num.start for n in nums):
+                out.extend(self._each(text, s_start, m, each, nums[:idx], out))
+            else:
+                out.append(m)
+            last_count = m
+        return out
+
+    def _count(self, text: str, s_start: int, num: NumberMatch, last_count: Mention | None) -> Mention | None:
+        """The count mention for ``num``, or None when it counts nothing (or nothing that participates)."""
+        noun = self._noun_at(text, num.end)
+        if self._excluded_by_context(text, s_start, num, noun) is not None:
+            return None
+        if noun is not None and not noun.participant:
+            return None
+        if noun is None and num.form == "collective":
+            return None  # "kedua" alone is an ordinal ("Kedua, ...")
+        pattern, inherited = "num_noun", None
+        if noun is None:
+            if not self._follow_ok(text, num.end):
+                return None
+            nb = self._noun_before(text, s_start, num)
+            between = text[last_count.end:num.start] if last_count is not None else ""
+            if nb is not None:
+                noun, pattern = nb
+                if not noun.participant:
+                    return None
+            elif last_count is not None and BREAKDOWN_GAP_RE.search(between) and not re.search(r"[.!?]", between):
+                inherited, pattern = last_count, "breakdown"
+            else:
+                return None
+        value = num.number
+        limit = noun.rule.get("max") if noun is not None else None
+        if limit is not None and (value.value or value.low or 0) > limit:
+            return None  # "74 ribu desa" is a national statistic
+        if value.value == 1 and not self._coordinated(text, last_count, num):
+            return None  # "salah satu desa", "seorang warga": one is never a programme's count alone
+        if inherited is not None:
+            unit, what, cls = inherited.value["unit"], inherited.value["what"], inherited.value.get("cls", "person")
+            source, end = "regex:counts:breakdown", num.end
+            if _next_word(text, inherited.end) == _next_word(text, num.end) != "":
+                inherited.value["part"] = True  # "38 UMK dari A, 31 dari B": the first is a part too
+        else:
+            unit, cls = noun.unit, noun.cls
+            what = self._what(text, noun.start, noun.end)
+            if pattern == "num_noun":
+                source, end = noun.rule.source, noun.end
+            else:
+                source, end = f"regex:counts:{pattern}", num.end
+            if pattern == "num_noun" and noun.rule["text"].lower() == "orang":
+                nb = self._noun_before(text, s_start, num)  # "total peserta 48 orang"
+                if nb is not None and not nb[0].participant:
+                    return None  # "jumlah tersangka mencapai 9 orang"
+                if nb is not None and nb[0].rule["text"].lower() != "orang":
+                    what = self._what(text, nb[0].start, nb[0].end)
+        return Mention(
+            kind="count", text=text[num.start:end], start=num.start, end=end, source=source,
+            value={"count": value.value, "unit": unit, "what": what, "total": False, "approx": value.approx,
+                   "low": value.low, "high": value.high, "pattern": pattern, "cls": cls,
+                   "part": pattern == "breakdown"},
+        )
+
+    def _annotate(self, m: Mention, text: str, s_start: int, sent: str, num: NumberMatch,
+                  last_count: Mention | None) -> None:
+        """Sentence context: is it a part of a breakdown, a subset, a target or past figure; how is it cued?"""
+        pre = text[s_start:num.start]
+        if PART_CUE_RE.search(pre) or (last_count is not None and ORIGIN_RE.fullmatch(text, last_count.end, num.start)):
+            m.value["part"] = True  # "dibagi menjadi ...", "45 orang dari empat desa"
+        if SUBSET_AFTER_RE.match(text, num.end) or SUBSET_CUE_RE.search(pre):
+            m.value["part"], m.value["subset"] = True, True  # "60 peserta, 35 di antaranya perempuan"
+        demoted = self.earlier_re.last(pre) or self.sentence_re.last(sent)
+        if demoted is not None:
+            m.value["not_total"] = demoted[1]["kind"]
+            m.note = f"not a total: {demoted[0].group()} ({demoted[1].source})"
+        m.value["cue"] = _cue(pre)
+
+    @staticmethod
+    def _coordinated(text: str, prev: Mention | None, num: NumberMatch) -> bool:
+        return prev is not None and COORD_RE.match(text[prev.end:num.start]) is not None
+
+    def _each(self, text: str, s_start: int, m: Mention, each: re.Match, earlier_nums: list[NumberMatch],
+              earlier_mentions: list[Mention]) -> list[Mention]:
+        """Expand "masing-masing N" into one mention per item it distributes over."""
+        prev_end = s_start
+        prev_num = None
+        for n in earlier_nums:
+            if n.end <= each.start():
+                prev_end, prev_num = n.end, n
+        if prev_num is not None:
+            # skip the noun of the previous number ("lima orang", "empat kelas pelatihan")
+            prev_m = next((x for x in earlier_mentions if x.start == prev_num.start), None)
+            if prev_m is not None:
+                prev_end = max(prev_end, prev_m.end)
+        segment = text[prev_end:each.start()]
+        items = self._list_items(segment)
+        if len(items) < 2 and prev_num is not None and (prev_num.number.value or 0) >= 2:
+            label = self._what(text, prev_num.end, prev_num.end, 3).strip() or "kelompok"
+            items = [f"{label} {i + 1}" for i in range(min(prev_num.number.value, 10))]
+        elif len(items) < 2 and not text[s_start:each.start()].strip():
+            items = self._previous_sentence_list(text, s_start)
+        if len(items) < 2:
+            return [m]
+        out = []
+        for item in items[:10]:
+            v = dict(m.value, pattern="each", part=True, item=item, what=f"{m.value['unit']} {item}".strip())
+            out.append(Mention(kind="count", text=m.text, start=m.start, end=m.end,
+                               source="regex:counts:each", value=v, excluded=m.excluded, note=m.note))
+        return out
+
+    @staticmethod
+    def _list_items(segment: str) -> list[str]:
+        lead = LIST_LEAD_RE.match(segment)
+        if lead is not None:
+            segment = segment[lead.end():]
+        items = [it.strip(" ,.;:\"“”'") for it in LIST_SPLIT_RE.split(segment)]
+        return [it for it in items if WORD_RE.search(it)]
+
+    def _previous_sentence_list(self, text: str, s_start: int) -> list[str]:
+        prev = [s for s in sentences(text[:s_start]) if text[s[0]:s[1]].strip()]
+        if not prev:
+            return []
+        seg = text[prev[-1][0]:prev[-1][1]]
+        lead = LIST_LEAD_RE.match(seg)
+        if lead is None:
+            return []
+        items = self._list_items(seg[lead.end():])
+        return items if 2 <= len(items) <= 10 else []
+
+
+def _next_word(text: str, pos: int) -> str:
+    m = NEXT_WORD_RE.match(text, pos)
+    return m.group(1).lower() if m else ""
+
+
+def _cue(pre: str) -> str:
+    """How strongly the words before a number say it is the programme's total."""
+    clause = re.split(r"[,;:()\"“”]", pre)[-1]
+    if STRONG_TOTAL_RE.search(clause):
+        return "strong"
+    if MEDIUM_CUE_RE.search(pre):
+        return "medium"
+    return "none"
+
+
+_CUE_RANK = {"strong": 3, "medium": 2, "none": 1}
+
+
+def _mark_totals(text: str, mentions: list[Mention]) -> None:
+    """Mark the programme's overall count(s) ``total``: parts that add up to a
+    count make it the total; otherwise the best-cued count (total/jumlah >
+    sebanyak/diikuti > none), first in the text, plus a count coordinated with it
+    ("75 sekolah dan 6 perguruan tinggi"). People outrank groups."""
+    live = [m for m in mentions if not m.excluded and m.value.get("count") is not None]
+    parts = {(m.value["count"], m.value.get("item"), m.value.get("what")): m
+             for m in live if m.value.get("part") and not m.value.get("subset")}  # restated parts once
+    cands = [m for m in live if not m.value.get("part") and not m.value.get("not_total")]
+    if not cands:  # only demoted counts: a past or cumulative figure is still better than none, a target is not
+        cands = [m for m in live if not m.value.get("part") and m.value.get("not_total") not in (None, "target")]
+    if not cands:
+        return
+    part_sum = sum(key[0] for key in parts) if len(parts) >= 2 else None
+
+    def rank(m: Mention) -> int:
+        if part_sum is not None and m.value["count"] == part_sum:
+            return 4
+        return _CUE_RANK[m.value.get("cue", "none")]
+
+    best = max(rank(m) for m in cands)
+    top = [m for m in cands if rank(m) == best]
+    people = [m for m in top if m.value.get("cls") in ("person", "business")]
+    if people and len(people) < len(top):
+        top = people
+    chosen = min(top, key=lambda m: m.start)
+    totals = {chosen.value["count"]}
+    for m in cands:
+        if m.start > chosen.end and COORD_RE.match(text[chosen.end:m.start]):
+            totals.add(m.value["count"])
+            break
+    for m in live:
+        if m.value["count"] in totals and not m.value.get("part"):
+            m.value["total"] = True
+
+
+# Classes whose counts can be parts of one another's totals.
+_FAMILY = {"person": "actors", "business": "actors"}
+
+
+def assemble_participants(mentions: list[Mention]) -> tuple[list[dict], dict]:
+    """The record's participants (one per count and thing counted, restatements
+    merged) and whether the breakdown parts add up to the total."""
+    items: dict[tuple, dict] = {}
+    for m in mentions:
+        if m.kind != "count" or m.excluded or m.value.get("count") is None:
+            continue
+        v = m.value
+        # one item per count; parts of a breakdown stay apart when they count different things
+        key = (v["count"], v.get("item"), v.get("what")) if v.get("part") else (v["count"],)
+        it = items.get(key)
+        if it is None:
+            items[key] = {"count": v["count"], "unit": v.get("unit", ""), "what": v.get("what", ""),
+                          "total": bool(v.get("total")), "approx": bool(v.get("approx")),
+                          "evidence": [m.evidence()], "_part": bool(v.get("part")),
+                          "_sum": bool(v.get("part")) and not v.get("subset"),
+                          "_family": _FAMILY.get(v.get("cls", "person"), v.get("cls", "person"))}
+        else:
+            it["total"] = it["total"] or bool(v.get("total"))
+            if m.evidence() not in it["evidence"]:
+                it["evidence"].append(m.evidence())
+    # a part restating a whole count (the total) is that count, not a second item
+    for key in [k for k in items if len(k) == 3 and (k[0],) in items]:
+        whole = items[(key[0],)]
+        whole["evidence"].extend(e for e in items.pop(key)["evidence"] if e not in whole["evidence"])
+    participants = list(items.values())
+    totals = [p for p in participants if p["total"]]
+    total = totals[0] if len({p["count"] for p in totals}) == 1 else None
+    parts = [p for p in participants if p["_sum"] and not p["total"]
+             and (total is None or p["_family"] == total["_family"])]
+    parts_sum = sum(p["count"] for p in parts) if parts else None
+    total_count = total["count"] if total is not None else None
+    consistent = (parts_sum == total_count) if parts_sum is not None and total_count is not None else None
+    for p in participants:
+        for k in ("_part", "_sum", "_family"):
+            del p[k]
+    return participants, {"parts_sum": parts_sum, "total": total_count, "consistent": consistent}
