@@ -1,0 +1,83 @@
+"""Which date mention, if any, is the article's own (publication) date.
+
+GUIDELINES "published": only a date the text presents as the article's date: a
+dateline ("Jakarta, 12 Oktober 2020 –", "Cilacap (24/04/2017)"), a date stamp
+line at the top ("Senin, 12 Oktober 2020 10:15 WIB", "Diperbarui: ..."). An
+event date in the body ("kata X di Bandung, Senin (4/9/2023)") is not. Weaker
+evidence, used only when there is no stamp and no metadata date: a date right
+after a press-release cue ("dalam siaran persnya, Selasa (22/5/2018)") or a
+bracketed date standing alone after a sentence ("... NTB. (11/9/2022)").
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pipeline.extract.dates import Candidate
+    from pipeline.extract.dates_patterns import DatePatterns
+
+# Region kinds that may hold the article's own date stamp (a byline line "Nama - detikNews / Selasa, 09 Sep
+# 2025 16:09 WIB"): a publication date found there is kept; any other date in a region is excluded.
+STAMP_REGION_KINDS = {"byline", "title", "dateline", "header", "stamp", "meta"}
+# What may follow a stamp date on its line: a time and zone, separators, a view counter.
+TIME_TAIL = re.compile(
+    r"^[\s|/,·•–—-]*(?:(?:pukul|jam)\s*)?"
+    r"(?:\d{1,2}[.:]\d{2}(?:[.:]\d{2})?\s*(?:WIB|WITA|WIT|GMT\s*[+-]?\d*|[ap]\.?m\.?)?)?[\s|·•]*", re.IGNORECASE)
+# A dateline's place: one to four capitalised words, optionally "Place, Outlet,".
+DATELINE_LEFT = re.compile(
+    r"^\s*[A-Z][\w.'’-]*(?:\s+[\w.'’()-]+){0,3}\s*,\s*(?:[\w.'’-]+(?:\s+[\w.'’-]+){0,2}\s*,\s*)?$")
+DATELINE_RIGHT = re.compile(r"^\s*(?:\([^)\n]{1,40}\)\s*)?[-–—]")
+PAREN_LEFT = re.compile(r"^\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$")
+TOP_CHARS = 1200  # a stamp or dateline stands in the first ~1200 characters ...
+TOP_SHARE = 0.6  # ... and in the first 60% of a short text
+CUE_GAP = re.compile(r"^[^.!?\n]{0,35}$")
+
+
+def find_publication(text: str, cands: list[Candidate], patterns: DatePatterns,
+                     dateline: tuple[int, int] | None) -> tuple[Candidate | None, str]:
+    """(candidate, how): how is "dateline", "stamp" (strong) or "cue", "standalone" (weak)."""
+    days = [c for c in cands if c.granularity == "day" and c.relative is None and c.day is not None
+            and not c.is_range]
+    if dateline is not None:
+        for c in days:
+            if c.start < dateline[1] + 3 and dateline[0] <= c.end:
+                return c, "dateline"
+    limit = min(TOP_CHARS, max(300, int(len(text) * TOP_SHARE)))
+    for c in days:
+        if c.start >= limit:
+            break
+        if c.region is not None and c.region.kind not in STAMP_REGION_KINDS:
+            continue
+        how = _top_form(text, c, patterns)
+        if how:
+            return c, how
+    for c in days:
+        if c.region is not None:
+            continue
+        window_start = max(0, c.start - 70)
+        cues = list(patterns.publication_cue.finditer(text, window_start, c.start))
+        if cues and CUE_GAP.match(text[cues[-1].end():c.start]):
+            return c, "cue"
+    for c in days:
+        if c.region is None and c.weekday is None and c.year is not None and text[c.start] == "(":
+            before = text[:c.start].rstrip(" \t")
+            if not before or before[-1] in ".!?\"”’\n":
+                return c, "standalone"
+    return None, ""
+
+
+def _top_form(text: str, c: Candidate, patterns: DatePatterns) -> str:
+    line_start = text.rfind("\n", 0, c.start) + 1
+    line_end = text.find("\n", c.end)
+    line_end = len(text) if line_end < 0 else line_end
+    left, right = text[line_start:c.start], text[c.end:line_end]
+    if not left.strip() or patterns.stamp_label.match(left):
+        rest = right[TIME_TAIL.match(right).end():]
+        if not rest.strip() or patterns.stamp_label_start.match(rest):
+            return "stamp"
+    if DATELINE_LEFT.match(left) and DATELINE_RIGHT.match(right):
+        return "dateline"
+    if text[c.start] == "(" and PAREN_LEFT.match(left):
+        return "dateline"
+    return ""
