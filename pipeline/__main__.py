@@ -1,4 +1,4 @@
-"""Command line: ``python -m pipeline run|eval|rules check``.
+"""Command line: ``python -m pipeline run|eval|rules check|diff``.
 
 Exit status 0 when the run finished (even if some articles failed: they are in
 errors.jsonl); 2 with a one-line reason on stderr when the run cannot proceed.
@@ -53,7 +53,8 @@ def cmd_run(args) -> int:
 
 
 def cmd_eval(args) -> int:
-    from .evaluate import format_report, score
+    from .evaluate import format_report, load_records, score
+    from .output.writers import atomic_write
     from .run import run
 
     if args.run:
@@ -65,12 +66,11 @@ def cmd_eval(args) -> int:
     records_path = out / "records.jsonl"
     if not records_path.exists():
         raise FileNotFoundError(f"{records_path}: no records.jsonl in the run folder")
-    records = [json.loads(line) for line in records_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    records = load_records(records_path)
     summary = score(args.gold, records)
-    print(format_report(summary))
+    print(format_report(summary), end="")
     if not args.run:
-        (out / "eval.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1, default=str),
-                                       encoding="utf-8")
+        atomic_write(out / "eval.json", json.dumps(summary, ensure_ascii=False, indent=1, default=str))
     return 0
 
 
@@ -97,6 +97,17 @@ def cmd_rules_check(args) -> int:
     return 0
 
 
+def cmd_diff(args) -> int:
+    from .diff import diff_records, format_diff, read_records
+
+    d = diff_records(read_records(args.old), read_records(args.new))
+    if args.json:
+        print(json.dumps(d, ensure_ascii=False, indent=1))
+    else:
+        print(format_diff(d))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__.splitlines()[0])
     sub = ap.add_subparsers(dest="command", required=True)
@@ -113,12 +124,17 @@ def build_parser() -> argparse.ArgumentParser:
     c = rsub.add_parser("check", help="validate rule files and report every problem as file:line: message")
     c.add_argument("dirs", nargs="*", type=Path)
     c.set_defaults(func=cmd_rules_check)
+    p = sub.add_parser("diff", help="records added, removed and changed between two output folders")
+    p.add_argument("old", type=Path)
+    p.add_argument("new", type=Path)
+    p.add_argument("--json", action="store_true", help="print the differences as JSON")
+    p.set_defaults(func=cmd_diff)
     return ap
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    from .run import RunError
+    from .errors import RunError
 
     try:
         return args.func(args)

@@ -38,7 +38,8 @@ def build_nlp(rules: RuleSet, ner: NerBackend) -> Language:
     patterns = entity_patterns(rules)
     if RULES_KEY not in nlp.pipe_names:
         ruler = nlp.add_pipe("span_ruler", name=RULES_KEY,
-                             config={"spans_key": RULES_KEY, "validate": True, "phrase_matcher_attr": "LOWER"})
+                             config={"spans_key": RULES_KEY, "validate": True, "phrase_matcher_attr": "LOWER",
+                                     "spans_filter": {"@misc": "spacy.first_longest_spans_filter.v1"}})
         try:
             ruler.add_patterns(patterns)
         except Exception as e:  # spaCy raises ValueError/MatchPatternError listing the bad pattern

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from . import __version__
+from .errors import RunError
 from .load import LoadFailure, iter_articles, iter_input_files
 from .normalize.resolve import resolve_records
 from .output.writers import write_outputs
@@ -38,10 +39,6 @@ class RunConfig:
     ner_model: str | None = None
     progress: bool | None = None  # None: only on a terminal
     cache_dir: str | None = None
-
-
-class RunError(Exception):
-    """The run itself cannot proceed (no input, bad rules, unwritable output)."""
 
 
 def _batches(items: Iterable[Article | LoadFailure], size: int) -> Iterator[list[Article | LoadFailure]]:
