@@ -45,19 +45,33 @@ SCHEMAS: dict[str, FileSchema] = {
         _schema("entities", "spaCy SpanRuler patterns: phrase or token list; label ORG/PER/LOC/...",
                 label=(STR, True), pattern=((str, list), True), kind=(STR, False)),
         _schema("org_forms", "words that make a capitalised sequence an organisation (PT, Dinas, Koperasi)",
-                text=(STR, True), position=(STR, True), kind=(STR, True), legal=(BOOL, False)),
+                text=(STR, True), position=(STR, True), kind=(STR, True), legal=(BOOL, False),
+                breaks=(BOOL, False), case=(STR, False), same_as=(STR, False)),
         _schema("org_aliases", "well-known organisations: official name, aliases, kind",
-                name=(STR, True), aliases=(LIST, False), kind=(STR, True), parent=(STR, False)),
+                name=(STR, True), aliases=(LIST, False), kind=(STR, True), parent=(STR, False),
+                generic=(BOOL, False)),
         _schema("org_stopwords", "capitalised words/phrases that are never organisation names",
-                text=(STR, True)),
+                text=(STR, True), scope=(STR, False)),
         _schema("media", "news outlets (optional organisations, never programme actors)",
-                name=(STR, True), aliases=(LIST, False)),
+                name=(STR, True), aliases=(LIST, False), pattern=(REGEX, False)),
         _schema("honorifics", "words stripped from person names (Bapak, H., Dr., S.Sos)",
                 text=(STR, True), type=(STR, True)),
+        # kind: head (starts a position; default) | word (only inside a position, never a name);
+        # org_before: the organisation comes before the head ("AW Collection pimpinan X");
+        # place_after: a place usually follows the head ("Bupati Lebong X")
         _schema("titles", "words that start a person's position (Ketua, Direktur, Bupati)",
-                text=(STR, True)),
+                text=(STR, True), kind=(STR, False), org_before=(BOOL, False), place_after=(BOOL, False)),
+        # position: before (verb precedes the speaker: "kata X"; default) | after ("X mengatakan")
+        # weak: an action verb, not speech ("X membuka"): a one-word name before it needs other evidence
         _schema("speech_verbs", "verbs that introduce a quoted speaker (kata, ujar, jelas)",
+                text=(STR, True), position=(STR, False), weak=(BOOL, False)),
+        # kind: see the header of rules/person_cues.jsonl
+        _schema("person_cues", "words around a person's name that say a name or a position follows",
+                text=(STR, True), kind=(STR, True)),
+        _schema("person_stopwords", "capitalised words that are never part of a person's name",
                 text=(STR, True)),
+        _schema("byline_patterns", "regexes finding reporters, editors, photographers in group 'name'",
+                pattern=(REGEX, True), role=(STR, True), flags=(STR, False)),
         _schema("role_cues", "phrases that give an organisation its role in the programme",
                 text=(STR, True), role=(STR, True), side=(STR, False)),
         _schema("programme_cues", "words that show an article reports a programme, with weights",
@@ -66,9 +80,10 @@ SCHEMAS: dict[str, FileSchema] = {
                 pattern=(REGEX, True), priority=(NUM, False)),
         _schema("counted_nouns", "nouns that make a number a participant count",
                 text=(STR, True), unit=(STR, False), what=(STR, False), participant=(BOOL, False),
-                cls=(STR, False), classifier=(BOOL, False), modifier=(BOOL, False)),
+                cls=(STR, False), classifier=(BOOL, False), modifier=(BOOL, False), max=(NUM, False)),
         _schema("count_exclusions", "words after/before a number that mean it is not a count",
-                text=(STR, True), kind=(STR, True), position=(STR, False), effect=(STR, False)),
+                text=(STR, True), kind=(STR, True), position=(STR, False), effect=(STR, False),
+                pattern=(REGEX, False)),
         _schema("number_words", "Indonesian number words and their values",
                 text=(STR, True), value=(NUM, True), kind=(STR, True), low=(NUM, False), high=(NUM, False),
                 direction=(STR, False)),
@@ -78,12 +93,23 @@ SCHEMAS: dict[str, FileSchema] = {
                 pattern=(REGEX, True), unit=(STR, True), offset=((int,), False)),
         _schema("date_cues", "words around dates: range joiners, stamp labels, publication cues, non-date contexts",
                 pattern=(REGEX, True), kind=(STR, True)),
-        _schema("place_cues", "words before a place name that give its level (Desa, Kec., Kab.)",
-                text=(STR, True), level=(STR, True)),
+        _schema("place_cues", "words before a place name that give its level (Desa, Kec., Kab.); "
+                "role: cue (part of the mention), title (Bupati X: X alone is the mention), org (Pemkab X: "
+                "context only); open: an unlisted capitalised name after it is still a place",
+                text=(STR, True), level=(STR, True), role=(STR, False), open=(BOOL, False)),
         _schema("place_aliases", "place names the official list lacks (Jabar, Solo, Sumbagut)",
                 alias=(STR, True), level=(STR, True), code=(STR, False), name=(STR, False)),
-        _schema("place_stopwords", "words never taken as place names alone", text=(STR, True)),
+        _schema("place_stopwords", "words never taken as place names alone; position 'before': a word "
+                "that makes the place name right after it not a place (bahasa Inggris, Jalan Sudirman)",
+                text=(STR, True), position=(STR, False)),
     ]
+}
+
+
+# Regex fields whose matches are read through a named group: a pattern without it is an error.
+REQUIRED_GROUPS: dict[tuple[str, str], str] = {
+    ("programme_name_patterns", "pattern"): "name",
+    ("byline_patterns", "pattern"): "name",
 }
 
 
@@ -150,12 +176,30 @@ def validate_line(obj: Any, schema: FileSchema, where: str) -> list[str]:
             problems.append(f"{where}: '{key}' must be {want}, got {type(value).__name__}")
         elif types == REGEX:
             try:
-                re.compile(value)
+                rx = re.compile(value)
             except re.error as e:
                 problems.append(f"{where}: bad regex in '{key}': {e}")
+                continue
+            group = REQUIRED_GROUPS.get((schema.stem, key))
+            if group and group not in rx.groupindex:
+                problems.append(f"{where}: regex in '{key}' needs a named group (?P<{group}>...)")
     if isinstance(obj.get("id"), str) and not obj["id"].strip():
         problems.append(f"{where}: 'id' must not be empty")
     return problems
+
+
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """json.loads keeps the last of two equal keys silently; a rule line with one is a typo to report."""
+    out: dict[str, Any] = {}
+    for k, v in pairs:
+        if k in out:
+            raise _DuplicateKey(k)
+        out[k] = v
+    return out
 
 
 def stem_of(path: Path) -> str:
@@ -226,9 +270,12 @@ def load_rules(dirs: Iterable[str | Path], extra_checks: Callable[[RuleSet], lis
                 continue
             where = f"{path}:{lineno}"
             try:
-                obj = json.loads(s)
+                obj = json.loads(s, object_pairs_hook=_no_duplicate_keys)
             except json.JSONDecodeError as e:
                 problems.append(f"{where}: invalid JSON: {e.msg} (column {e.colno})")
+                continue
+            except _DuplicateKey as e:
+                problems.append(f"{where}: key '{e.args[0]}' given twice")
                 continue
             line_problems = validate_line(obj, schema, where)
             if line_problems:

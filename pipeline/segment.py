@@ -11,9 +11,13 @@ offsets still point into the original text. The patterns live in
 - ``block``: that line and the short lines after it (a related-posts list);
 - ``match``: only the matched characters (a "(gin)" byline at a paragraph end);
 - ``rest``: from the match to the end of the text (comment boxes, copyright footers).
+
+A rule's line is the line where its first non-blank matched character stands
+(a pattern starting with ``^\\s*`` may begin on a blank line above).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -23,17 +27,29 @@ from .types import Region
 SCOPES = {"line", "next_line", "block", "match", "rest"}
 
 # A dateline opens the body: "CILACAP –", "Jakarta, 12 Oktober 2020 –", "Kendari (ANTARA) -",
-# "REPUBLIKA.CO.ID, JAKARTA --", "TANGERANG, BANPOS –", "Medan, 21/12 (Antara) -".
-_DASH = r"(?:--|[–—-]|:)"
-_OUTLET = r"(?:[A-Za-z0-9]+\.(?:co\.id|com|id|net|news|org|co)|[A-Z][A-Za-z0-9]*(?:\.[A-Za-z]+)+)"
-_CITY = r"[A-Z][A-Za-z'.]+(?:[ -][A-Z][A-Za-z'.]+){0,3}"
+# "REPUBLIKA.CO.ID, JAKARTA --", "TANGERANG, BANPOS –", "Medan, 21/12 (Antara) -",
+# "Radarjambi.co.id - SAROLANGUN –", "Cilacap (24/04/2017) Sebagai ...".
+_SUFFIX = r"(?i:co\.id|go\.id|ac\.id|or\.id|my\.id|web\.id|com|id|net|news|org|co|info|tv)"
+_OUTLET = rf"[A-Za-z0-9][\w-]*(?:\.[\w-]+)*\.{_SUFFIX}(?!\w)"  # a web address: halopantura.com, REPUBLIKA.CO.ID
+_CITY = r"[A-Z][A-Za-z0-9'’]*(?:[ \t][A-Z][A-Za-z'’]*|-[A-Z][a-z][A-Za-z'’]*){0,3}"
+_NAMES = r"[A-Z][\w'’.]*(?:[ \t]+[A-Z][\w'’.]*){0,3}"
 DATELINE_RE = re.compile(
-    rf"(?P<lead>(?:{_OUTLET}\s*,?\s*)?)"
-    rf"(?P<place>{_CITY})"
-    rf"(?P<rest>(?:\s*,\s*(?:{_OUTLET}|[A-Z][A-Z ]+|[^,\n–—]{{3,30}}?))?(?:\s*\([^)\n]{{2,30}}\))?)"
-    rf"\s*{_DASH}\s*"
+    rf"(?:(?P<lead>{_OUTLET})[ \t,.|]*)?"
+    rf"(?P<place>(?<!\w){_CITY})?"
+    rf"(?P<rest>(?:[ \t]*\([^()\n]{{2,40}}\)|[ \t]*,[ \t]*(?:{_OUTLET}|\d[^,\n–—()]{{1,25}}?|{_NAMES})){{0,3}})"
+    r"(?P<dash>[ \t]*[,;]?[ \t]*(?:--|[–—-])|[ \t]*:(?![ \t]*\d)|(?<=\))(?=[ \t]+[A-Z])|(?(lead)(?<=[A-Za-z])(?=[ \t]+[A-Z])|(?!)))"
+    r"[ \t]*"
 )
-_NOT_PLACE = {"Baca", "Foto", "Editor", "Reporter", "Penulis", "Pewarta", "Sumber", "Oleh"}
+# "Outlet – Place :" — a second place segment right after an outlet-only (or outlet-like) lead.
+_SECOND_RE = re.compile(rf"(?P<place>{_CITY})[ \t]*(?:--|[–—-]|:(?![ \t]*\d))[ \t]*")
+_PAREN_DATE = re.compile(r"\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)")
+# Words that start a line like a dateline but never name its place (weekdays and months come from the rules).
+_NOT_PLACE = {"baca", "foto", "editor", "reporter", "penulis", "pewarta", "sumber", "oleh", "breaking", "berita",
+              "diperbarui", "update", "updated", "dipublikasikan", "diterbitkan", "tags", "tag", "catatan", "ket",
+              "keterangan", "lihat", "simak", "advertisement", "iklan"}
+DATELINE_MAX_START = 1500  # a dateline stands near the top ...
+DATELINE_MAX_BODY_LINES = 4  # ... before the fifth paragraph at the latest
+WEAK_MAX_WORDS = 2
 
 
 @dataclass
@@ -41,7 +57,7 @@ class Segmentation:
     regions: list[Region] = field(default_factory=list)
     title: tuple[int, int] | None = None
     dateline: tuple[int, int] | None = None        # the whole dateline lead, e.g. "Jakarta, 12 Oktober 2020 –"
-    dateline_place: tuple[int, int] | None = None  # its place part, e.g. "Jakarta"
+    dateline_place: tuple[int, int] | None = None  # its place part, e.g. "Jakarta"; None for an outlet-only lead
 
     def is_excluded(self, start: int, end: int) -> bool:
         return any(r.overlaps(start, end) for r in self.regions)
@@ -64,6 +80,16 @@ def _compile(rule: Rule) -> re.Pattern:
     return re.compile(rule["pattern"], flags)
 
 
+def _is_paragraph(line: str) -> bool:
+    """A body paragraph (a long line or one ending a sentence), not a headline, label or stamp."""
+    return len(line) > 200 or (len(line) > 40 and line.endswith((".", "!", "?", '"', "”", "’")))
+
+
+def _outlet_like(word: str) -> bool:
+    """A one-word site name rather than a town: a digit (Desakita21) or an inner capital (IDXChannel)."""
+    return " " not in word and (any(c.isdigit() for c in word) or re.search(r"[a-z][A-Z]", word) is not None)
+
+
 class Segmenter:
     """Applies the noise rules of a ``RuleSet`` to article texts."""
 
@@ -73,32 +99,45 @@ class Segmenter:
         if bad:
             from .rules import RuleError
             raise RuleError(bad)
+        calendar = [r["text"] for stem in ("weekdays", "months") for r in rules.get(stem)]
+        self.not_place = _NOT_PLACE | {w.casefold() for w in calendar}
+        self.outlets = {n.casefold() for r in rules.get("media") for n in [r["name"], *(r.get("aliases") or [])]}
+        # "Bupati Sleman - didampingi ..." opens a sentence, not a dateline (an upper-case "KARO -" still is one)
+        self.titles = {r["text"].casefold() for r in rules.get("titles") if " " not in r["text"]}
+        words = sorted((re.escape(w) for w in calendar), key=len, reverse=True)
+        cal = "|".join(words) or r"(?!x)x"
+        # a date stamp line: "Sabtu, 27 April 24", "Monday, August 15, 2016", "Kamis, 31 Maret 2022 – 09:54 WIB"
+        self.stamp_rx = re.compile(rf"^(?:(?:{cal})\b|\d{{1,2}}[ /.-]+(?:{cal}|\d{{1,2}})\b|\d{{4}}-\d\d)", re.IGNORECASE)
 
     def __call__(self, text: str, title: str | None = None) -> Segmentation:
         lines = _lines(text)
+        starts = [s for s, _ in lines]
         seg = Segmentation()
         regions = seg.regions
         for rule, rx, scope in self.rules:
             for m in rx.finditer(text):
-                if m.end() == m.start():
+                if not m.group().strip():
                     continue
-                regions.extend(self._expand(text, lines, m, scope, rule))
+                regions.extend(self._expand(text, lines, starts, m, scope, rule))
         regions.extend(self._repeated(text, lines))
-        seg.title = self._title(text, lines, title)
-        seg.dateline, seg.dateline_place = self._dateline(text, lines, seg)
         seg.regions = _merge(regions)
+        seg.title = self._title(text, lines, title, seg)
+        seg.dateline, seg.dateline_place = self._dateline(text, lines, seg)
         return seg
 
-    def _expand(self, text, lines, m, scope, rule) -> list[Region]:
+    def _expand(self, text, lines, starts, m, scope, rule) -> list[Region]:
         src, kind = rule.source, rule["kind"]
+        raw = m.group()
+        first = m.start() + len(raw) - len(raw.lstrip())  # the first non-blank matched character
         if scope == "match":
-            return [Region(m.start(), m.end(), kind, src)]
+            return [Region(first, m.start() + len(raw.rstrip()), kind, src)]
         if scope == "rest":
-            return [Region(m.start(), len(text), kind, src)]
-        i = next((k for k, (s, e) in enumerate(lines) if s <= m.start() <= e), None)
-        if i is None:
+            return [Region(first, len(text.rstrip()), kind, src)]
+        i = bisect.bisect_right(starts, first) - 1
+        if i < 0:
             return []
         start, end = lines[i]
+        start += len(text[start:end]) - len(text[start:end].lstrip())
         if scope == "next_line" and not text[m.end():end].strip():
             for j in range(i + 1, min(i + 4, len(lines))):
                 s, e = lines[j]
@@ -116,7 +155,8 @@ class Segmenter:
                 if len(body) > 140 or body.endswith((".", "”", '"')):
                     break
                 end = e
-        return [Region(start, end, kind, src)]
+        end -= len(text[start:end]) - len(text[start:end].rstrip())
+        return [Region(start, end, kind, src)] if end > start else []
 
     @staticmethod
     def _repeated(text: str, lines) -> list[Region]:
@@ -128,44 +168,114 @@ class Segmenter:
             if len(key) < 25:
                 continue
             if key in seen:
-                out.append(Region(s, e, "repeated", "segment:repeated"))
+                line = text[s:e]
+                start = s + len(line) - len(line.lstrip())
+                out.append(Region(start, start + len(line.strip()), "repeated", "segment:repeated"))
             seen.add(key)
         return out
 
-    @staticmethod
-    def _title(text: str, lines, title: str | None) -> tuple[int, int] | None:
-        """The first short line without a final full stop, when it reads like a headline."""
+    def _title(self, text: str, lines, title: str | None, seg: Segmentation) -> tuple[int, int] | None:
+        """The first headline-like line among the first few, skipping site chrome, date stamps and URL slugs."""
         if title:
             i = text.find(title.strip())
             return (i, i + len(title.strip())) if i >= 0 else None
-        for s, e in lines[:4]:
+        seen = 0
+        for s, e in lines:
             body = text[s:e].strip()
             if not body:
                 continue
-            if 15 <= len(body) <= 200 and not body.endswith((".", ":", ",")) and not DATELINE_RE.match(body):
-                lead = s + len(text[s:e]) - len(text[s:e].lstrip())
+            seen += 1
+            if seen > 6:
+                return None
+            lead = s + len(text[s:e]) - len(text[s:e].lstrip())
+            if (seg.is_excluded(lead, lead + len(body)) or len(body) < 15 or len(body.split()) < 3
+                    or self.stamp_rx.match(body)):
+                continue  # chrome, a short label, a date stamp or a slug ("rakor-pmd-ntt-210319")
+            if len(body) <= 200 and not body.endswith((".", ":", ",")) and self._match_dateline(text, lead, e) is None:
                 return (lead, lead + len(body))
             return None
         return None
 
-    @staticmethod
-    def _dateline(text: str, lines, seg: Segmentation):
-        """The dateline at the start of the first body paragraph, and its place part."""
-        for s, e in lines[:12]:
-            if seg.title and s <= seg.title[0] < e:
+    def _dateline(self, text: str, lines, seg: Segmentation):
+        """The dateline opening the body, and its place part.
+
+        Looked for in the first lines that are neither title nor excluded text. A strong dateline (an
+        outlet, an agency or date beside the place, an upper-case place, or a line holding nothing else)
+        may follow a teaser or caption paragraph; a weak one ("Malang - ") must open the first paragraph.
+        """
+        body_lines = 0
+        for s, e in lines:
+            if s > DATELINE_MAX_START or body_lines >= DATELINE_MAX_BODY_LINES:
+                break
+            line = text[s:e]
+            if not line.strip():
                 continue
-            if any(r.overlaps(s, e) for r in seg.regions if r.kind != "repeated"):
+            start = s + len(line) - len(line.lstrip())
+            if seg.title and seg.title[0] <= start < seg.title[1]:
                 continue
-            body_start = s + len(text[s:e]) - len(text[s:e].lstrip())
-            m = DATELINE_RE.match(text, body_start, e if e > body_start else body_start)
-            if m and m.group("place").split()[0] not in _NOT_PLACE:
-                # a dateline lead is short; "Pelatihan ini - ..." is a sentence, not a dateline
-                if m.end() - m.start() <= 70 and (m.group("place").isupper() or m.group("rest") or m.group("lead")
-                                                  or len(m.group("place").split()) <= 2):
-                    return (m.start(), m.end()), (m.start("place"), m.end("place"))
-            if e - s > 40:
-                return None, None
+            if seg.is_excluded(s, e):
+                continue
+            found = self._match_dateline(text, start, e)
+            if found is not None:
+                span, place, strong = found
+                if strong or (body_lines == 0 and
+                              (place is None or len(text[place[0]:place[1]].split()) <= WEAK_MAX_WORDS)):
+                    return span, place
+            if _is_paragraph(line.strip()):
+                body_lines += 1
         return None, None
+
+    def _match_dateline(self, text: str, start: int, end: int):
+        """((start, end), place span or None, strong?) for a dateline at ``start``, else None."""
+        m = DATELINE_RE.match(text, start, end)
+        if m is None:
+            return None
+        lead, rest, dash = m.group("lead"), m.group("rest"), m.group("dash")
+        place = m.span("place") if m.group("place") else None
+        dl_end = m.end()
+        bare = dash.strip(" \t,;")
+        if place is None and lead is None:
+            return None
+        if place is not None:
+            words = text[place[0]:place[1]]
+            first = re.split(r"[\s-]", words)[0].casefold()
+            if first in self.not_place or (first in self.titles and not words.isupper()):
+                return None
+        if not dash:  # no dash: "Cilacap (24/04/2017) Sebagai", "Liputan6.com, Jakarta Badan ..."
+            if place is not None and _PAREN_DATE.search(rest):
+                pass
+            elif lead and place is not None and not rest:
+                word_end = place[0] + len(text[place[0]:place[1]].split()[0])
+                place, dl_end = (place[0], word_end), word_end
+            else:
+                return None
+        elif bare == "-" and not dash[:1].isspace() and not text[m.start("dash") + len(dash):m.end()]:
+            # a hyphen touching both words: "BNI-GP" is a name; "MUNCAR-Pelatihan", "Desanesia.id-Wakil" are datelines
+            after = text[m.end():m.end() + 2]
+            caps_place = place is not None and text[place[0]:place[1]].isupper() and place[1] - place[0] >= 4
+            if not ((lead and place is None) or (caps_place and re.match(r"[A-Z][a-z]", after))):
+                return None
+        elif bare == ":" and not (lead or rest.strip()):
+            return None  # "ANTUSIAS: Peserta ...", "Diperbarui: ..." are labels
+        chained = False
+        if place is not None:
+            word = text[place[0]:place[1]]
+            if not lead and not rest.strip() and _outlet_like(word):
+                place = None
+            elif word.casefold() in self.outlets:  # a known outlet first: "KABARTIMES, MALANG –"
+                after = re.match(r"[ \t]*,[ \t]*([A-Z][\w'’]*(?:[ \t]+[A-Z][\w'’]*)*)", rest)
+                place = (m.start("rest") + after.start(1), m.start("rest") + after.end(1)) if after else None
+        if place is None or (not rest.strip() and not lead):
+            second = _SECOND_RE.match(text, dl_end, end)
+            if second and (len(second.group("place").split()) == 1 or second.group("place").isupper()) \
+                    and second.group("place").split()[0].casefold() not in self.not_place:
+                place, dl_end, chained = second.span("place"), second.end(), True
+        if dl_end - m.start() > 80:
+            return None
+        place_text = text[place[0]:place[1]] if place else ""
+        strong = bool(lead or rest.strip() or chained or (place_text.isupper() and len(place_text) >= 3)
+                      or not text[dl_end:end].strip())
+        return (m.start(), dl_end), place, strong
 
 
 def _merge(regions: list[Region]) -> list[Region]:

@@ -16,7 +16,8 @@ from ..rules import RuleSet
 from ..types import Mention, Region, in_regions
 
 # A capitalised sequence: words starting upper-case or with a digit, lowercase connectors inside.
-NAME = (r"[A-Z0-9][\w.&'’/-]*(?:\s+(?:(?:dan|&|of|and|for|untuk)\s+)?(?:[A-Z0-9(][\w.&'’()/-]*)){0,7}")
+# (spaces and tabs only: a name never runs onto the next line)
+NAME = (r"[A-Z0-9][\w.&'’/-]*(?:[ \t]+(?:(?:dan|&|of|and|for|untuk)[ \t]+)?(?:[A-Z0-9(][\w.&'’()/-]*)){0,7}")
 ACTIVITY_HEADS = ("pelatihan", "pendampingan", "pembinaan", "bimbingan teknis", "bimtek", "sosialisasi",
                   "penyuluhan", "diklat", "workshop", "pemberdayaan", "bantuan", "budidaya", "pengembangan",
                   "inkubasi", "training", "seminar", "pembiayaan", "penyaluran", "edukasi")
@@ -50,7 +51,8 @@ class ProgrammeExtractor:
              for r in rules.get("programme_name_patterns")),
             key=lambda t: -t[2])
         heads = "|".join(re.escape(h) for h in ACTIVITY_HEADS)
-        self.activity_rx = re.compile(rf"\b(?:{heads})\b(?:\s+[\w-]+){{1,7}}", re.IGNORECASE)
+        # the words after a head are looked at, not consumed: "pelatihan X lalu pendampingan Y" gives both
+        self.activity_rx = re.compile(rf"\b(?:{heads})\b(?=(?P<tail>(?:[ \t]+[\w-]+){{1,7}}))", re.IGNORECASE)
 
     def __call__(self, text: str, regions: list[Region]) -> ProgrammeFacts:
         score, cues = self.detect(text, regions)
@@ -86,6 +88,7 @@ class ProgrammeExtractor:
                 name = _trim_name(raw)
                 if not name or name.casefold() in self.generic or len(name) < 4:
                     continue
+                s += raw.index(name)  # trimming may drop leading blanks: keep text[start:end] == name
                 cand = (priority, -s, Mention("cue", name, s, s + len(name), rule.source,
                                                {"name": name, "pattern": rule.id}, label="programme_name"))
                 if best is None or cand[:2] > best[:2]:
@@ -95,11 +98,13 @@ class ProgrammeExtractor:
 
     def _description(self, text: str, regions: list[Region]) -> Mention | None:
         for m in self.activity_rx.finditer(text):
-            if in_regions(m.start(), m.end(), regions):
+            span = text[m.start():m.end("tail")]
+            if in_regions(m.start(), m.end("tail"), regions):
                 continue
-            phrase = _cut_phrase(m.group())
+            end = m.start() + _phrase_end(span)
+            phrase = _cut_phrase(span)
             if len(phrase.split()) >= 2:
-                return Mention("cue", phrase, m.start(), m.start() + len(phrase), "regex:programme:description",
+                return Mention("cue", text[m.start():end], m.start(), end, "regex:programme:description",
                                {"name": phrase, "pattern": "description"}, label="programme_name")
         return None
 
@@ -107,9 +112,9 @@ class ProgrammeExtractor:
         out: list[str] = []
         seen = set()
         for m in self.activity_rx.finditer(text):
-            if in_regions(m.start(), m.end(), regions):
+            if in_regions(m.start(), m.end("tail"), regions):
                 continue
-            phrase = _cut_phrase(m.group())
+            phrase = _cut_phrase(text[m.start():m.end("tail")])
             key = phrase.casefold()
             if len(phrase.split()) >= 2 and key not in seen:
                 seen.add(key)
@@ -119,20 +124,29 @@ class ProgrammeExtractor:
         return out
 
 
+def _phrase_end(s: str) -> int:
+    """Where a description phrase ends in ``s``: before the first function word or punctuation, at most 7 words."""
+    end = 0
+    for n, w in enumerate(re.finditer(r"\S+", s)):
+        core = w.group().strip(",.;:!?\"“”()")
+        if n >= 7 or not core or core.casefold() in STOP_WORDS or not re.match(r"^[\w-]+$", core):
+            break
+        end = w.start() + w.group().index(core) + len(core)
+        if core != w.group():  # punctuation after it ends the phrase
+            break
+    return end
+
+
 def _cut_phrase(s: str) -> str:
-    """A description phrase ends before the first function word or punctuation."""
-    words = []
-    for w in s.split():
-        core = w.strip(",.;:!?\"“”()")
-        if not core or core.casefold() in STOP_WORDS or not re.match(r"^[\w-]+$", core):
-            break
-        words.append(core)
-        if core != w:  # punctuation after it ends the phrase
-            break
-    return " ".join(words[:7])
+    """The description phrase at the start of ``s``, with single spaces."""
+    return " ".join(s[:_phrase_end(s)].split())
 
 
 def _trim_name(s: str) -> str:
+    # a sentence ends inside the capitalised run: "Wirausaha Muda Mandiri (WMM). Pendaftaran" (but "PT. X" goes on)
+    end = re.search(r"(?:\)|\w{4,})\.\s", s)
+    if end:
+        s = s[: end.start() + len(end.group()) - 2]
     s = s.strip(" \t\n,.;:-–")
     # a trailing unbalanced bracket or lone connector is not part of the name
     while s and (s.endswith(("(", " dan", " &", " untuk", " of", " and")) or s.count("(") < s.count(")")):

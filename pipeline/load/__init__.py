@@ -88,6 +88,8 @@ def load_file(path: Path, base: Path) -> Iterator[Article | LoadFailure]:
             yield from load_json(raw, aid, str(path))
     except DecodeError as e:
         yield LoadFailure(aid, str(path), str(e))
+    except Exception as e:  # noqa: BLE001 - a parser crash on one file must not stop the run
+        yield LoadFailure(aid, str(path), f"cannot parse file: {type(e).__name__}: {e}")
 
 
 def iter_articles(inputs: list[Path]) -> Iterator[Article | LoadFailure]:

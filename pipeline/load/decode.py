@@ -1,8 +1,12 @@
 """Decode bytes of unknown encoding into text, refusing binary data.
 
-UTF-8 (with or without BOM) and UTF-16 with a BOM are taken as they are;
-anything else is detected with charset-normalizer, so cp1252/latin-1 files
-are decoded rather than rejected.
+UTF-8 (with or without BOM) and UTF-16 with a BOM are taken as they are; a
+file that is mostly UTF-8 with a few broken bytes keeps its text, with
+replacement characters for the damage. Anything else is detected with charset-normalizer, except that a guess of some
+single-byte Latin code page gives way to cp1252: on short Indonesian texts the
+detector often says cp1250 or mac_roman, which turns "é" and "ï" into other
+letters, while cp1252 (Windows Western, a superset of latin-1's letters) is
+what such files almost always are.
 """
 from __future__ import annotations
 
@@ -23,6 +27,15 @@ def _looks_binary(raw: bytes) -> bool:
     return control > len(sample) * 0.05
 
 
+_LATIN = {"latin_1", "iso8859_1", "iso8859_2", "iso8859_3", "iso8859_4", "iso8859_9", "iso8859_10", "iso8859_13",
+          "iso8859_14", "iso8859_15", "iso8859_16", "cp1250", "cp1252", "cp1254", "cp1257", "cp850", "cp437",
+          "mac_roman", "mac_latin2", "mac_iceland", "mac_turkish"}
+
+
+def _latin_single_byte(encoding: str) -> bool:
+    return encoding.lower().replace("-", "_") in _LATIN
+
+
 def decode_bytes(raw: bytes) -> tuple[str, str]:
     """(text, encoding name). Raises ``DecodeError`` for binary data."""
     if raw.startswith(codecs.BOM_UTF8):
@@ -32,14 +45,24 @@ def decode_bytes(raw: bytes) -> tuple[str, str]:
             return raw.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as e:
             raise DecodeError(f"invalid UTF-16: {e}") from None
+    # before UTF-8: NUL bytes are valid UTF-8 but never in a text file
+    if _looks_binary(raw):
+        raise DecodeError("binary file, not text")
     try:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    if _looks_binary(raw):
-        raise DecodeError("binary file, not text")
+    damaged = raw.decode("utf-8", errors="replace")
+    broken = damaged.count("\ufffd")
+    if sum(1 for c in damaged if ord(c) > 127) - broken > broken:
+        # mostly UTF-8 (more good multi-byte characters than broken bytes): keep it, mark the damage
+        return damaged, "utf-8 (with replacement characters)"
     best = from_bytes(raw).best()
+    if best is None or best.encoding is None or _latin_single_byte(best.encoding):
+        try:
+            return raw.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:  # one of the five bytes cp1252 leaves undefined
+            pass
     if best is None or best.encoding is None:
-        # Mostly UTF-8 with a few broken bytes: keep the text, mark the damage.
-        return raw.decode("utf-8", errors="replace"), "utf-8 (with replacement characters)"
+        return damaged, "utf-8 (with replacement characters)"
     return str(best), best.encoding

@@ -21,7 +21,8 @@ def _article(obj: Any, file_id: str, where: str, default_id: str, path: str):
 
     if not isinstance(obj, dict):
         return LoadFailure(f"{file_id}#{default_id}", path, f"{where}: expected a JSON object, got {type(obj).__name__}")
-    line_id = str(obj.get("id") or default_id)
+    given = obj.get("id")
+    line_id = str(given).strip() if given is not None and str(given).strip() else default_id
     aid = f"{file_id}#{line_id}"
     text = next((obj[k] for k in TEXT_KEYS if isinstance(obj.get(k), str)), None)
     if text is None or not text.strip():
@@ -39,7 +40,8 @@ def load_jsonl(raw: bytes, file_id: str, path: str) -> Iterator:
     from . import LoadFailure
 
     text, _ = decode_bytes(raw)
-    for n, line in enumerate(text.splitlines(), 1):
+    # split on newlines only: str.splitlines() would also cut at U+2028 or U+0085 inside a JSON string
+    for n, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         try:

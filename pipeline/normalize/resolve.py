@@ -4,8 +4,9 @@ Items join when their normalised names are equal, when one's multi-word alias
 equals another's name, or when their names are near-identical (rapidfuzz
 ratio >= ``FUZZY``) within a block sharing the first normalised token. There is
 never an all-pairs matrix: blocks are small. Single-word aliases ("Pertamina",
-"Hatim") never join entities across articles: they are too ambiguous. Every
-join records why, for ``entities.csv``.
+"Hatim") never join entities across articles: they are too ambiguous. Places
+with an official code join by code, and their entity id derives from it. Every
+join of differing names records why, for ``entities.csv``.
 """
 from __future__ import annotations
 
@@ -74,6 +75,7 @@ class Resolver:
         self.names: list[str] = []
         self.forms: list[tuple[str, ...]] = []
         self.article: list[str] = []
+        self.codes: list[str | None] = []
         self.by_key: dict[tuple[str, str], int] = {}
         self.reasons: defaultdict[int, list[str]] = defaultdict(list)
 
@@ -83,10 +85,16 @@ class Resolver:
         self.names.append(name)
         self.forms.append(tuple(aliases))
         self.article.append(article_id)
+        self.codes.append(code or None)
         key = (kind, code) if code else (kind, name_key(name, kind))
+        if not key[1]:
+            return i  # a name with no letters or digits joins nothing
         j = self.by_key.setdefault(key, i)
         if j != i:
             self.uf.union(i, j)
+            if name != self.names[j]:
+                why = f"same code {code}" if code else "same normalised name"
+                self.reasons[i].append(f"{why}: '{name}' = '{self.names[j]}'")
         return i
 
     def resolve(self) -> list[int]:
@@ -130,10 +138,13 @@ class Resolver:
             names = Counter(self.names[i] for i in members)
             # the most frequent name, the longest on ties: stable for the same input
             name = max(names, key=lambda n: (names[n], len(n), n))
-            eid = f"{kind}:{hashlib.sha1(name_key(name, kind).encode()).hexdigest()[:12]}"
+            # a resolved place is identified by its code: two places may share a name
+            codes = sorted({self.codes[i] for i in members if self.codes[i]})
+            basis = f"code:{codes[0]}" if codes else name_key(name, kind)
+            eid = f"{kind}:{hashlib.sha1(basis.encode()).hexdigest()[:12]}"
             aliases = sorted({f for i in members for f in (self.names[i], *self.forms[i])} - {name})
             articles = sorted({self.article[i] for i in members})
-            reasons = [x for i in members for x in self.reasons.get(i, [])]
+            reasons = list(dict.fromkeys(x for i in members for x in self.reasons.get(i, [])))
             out[r] = Entity(eid, kind, name, aliases, articles, reasons)
         return roots, out
 

@@ -1,0 +1,197 @@
+"""Programme detection (weighted cue words) and the programme's name (patterns, then a description)."""
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from pipeline.extract.programme import ProgrammeExtractor
+from pipeline.rules import load_rules
+from pipeline.segment import Segmenter
+from pipeline.types import Region
+
+
+@pytest.fixture(scope="module")
+def px(rules) -> ProgrammeExtractor:
+    return ProgrammeExtractor(rules)
+
+
+def facts(px, text, regions=()):
+    f = px(text, list(regions))
+    for m in f.cues + ([f.name_mention] if f.name_mention else []):
+        assert text[m.start:m.end] == m.text
+    return f
+
+
+# -- detection --------------------------------------------------------------------------------
+PROGRAMMES = {
+    "umkm-training": (
+        "Dinas Koperasi dan UKM Kabupaten Sleman menggelar pelatihan pemasaran digital bagi 40 pelaku UMKM di "
+        "balai desa. Pelatihan ini merupakan bagian dari program pemberdayaan masyarakat. Para peserta juga "
+        "mendapat pendampingan selama tiga bulan."),
+    "csr-aid": (
+        "PT Semen Nusantara menyalurkan bantuan modal usaha kepada kelompok perempuan perajin anyaman melalui "
+        "program tanggung jawab sosial dan lingkungan. Sebanyak 25 mitra binaan juga mendapat pembinaan "
+        "pengemasan produk."),
+    "farmers": (
+        "Kelompok tani di Desa Mekarsari mengikuti penyuluhan budidaya padi organik. Para petani juga menerima "
+        "bantuan benih dan pupuk dari pemerintah kabupaten."),
+    "charity": (
+        "Menyambut Ramadan, perusahaan menggelar kegiatan sosial berupa pembagian sembako dan santunan bagi "
+        "anak yatim di sekitar pabrik. Kegiatan berbagi ini menyasar 300 keluarga."),
+    "fishers-protection": (
+        "BPJS Ketenagakerjaan memperluas perlindungan bagi nelayan dan petani di pesisir utara. Ribuan nelayan "
+        "kini terdaftar dalam program jaminan sosial, sementara petani yang terdaftar terus bertambah."),
+}
+OTHER_NEWS = {
+    "crime": (
+        "Polisi menangkap dua tersangka pencurian sepeda motor di Kecamatan Cibeber. Kedua tersangka ditangkap "
+        "saat hendak menjual motor curian. Korban melapor ke polisi setelah motornya hilang di parkiran pasar."),
+    "sport": (
+        "Persikota menang 2-1 atas tim tamu dalam laga lanjutan liga. Gol kemenangan dicetak pada babak kedua. "
+        "Dengan hasil ini, skor agregat menjadi 3-2 dan tim naik ke puncak klasemen."),
+    "market": (
+        "Nilai tukar rupiah melemah terhadap dolar AS pada perdagangan Selasa. IHSG ditutup turun 0,5 persen, "
+        "sementara inflasi bulan lalu tercatat 2,1 persen. Pengamat menilai kurs masih tertekan."),
+    "accident": (
+        "Seorang pengendara tewas dalam kecelakaan di jalan lingkar selatan. Korban mengalami luka parah setelah "
+        "motornya menabrak truk yang berhenti. Polisi masih menyelidiki penyebab kecelakaan."),
+    "politics": (
+        "Menjelang pemilu, partai-partai mulai menyusun daftar caleg. Komisi pemilihan meminta semua pihak "
+        "menjaga ketertiban selama masa kampanye."),
+}
+
+
+@pytest.mark.parametrize("name", PROGRAMMES)
+def test_programme_texts_score_at_least_half(px, name):
+    f = facts(px, PROGRAMMES[name])
+    assert f.score >= 0.5 and f.is_programme
+
+
+@pytest.mark.parametrize("name", OTHER_NEWS)
+def test_other_news_scores_below_half(px, name):
+    f = facts(px, OTHER_NEWS[name])
+    assert f.score < 0.5 and not f.is_programme
+
+
+def test_cue_mentions_carry_weight_hits_and_rule(px):
+    text = PROGRAMMES["umkm-training"]
+    f = facts(px, text)
+    cues = {m.source: m for m in f.cues}
+    pel = cues["rule:programme_cues.jsonl:pelatihan"]
+    assert (pel.text, pel.start, pel.value["hits"]) == ("pelatihan", text.index("pelatihan"), 2)
+    assert pel.value["weight"] > 0 and pel.kind == "cue"
+
+
+def test_cues_inside_excluded_regions_do_not_count(px, rules):
+    related = "Baca juga: Pelatihan dan pendampingan UMKM binaan, program pemberdayaan berlanjut"
+    text = f"{OTHER_NEWS['crime']}\n\n{related}\n"
+    with_noise = facts(px, text).score
+    regions = Segmenter(rules)(text).regions
+    assert [text[r.start:r.end] for r in regions] == [related]
+    assert facts(px, text, regions).score < with_noise
+    assert not facts(px, text, regions).is_programme
+
+
+def cue_extractor(tmp_path: Path, *cues: dict) -> ProgrammeExtractor:
+    (tmp_path / "programme_cues.jsonl").write_text("\n".join(json.dumps(c) for c in cues) + "\n", encoding="utf-8")
+    return ProgrammeExtractor(load_rules([tmp_path]))
+
+
+def test_score_formula(tmp_path):
+    px = cue_extractor(tmp_path, {"id": "latih", "text": "pelatihan", "weight": 4})
+    assert px.detect("Tidak ada apa-apa.", [])[0] == pytest.approx(1 / (1 + math.exp(2)), abs=1e-3)
+    assert px.detect("Ada pelatihan.", [])[0] == 0.5  # weight 4, one hit
+    three = px.detect("Pelatihan, pelatihan, PELATIHAN.", [])[0]  # 4 x log2(1 + 3) = 8
+    assert three == pytest.approx(1 / (1 + math.exp(-2)), abs=1e-3)
+
+
+@pytest.mark.parametrize("cue, text, hits", [
+    ("UMK", "Pelaku UMK dan UMKM hadir; umk lain menyusul.", 2),  # whole words, any case
+    ("latih*", "Mereka dilatih, lalu latihan, lalu latihannya dinilai.", 2),  # * = any ending, not any start
+    ("desa wisata", "Desa Wisata Sukamaju dan desa  wisata lain.", 1),
+])
+def test_cue_matching(tmp_path, cue, text, hits):
+    px = cue_extractor(tmp_path, {"id": "c", "text": cue, "weight": 1})
+    _, cues = px.detect(text, [])
+    assert (cues[0].value["hits"] if cues else 0) == hits
+
+
+# -- the programme's name -------------------------------------------------------------------------
+@pytest.mark.parametrize("text, name, pattern", [
+    # a quoted title after bertajuk / bertema (and the common misspelling berthema)
+    ("Pelatihan bertajuk 'Ibu Tangguh Berdaya' digelar di balai desa bagi 30 ibu rumah tangga.",
+     "Ibu Tangguh Berdaya", "quoted-title"),
+    ("Dinas menggelar seminar bertema “Koperasi Perempuan di Era Digital” pada Sabtu.",
+     "Koperasi Perempuan di Era Digital", "quoted-title"),
+    ("Kegiatan itu berthema “Dapur Sehat Keluarga Desa” dan diikuti kader PKK.", "Dapur Sehat Keluarga Desa",
+     "quoted-title"),
+    ("Perusahaan menggelar pelatihan “Kelola Keuangan Warung” bagi pedagang kecil.", "Kelola Keuangan Warung",
+     "quoted-any"),
+    # program X
+    ("Warga dilatih membuat pupuk melalui program Desa Berdaya Mandiri yang dimulai tahun lalu.",
+     "Desa Berdaya Mandiri", "program-name"),
+    ("Bank itu kembali membuka program Wirausaha Muda Nusantara (WMN). Pendaftaran dibuka hingga akhir bulan.",
+     "Wirausaha Muda Nusantara (WMN)", "program-name"),
+    ("Kegiatan ini bagian dari program Kampung Sehat\nSebanyak 30 kader ikut serta.", "Kampung Sehat",
+     "program-name"),
+    # melalui X, but not "melalui Dinas ..."
+    ("Bank Daerah membina pedagang pasar melalui Sekolah Pasar Rakyat yang dimulai sejak Maret.",
+     "Sekolah Pasar Rakyat", "melalui-name"),
+    ("Pemerintah mendorong perajin melalui Dinas Perindustrian. Pelatihan Anyaman Pandan digelar dua hari.",
+     "Pelatihan Anyaman Pandan", "activity-name"),
+    # an activity title
+    ("Pelatihan Tata Boga Dasar diikuti 30 ibu rumah tangga dari tiga dusun.", "Pelatihan Tata Boga Dasar",
+     "activity-name"),
+    # no proper name: a description phrase from the text
+    ("Puluhan ibu rumah tangga mengikuti pelatihan membuat kerajinan anyaman bambu di balai desa.",
+     "pelatihan membuat kerajinan anyaman bambu", "description"),
+    ("Warga menerima bantuan bibit ikan lele untuk kolam kelompok, kata kepala desa.",
+     "bantuan bibit ikan lele untuk kolam kelompok", "description"),
+])
+def test_programme_name(px, text, name, pattern):
+    f = facts(px, text)
+    assert f.name == name
+    assert f.name_mention.value == {"name": name, "pattern": pattern}
+    assert f.name_mention.label == "programme_name"
+
+
+def test_higher_priority_wins_then_earliest(px):
+    text = ("Melalui Gerakan Tani Muda, dinas melatih pemuda. Kegiatan ini bertajuk 'Petani Milenial Berdaya' "
+            "dan merupakan bagian dari program Desa Tangguh Pangan.")
+    assert facts(px, text).name == "Petani Milenial Berdaya"
+    text = "Ada program Kampung Kreatif Warga dan juga program Lumbung Pangan Desa."
+    assert facts(px, text).name == "Kampung Kreatif Warga"
+
+
+@pytest.mark.parametrize("text", [
+    "Perusahaan menjalankan program CSR di desa itu.",  # a cue word is not a name
+    "Pemerintah memperluas program UMKM tahun ini.",
+    "Rapat itu membahas anggaran tahun depan.",  # nothing at all
+])
+def test_no_name(px, text):
+    assert facts(px, text).name is None
+
+
+def test_names_in_excluded_regions_are_skipped(px):
+    text = "Baca juga: Bupati resmikan program Kota Hijau Lestari\nWarga mengikuti program Bank Sampah Mandiri."
+    regions = [Region(0, text.index("\n"), "related")]
+    assert facts(px, text, regions).name == "Bank Sampah Mandiri"
+
+
+def test_name_offsets_survive_blanks_inside_quotes_and_phrases(px):
+    text = "Acara bertajuk ' Ibu Tangguh Berdaya' digelar."
+    f = facts(px, text)
+    assert f.name == "Ibu Tangguh Berdaya" and text[f.name_mention.start:f.name_mention.end] == "Ibu Tangguh Berdaya"
+    text = "Mereka mengikuti pelatihan  membuat   kerajinan bambu di balai desa."
+    f = facts(px, text)
+    assert f.name == "pelatihan membuat kerajinan bambu"
+    assert f.name_mention.text == "pelatihan  membuat   kerajinan bambu"
+
+
+def test_activities_are_distinct_description_phrases(px):
+    text = ("Warga mengikuti pelatihan membuat kue kering di aula. Pelatihan membuat kue kering itu lalu disusul "
+            "pendampingan pemasaran produk secara daring. Ada pula sosialisasi.")
+    assert facts(px, text).activities == ["pelatihan membuat kue kering", "pendampingan pemasaran produk secara daring"]
