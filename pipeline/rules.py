@@ -46,7 +46,8 @@ SCHEMAS: dict[str, FileSchema] = {
                 label=(STR, True), pattern=((str, list), True), kind=(STR, False)),
         _schema("org_forms", "words that make a capitalised sequence an organisation (PT, Dinas, Koperasi)",
                 text=(STR, True), position=(STR, True), kind=(STR, True), legal=(BOOL, False),
-                breaks=(BOOL, False), case=(STR, False), same_as=(STR, False)),
+                breaks=(BOOL, False), case=(STR, False), same_as=(STR, False), before=(BOOL, False),
+                weak=(BOOL, False)),
         _schema("org_aliases", "well-known organisations: official name, aliases, kind",
                 name=(STR, True), aliases=(LIST, False), kind=(STR, True), parent=(STR, False),
                 generic=(BOOL, False)),
@@ -57,8 +58,8 @@ SCHEMAS: dict[str, FileSchema] = {
         _schema("honorifics", "words stripped from person names (Bapak, H., Dr., S.Sos)",
                 text=(STR, True), type=(STR, True)),
         # kind: head (starts a position; default) | word (only inside a position, never a name);
-        # org_before: the organisation comes before the head ("AW Collection pimpinan X");
-        # place_after: a place usually follows the head ("Bupati Lebong X")
+        # org_before: the organisation comes before the head ("Batik Ayu pimpinan X");
+        # place_after: a place usually follows the head ("Bupati Sukamaju X")
         _schema("titles", "words that start a person's position (Ketua, Direktur, Bupati)",
                 text=(STR, True), kind=(STR, False), org_before=(BOOL, False), place_after=(BOOL, False)),
         # position: before (verb precedes the speaker: "kata X"; default) | after ("X mengatakan")
