@@ -1,0 +1,466 @@
+"""Organisation names within one article: cleaning, comparison keys, and merging mentions into entities.
+
+Why here and not in the extractor: the extractor says *where* organisations are named; deciding which
+mentions are the same real-world entity ("PT PLN (Persero)", "PLN", "PT PLN") needs the whole article
+and is also what the record assembler calls. Cross-article resolution is a later stage.
+
+Mentions from ``extract.orgs`` carry hints in ``value`` that make merging exact rather than guessed:
+``base`` (the id of the known organisation the mention names, from rules/org_aliases), ``unit`` (a unit of
+it: "RU IV Cilacap"), ``place`` (a trailing region: "Kabupaten Cilacap"), ``form`` and ``core`` (the form
+word and the name without its region: "dinas", "Dinas Koperasi dan UKM"), ``legal`` (written with
+PT/Tbk/(Persero)), ``link`` (the ``mid`` of the mention whose bracket defined this acronym),
+``title_line`` (found in a headline). Mentions without hints (NER) are merged by their names alone.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from typing import Any, Iterable, Sequence
+
+from rapidfuzz import fuzz
+
+from ..types import Mention
+
+# Legal-form words dropped by ``org_key``. Defaults mirror the scorer; the extractor adds the forms marked
+# ``legal`` in rules/org_forms.jsonl through ``add_legal_forms``.
+LEGAL_WORDS: set[str] = {"pt", "tbk", "persero", "perseroda", "cv", "ud"}
+CONNECTORS = {"dan", "&", "untuk", "of", "and", "for", "the", "kepada", "serta", "de", "du", "la"}
+_TRAILING_WORDS = {"yang", "dan", "serta", "di", "ini", "itu", "tersebut", "dengan", "ke", "dari", "atau", "untuk",
+                   "pada", "oleh", "&", "kepada", "bagi", "dalam", "sebagai", "selaku", "juga", "pun"}
+_ROLE_ORDER = ("organizer", "partner", "beneficiary", "other")
+_ROMAN = re.compile(r"^(?=[ivxlc]+$)m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
+_FUZZY_MIN = 90
+
+
+def add_legal_forms(words: Iterable[str]) -> None:
+    """Extend the legal words ``org_key`` drops (called with rules/org_forms.jsonl entries marked legal)."""
+    for w in words:
+        for part in _words(w):
+            LEGAL_WORDS.add(part)
+
+
+def _words(s: str) -> list[str]:
+    s = unicodedata.normalize("NFKC", s or "").casefold().replace("&", " dan ")
+    return re.findall(r"[^\W_]+", s)
+
+
+def clean_org_name(s: str) -> str:
+    """A name as it should be shown: one line, single spaces, no stray quotes or punctuation at the ends,
+    no dangling function words ("... yang", "dan ..."), balanced brackets. "PT", "(Persero)" stay."""
+    s = unicodedata.normalize("NFKC", s or "")
+    s = re.sub(r"\s+", " ", s).strip()
+    s = re.sub(r"\(\s+", "(", s)
+    s = re.sub(r"\s+\)", ")", s)
+    prev = None
+    while s and s != prev:
+        prev = s
+        s = _balance(s.strip(" \t\"'“”‘’`´«»,;:.!?*-–—/|•")).strip()
+        parts = s.split(" ")
+        while parts and parts[-1].casefold() in _TRAILING_WORDS:
+            parts.pop()
+        while parts and parts[0].casefold() in _TRAILING_WORDS:
+            parts.pop(0)
+        s = " ".join(parts)
+    return s
+
+
+def _balance(s: str) -> str:
+    """Drop a ')' that closes nothing; close a '(' left open at the end ("X (KPI" -> "X (KPI)"), or drop it when empty."""
+    out, depth = [], 0
+    for ch in s:
+        if ch == ")":
+            if depth == 0:
+                continue
+            depth -= 1
+        elif ch == "(":
+            depth += 1
+        out.append(ch)
+    s = "".join(out)
+    if depth:
+        s = re.sub(r"\s*\(\s*$", "", s)
+        s += ")" * (s.count("(") - s.count(")"))
+    return s
+
+
+def org_key(s: str) -> str:
+    """Comparison key: case-folded words without legal forms or punctuation ("PT. Bank X (Persero) Tbk" -> "bank x")."""
+    return " ".join(w for w in _words(s) if w not in LEGAL_WORDS)
+
+
+def strip_brackets(s: str) -> str:
+    """The name without bracketed parts: "Dinas X (DX) Kota Y" -> "Dinas X Kota Y"."""
+    return re.sub(r"\s+", " ", re.sub(r"\([^()]*\)", " ", s)).strip()
+
+
+def bracket_variants(s: str) -> list[str]:
+    """Every written form a bracket pair implies: without it, and with the bracket replacing what it names.
+
+    "Pertamina Refinery Unit (RU) IV" -> "Pertamina Refinery Unit IV", "Pertamina RU IV".
+    """
+    out = [strip_brackets(s)]
+    for m in re.finditer(r"\(([^()]+)\)", s):
+        acr = m.group(1).strip()
+        before = s[:m.start()].rstrip()
+        words = before.split()
+        if len(acr.split()) > 1:
+            tail = acr.split()[1:]  # "(OASE Kabinet Kerja)" after "... Kabinet Kerja"
+            if [w.casefold() for w in words[-len(tail):]] != [w.casefold() for w in tail]:
+                continue
+            words, acr = words[:-len(tail)], acr
+        for n in range(1, min(len(words), 8) + 1):
+            if acronym_matches(acr.split()[0], words[-n:]):
+                out.append(" ".join([*words[:-n], acr]) + " " + strip_brackets(s[m.end():]).strip())
+                break
+    return [re.sub(r"\s+", " ", v).strip() for v in out if v.strip()]
+
+
+def acronym_matches(acronym: str, words: Sequence[str], syllabic: bool | None = None) -> bool:
+    """Whether ``acronym`` abbreviates ``words``: every word gives a run of letters starting with its first
+    letter, in order (Dispora = DInaS Pemuda dan OlahRAga, KPSM, Balatmas = BAlai LATihan MASyarakat).
+    Connectors may be skipped; other words may be skipped only at the start (the form word: PPPA for
+    "Dinas Pemberdayaan Perempuan dan Perlindungan Anak")."""
+    raw = unicodedata.normalize("NFKC", acronym)
+    if syllabic is None:  # "Perindag", "Dispora" take syllables from inside words; "KPSM" takes initials
+        syllabic = any(c.islower() for c in raw)
+    acr = [c for c in raw.casefold() if c.isalnum()]
+    ws = [w for w in (_words(x) for x in words) for w in w]
+    if len(acr) < 2 or not ws or len(acr) > 4 * len(ws) + 4:
+        return False
+    content = [w for w in ws if w not in CONNECTORS]
+    if len(content) < 1:
+        return False
+    memo: dict[tuple[int, int], bool] = {}
+
+    def go(i: int, j: int) -> bool:
+        if (i, j) in memo:
+            return memo[(i, j)]
+        if i == len(acr):
+            ok = all(w in CONNECTORS for w in ws[j:])
+        elif j == len(ws):
+            ok = False
+        else:
+            w = ws[j]
+            ok = False
+            if w in CONNECTORS or j == 0:
+                ok = go(i, j + 1)
+            starts = [0] if w[0] == acr[i] else []
+            if syllabic and i > 0 and j > 0 and len(w) >= 6:
+                starts += [p for p in range(2, len(w) - 1) if w[p] == acr[i] and w[p - 1] in "aiueo"][:2]
+            for s0 in starts:
+                if ok:
+                    break
+                # the word gives acr[i:k], matched as a subsequence of w from position s0
+                pos, k = s0 + 1, i + 1
+                ok = go(k, j + 1)
+                while not ok and k < len(acr):
+                    found = w.find(acr[k], pos)
+                    if found < 0:
+                        break
+                    pos, k = found + 1, k + 1
+                    ok = go(k, j + 1)
+        memo[(i, j)] = ok
+        return ok
+
+    return go(0, 0)
+
+
+def _numbers(key: str) -> set[str]:
+    return {w for w in key.split() if w.isdigit() or _ROMAN.match(w)}
+
+
+# ---------------------------------------------------------------------------------------------------
+# merging
+
+class _UnionFind:
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def groups(self) -> dict[int, list[int]]:
+        out: dict[int, list[int]] = {}
+        for i in range(len(self.parent)):
+            out.setdefault(self.find(i), []).append(i)
+        return out
+
+
+class _Feat:
+    """What merging needs to know about one mention."""
+
+    def __init__(self, i: int, m: Mention):
+        v = m.value or {}
+        self.i = i
+        self.m = m
+        self.name = clean_org_name(v.get("name") or m.text)
+        self.keys = {org_key(x) for x in [self.name, *bracket_variants(self.name)]} - {""}
+        acr = v.get("acronym")
+        if acr:
+            self.keys.add(org_key(acr))
+        self.base = v.get("base")
+        self.unit = v.get("unit") or None
+        self.place = v.get("place") or None
+        self.legal = bool(v.get("legal"))
+        self.media = bool(v.get("media"))
+        self.kind = v.get("kind") or m.label or "other"
+        self.link = v.get("link")
+        self.mid = v.get("mid")
+        self.title_line = bool(v.get("title_line"))
+        self.form = v.get("form")  # the form word that starts the name (Dinas, PT, Kelompok), if any
+        self.core = v.get("core") or strip_brackets(self.name)
+        self.form_name = v.get("form_name")  # "Pemkab" when the name is that form plus a region
+
+
+def units_compatible(a: str, b: str) -> bool:
+    """Two unit descriptions of one company naming the same unit ("RU IV Cilacap" / "Refinery Unit (RU) IV Cilacap")."""
+    va = {org_key(x) for x in [a, *bracket_variants(a)]}
+    vb = {org_key(x) for x in [b, *bracket_variants(b)]}
+    if va & vb:
+        return True
+    for x in va:
+        for y in vb:
+            if _numbers(x) and _numbers(y) and _numbers(x) != _numbers(y):
+                continue
+            sx, sy = set(x.split()), set(y.split())
+            if sx and sy and (sx <= sy or sy <= sx):
+                return True
+            if fuzz.ratio(x, y) >= _FUZZY_MIN:
+                return True
+            if places_compatible(" ".join(w for w in x.split() if w not in _GENERIC_UNIT),
+                                 " ".join(w for w in y.split() if w not in _GENERIC_UNIT)):
+                return True
+    return False
+
+
+# Unit-type words that say nothing about which unit it is (Cabang Babel = Babel).
+_GENERIC_UNIT = {"cabang", "kantor", "wilayah", "area", "regional", "region", "perwakilan", "unit", "kanwil", "kc", "kcp"}
+_PLACE_WORDS = {"kabupaten", "kab", "kota", "provinsi", "prov", "propinsi", "kecamatan", "kec", "desa", "kelurahan",
+                "kepulauan", "kep"}
+
+
+def places_compatible(a: str | None, b: str | None) -> bool:
+    """Two written forms of one region ("Kepulauan Bangka Belitung" / "Babel", "Provinsi NTB" / "Nusa Tenggara Barat")."""
+    if not a or not b:
+        return not a and not b
+    wa = [w for w in _words(a) if w not in _PLACE_WORDS] or _words(a)
+    wb = [w for w in _words(b) if w not in _PLACE_WORDS] or _words(b)
+    ka, kb = " ".join(wa), " ".join(wb)
+    if ka == kb or fuzz.ratio(ka, kb) >= _FUZZY_MIN:
+        return True
+    if len(wa) == 1 and len(wb) > 1 and acronym_matches(wa[0], wb):
+        return True
+    if len(wb) == 1 and len(wa) > 1 and acronym_matches(wb[0], wa):
+        return True
+    return False
+
+
+def _core_compatible(a: _Feat, b: _Feat) -> bool:
+    """Same form word and the same body, written out or abbreviated ("Dinas PMD" / "Dinas Pemberdayaan Masyarakat Desa")."""
+    ca, cb = _words(a.core), _words(b.core)
+    if not ca or not cb or ca[0] != cb[0]:
+        return False
+    ra, rb = [w for w in ca[1:] if w not in LEGAL_WORDS], [w for w in cb[1:] if w not in LEGAL_WORDS]
+    if not ra and not rb:
+        return True  # "Pemkab X" / "Pemerintah Kabupaten X": the regions decide
+    if not ra or not rb:
+        return False
+    score = fuzz.token_sort_ratio(" ".join(ra), " ".join(rb))
+    if score >= _FUZZY_MIN or (score >= 85 and min(len(ra), len(rb)) >= 2 and _numbers(" ".join(ra)) == _numbers(" ".join(rb))):
+        return True
+    for short, long_ in ((ra, rb), (rb, ra)):
+        if len(short) == 1 and len([w for w in long_ if w not in CONNECTORS]) >= 2 and acronym_matches(short[0], long_):
+            return True
+    return False
+
+
+def _fuzzy_same(a: _Feat, b: _Feat) -> bool:
+    """Near-identical names (typos: "Cilegob"/"Cilegon", "Muhammadiah"/"Muhammadiyah")."""
+    if a.base and b.base and a.base != b.base:
+        return False
+    if (a.unit is None) != (b.unit is None) and a.base and a.base == b.base:
+        return False
+    for x in a.keys:
+        for y in b.keys:
+            if min(len(x), len(y)) < 6:
+                continue
+            if _numbers(x) != _numbers(y):
+                continue
+            if fuzz.ratio(x, y) >= _FUZZY_MIN:
+                # a typo changes one word; two names differing in several words are two bodies
+                dx, dy = set(x.split()) - set(y.split()), set(y.split()) - set(x.split())
+                if len(dx) <= 1 and len(dy) <= 1:
+                    return True
+    return False
+
+
+def _acronym_expands(a: str, b: str) -> bool:
+    """"KS Grup" and "Krakatau Steel Group": an acronym for the leading words, the rest (nearly) the same."""
+    wa, wb = strip_brackets(a).split(), strip_brackets(b).split()
+    if len(wa) < 2 or not wa[0].isupper() or len(wb) <= len(wa):
+        return False
+    rest_a = org_key(" ".join(wa[1:]))
+    for k in range(2, len(wb)):
+        if acronym_matches(wa[0], wb[:k], syllabic=False):
+            rest_b = org_key(" ".join(wb[k:]))
+            return bool(rest_a) and fuzz.ratio(rest_a, rest_b) >= 80
+    return False
+
+
+def _is_subsequence(short: list[str], long_: list[str]) -> bool:
+    it = iter(long_)
+    return all(w in it for w in short)
+
+
+def merge_orgs(mentions: list[Mention]) -> list[dict[str, Any]]:
+    """One item per real-world organisation in the article, in order of first mention:
+    ``{"name", "aliases", "kind", "role", "mentions"}``."""
+    named = [m for m in mentions if org_key(clean_org_name((m.value or {}).get("name") or m.text))]
+    feats = [_Feat(i, m) for i, m in enumerate(named)]
+    n = len(feats)
+    if n == 0:
+        return []
+    uf = _UnionFind(n)
+    by_mid = {f.mid: f.i for f in feats if f.mid is not None}
+
+    def ok(a: _Feat, b: _Feat) -> bool:
+        return a.media == b.media
+
+    # 1. an acronym defined in brackets belongs to what it abbreviates
+    for f in feats:
+        if f.link is not None and f.link in by_mid and ok(f, feats[by_mid[f.link]]):
+            uf.union(f.i, by_mid[f.link])
+    # 2. the same known organisation and unit; the same name written alike, with a typo, as an acronym, or
+    #    as the same form word and body in the same region
+    for a in feats:
+        for b in feats[a.i + 1:]:
+            if not ok(a, b):
+                continue
+            if a.base and a.base == b.base:
+                if a.unit is None and b.unit is None and a.place == b.place:
+                    uf.union(a.i, b.i)
+                elif a.unit and b.unit and units_compatible(a.unit, b.unit):
+                    uf.union(a.i, b.i)
+            elif (a.keys & b.keys) and not (a.base and b.base and a.base != b.base) and \
+                    ((a.unit is None) == (b.unit is None) or not (a.base or b.base)):
+                uf.union(a.i, b.i)
+            elif _fuzzy_same(a, b) or (not (a.base and b.base) and
+                                       (_acronym_expands(a.name, b.name) or _acronym_expands(b.name, a.name))):
+                uf.union(a.i, b.i)
+            elif a.form and a.form == b.form and not a.unit and not b.unit and _core_compatible(a, b) \
+                    and places_compatible(a.place, b.place):
+                uf.union(a.i, b.i)
+    # 3. the same organisation with and without its region: joins the unit in that region, else the bare one
+    for a in feats:
+        if a.base and a.unit is None and a.place:
+            units = [b for b in feats if b.base == a.base and b.unit and ok(a, b)
+                     and (places_compatible(a.place, b.place) or units_compatible(a.place, b.unit))]
+            bare = [b for b in feats if b.base == a.base and b.unit is None and not b.place and ok(a, b)]
+            target = units[0] if units else (bare[0] if bare else None)
+            if target is not None:
+                uf.union(a.i, target.i)
+    # 4. a bare name ("Pertamina") joins its only named unit unless the article names the company itself
+    _attach_bare_names(feats, uf)
+    # 5. a body named without its region ("Disperindag") joins the same body in the region most mentioned
+    _attach_unplaced(feats, uf)
+    # 6. a short form joins the one longer name it is part of ("Dinas Koperasi" -> "Dinas Koperasi UMKM Cilegon")
+    _attach_short_forms(feats, uf)
+    return [_item([feats[i] for i in sorted(idx)]) for idx in
+            sorted(uf.groups().values(), key=lambda g: min(feats[i].m.start for i in g))]
+
+
+def _attach_bare_names(feats: list[_Feat], uf: _UnionFind) -> None:
+    bases = {f.base for f in feats if f.base and f.unit}
+    for base in bases:
+        family = sorted((f for f in feats if f.base == base), key=lambda f: (f.title_line, f.m.start))
+        bare = [f for f in family if f.unit is None]
+        units = [f for f in family if f.unit]
+        if not bare:
+            continue
+        named_itself = any(f.legal for f in bare)
+        first = next((f for f in family if not f.title_line), family[0])
+        if named_itself or first.unit is None:
+            continue
+        counts = Counter(uf.find(u.i) for u in units)
+        target = counts.most_common(1)[0][0]
+        for f in bare:
+            if f.media == feats[target].media:
+                uf.union(f.i, target)
+
+
+def _attach_unplaced(feats: list[_Feat], uf: _UnionFind) -> None:
+    for a in feats:
+        if not a.form or a.place or a.unit or a.base:
+            continue
+        if any(feats[i].place for i in uf.groups()[uf.find(a.i)]):
+            continue
+        hosts = Counter(uf.find(b.i) for b in feats
+                        if b.place and b.form == a.form and not b.unit and b.media == a.media and _core_compatible(a, b))
+        if hosts:
+            uf.union(a.i, hosts.most_common(1)[0][0])
+
+
+def _attach_short_forms(feats: list[_Feat], uf: _UnionFind) -> None:
+    groups = uf.groups()
+    words = {}
+    for root, idx in groups.items():
+        words[root] = [[w for w in _words(v) if w not in LEGAL_WORDS] for i in idx for v in bracket_variants(feats[i].name)]
+    for root, idx in sorted(groups.items(), key=lambda kv: -max((len(w) for w in words[kv[0]]), default=0)):
+        if uf.find(root) != root:
+            continue
+        fs = [feats[i] for i in idx]
+        if any(f.base for f in fs):
+            continue  # known organisations and their units were settled above
+        short = max(words[root], key=len, default=[])
+        if not short:
+            continue
+        hosts = set()
+        for other, oidx in groups.items():
+            if uf.find(other) == uf.find(root) or fs[0].media != feats[oidx[0]].media:
+                continue
+            if any(feats[i].base for i in oidx) and not any(feats[i].link is not None for i in idx):
+                continue
+            for w in words[other]:
+                if len(w) > len(short) and w[0] == short[0] and _is_subsequence(short, w):
+                    hosts.add(uf.find(other))
+        if len(hosts) == 1:
+            uf.union(root, hosts.pop())
+
+
+def _item(fs: list[_Feat]) -> dict[str, Any]:
+    names = []
+    for f in fs:
+        if f.name and f.name not in names:
+            names.append(f.name)
+    body = [f for f in fs if not f.title_line] or fs
+    best = max(body, key=lambda f: (len(strip_brackets(f.name).split()) + (0.5 if "(" in f.name else 0),
+                                    len(f.name), -f.m.start)).name
+    aliases = []
+    seen = {best.casefold()}
+    canonical = [f.m.value.get("canonical") or "" for f in fs] if all(len(n.split()) == 1 for n in names) else []
+    # the name without its region, as written ("Dinas Koperasi Kabupaten Sleman" -> "Dinas Koperasi")
+    cores = [strip_brackets(f.name[:len(f.name) - len(f.place)]) for f in fs
+             if f.place and f.name.endswith(f.place) and not f.m.value.get("virtual") and f.core != f.form_name]
+    cores = [c for c in cores if len(c.split()) >= 2]
+    for x in names + [v for f in fs for v in bracket_variants(f.name)] + cores + \
+            [f.m.value.get("acronym") or "" for f in fs] + canonical:
+        x = clean_org_name(x)
+        if x and x.casefold() not in seen:
+            seen.add(x.casefold())
+            aliases.append(x)
+    kinds = Counter(f.kind for f in fs if f.kind and f.kind != "other")
+    kind = kinds.most_common(1)[0][0] if kinds else (fs[0].kind or "other")
+    roles = Counter(f.m.value.get("role") for f in fs if f.m.value.get("role"))
+    role = None
+    if roles:
+        top = max(roles.values())
+        role = next(r for r in _ROLE_ORDER if roles.get(r) == top)
+    return {"name": best, "aliases": aliases, "kind": kind, "role": role, "mentions": [f.m for f in fs]}
