@@ -1,11 +1,15 @@
-"""Writing the output folder: atomic files, Excel-safe CSV, JSON Lines.
+"""Writing the output folder: atomic files, Excel-safe CSV, JSON Lines, and on request an
+Excel workbook (``--xlsx``) and Parquet files (``--parquet``).
 
 Every file is written to a temporary file in the same folder and renamed over
 the final name only once it is complete, so a crashed or interrupted run never
 leaves a half-written ``records.csv`` that looks finished (CONTRACT.md).
 
 CSV cells are neutralised against formula injection: news text is untrusted and
-a cell such as ``=HYPERLINK(...)`` or ``-2+3`` would be evaluated by Excel.
+a cell such as ``=HYPERLINK(...)`` or ``-2+3`` would be evaluated by Excel. The
+workbook stores such text as typed string cells with Excel's quote prefix, so it is
+never a formula, not even after the analyst edits the cell. Parquet is for
+programs (pandas, DuckDB), so it keeps the text exactly and types the numbers.
 """
 from __future__ import annotations
 
@@ -23,6 +27,12 @@ ENTITY_COLUMNS = ["entity_id", "kind", "name", "aliases", "article_count", "arti
 RECORD_COLUMNS = ["record_id", "article_id", "title", "published", "program", "activities",
                   "organizations", "organization_kinds", "people", "places", "provinces", "dates",
                   "participants_total", "participants", "confidence"]
+ERROR_COLUMNS = ["article_id", "path", "stage", "error"]
+XLSX_FILE = "records.xlsx"
+PARQUET_FILES = {"records": "records.parquet", "mentions": "mentions.parquet", "entities": "entities.parquet",
+                 "errors": "errors.parquet"}
+# Files only some runs write: a later run into the same folder must still recognise them as ours.
+OPTIONAL_FILES = frozenset({XLSX_FILE, *PARQUET_FILES.values()})
 
 LIST_SEPARATOR = "; "
 # First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection).
@@ -239,22 +249,154 @@ def flatten_record(rec: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+# --- Excel workbook and Parquet (optional formats) ----------------------------------------
+
+XLSX_MAX_ROWS = 1_048_576  # Excel's limit per sheet, header included
+XLSX_MAX_CELL = 32_767     # Excel's limit on characters in a cell
+# Parquet needs one type per column: these are typed, every other column is text. (The
+# workbook types each cell by its value instead: a number is a number wherever it is.)
+COLUMN_TYPES = {"start": "int", "end": "int", "article_count": "int", "participants_total": "int",
+                "confidence": "float", "excluded": "bool", "in_record": "bool"}
+
+
+def missing_format_support(xlsx: bool = False, parquet: bool = False) -> list[str]:
+    """Why the requested optional formats cannot be written here (empty when they can).
+
+    Checked before a run starts, so a long run does not fail at the very end.
+    """
+    import importlib.util
+
+    wanted = [("--xlsx", "openpyxl")] * xlsx + [("--parquet", "pyarrow")] * parquet
+    return [f"{flag} needs the Python package {mod}: pip install 'idnews-pipeline[formats]'"
+            for flag, mod in wanted if importlib.util.find_spec(mod) is None]
+
+
+def _text(v: Any) -> str | None:
+    """A text cell for the typed formats: lists joined with ``"; "``, dicts as JSON, text kept as is."""
+    if v is None:
+        return None
+    if isinstance(v, (list, tuple, set, frozenset)):
+        return LIST_SEPARATOR.join(_item_text(x) for x in v if x is not None)
+    return _item_text(v)
+
+
+def typed_value(v: Any, column: str) -> Any:
+    """A cell value typed by ``COLUMN_TYPES``: a number column holding text (``"45; 60"``) becomes null."""
+    kind = COLUMN_TYPES.get(column, "text")
+    if kind == "text":
+        return _text(v)
+    if kind == "bool":
+        return v if isinstance(v, bool) else None
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        return None
+    if kind == "int":
+        return int(v) if float(v).is_integer() else None
+    return float(v)
+
+
+def _xlsx_cell(ws: Any, v: Any, cell_class: Any, illegal: Any) -> Any:
+    if v is None or isinstance(v, (bool, int, float)):  # typed cells: numbers sort and sum in Excel
+        return cell_class(ws, value=v)
+    value = illegal.sub("", _text(v))  # control characters a workbook cannot hold
+    if len(value) > XLSX_MAX_CELL:
+        value = value[:XLSX_MAX_CELL - 1] + "…"
+    cell = cell_class(ws, value=value)
+    cell.data_type = "s"  # openpyxl reads a leading "=" as a formula: this is text, always
+    if value.startswith(FORMULA_TRIGGERS):
+        cell.quotePrefix = True  # Excel keeps it text even when the cell is edited
+    return cell
+
+
+def write_xlsx(path: Path | str, tables: dict[str, tuple[Iterable[dict[str, Any]], list[str]]]) -> None:
+    """One workbook, one sheet per table (``{sheet: (rows, columns)}``), atomic.
+
+    Header row frozen with filters; numbers and booleans typed; text never a formula;
+    a table longer than Excel allows continues on sheets named ``mentions 2``, ``mentions 3``...
+    """
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook(write_only=True)
+    bold = Font(bold=True)
+
+    def new_sheet(name: str, columns: list[str]):
+        ws = wb.create_sheet(name)
+        ws.freeze_panes = "A2"
+        for i, c in enumerate(columns, 1):
+            ws.column_dimensions[get_column_letter(i)].width = 12 if c in COLUMN_TYPES else 30
+        header = []
+        for c in columns:
+            cell = _xlsx_cell(ws, c, WriteOnlyCell, ILLEGAL_CHARACTERS_RE)
+            cell.font = bold
+            header.append(cell)
+        ws.append(header)
+        return ws
+
+    # Rows are read in full first: a failing source must not leave a half-written sheet behind.
+    tables = {name: (list(rows), columns) for name, (rows, columns) in tables.items()}
+    for name, (rows, columns) in tables.items():
+        part, n = 1, 0
+        ws = new_sheet(name, columns)
+        for row in rows:
+            if n == XLSX_MAX_ROWS - 1:
+                ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{n + 1}"
+                part, n = part + 1, 0
+                ws = new_sheet(f"{name} {part}", columns)
+            ws.append([_xlsx_cell(ws, row.get(c), WriteOnlyCell, ILLEGAL_CHARACTERS_RE) for c in columns])
+            n += 1
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{n + 1}"
+    with AtomicWriter(path, binary=True) as f:
+        wb.save(f)
+
+
+def write_parquet(path: Path | str, rows: Iterable[dict[str, Any]], columns: list[str]) -> None:
+    """One table as Parquet (zstd), columns typed by ``COLUMN_TYPES``, text unaltered, atomic."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    arrow_types = {"text": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}
+    rows = list(rows)
+    schema = pa.schema([(c, arrow_types[COLUMN_TYPES.get(c, "text")]) for c in columns])
+    data = {c: [typed_value(r.get(c), c) for r in rows] for c in columns}
+    table = pa.Table.from_pydict(data, schema=schema)
+    with AtomicWriter(path, binary=True) as f:
+        pq.write_table(table, f, compression="zstd")
+
+
 # --- the whole folder ----------------------------------------------------------------------
 
 def write_outputs(out_dir: Path | str, records: Iterable[dict[str, Any]],
                   mentions_rows: Iterable[dict[str, Any]], entities_rows: Iterable[dict[str, Any]],
-                  errors: Iterable[dict[str, Any]], run_info: dict[str, Any]) -> None:
-    """Write every file of the output folder (CONTRACT.md), each atomically; ``run.json`` last."""
+                  errors: Iterable[dict[str, Any]], run_info: dict[str, Any], *,
+                  articles: Iterable[dict[str, Any]] | None = None,
+                  xlsx: bool = False, parquet: bool = False) -> None:
+    """Write every file of the output folder (CONTRACT.md), each atomically; ``run.json`` last.
+
+    ``articles`` (``{article_id, title, text, regions}`` dicts, e.g. a ``ReportTexts``) give
+    the report its per-article view; ``xlsx``/``parquet`` add the optional formats.
+    """
     from pipeline.output.report import render_report  # local: the report is optional machinery
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     records, mentions_rows, entities_rows, errors = (list(records), list(mentions_rows),
                                                      list(entities_rows), list(errors))
+    flat = [flatten_record(r) for r in records]
     write_jsonl(out / "records.jsonl", records)
-    write_csv(out / "records.csv", [flatten_record(r) for r in records], RECORD_COLUMNS)
+    write_csv(out / "records.csv", flat, RECORD_COLUMNS)
     write_csv(out / "mentions.csv", mentions_rows, MENTION_COLUMNS)
     write_csv(out / "entities.csv", entities_rows, ENTITY_COLUMNS)
     write_jsonl(out / "errors.jsonl", errors)
-    atomic_write(out / "report.html", render_report(records, mentions_rows, errors, run_info))
+    tables = {"records": (flat, RECORD_COLUMNS), "mentions": (mentions_rows, MENTION_COLUMNS),
+              "entities": (entities_rows, ENTITY_COLUMNS), "errors": (errors, ERROR_COLUMNS)}
+    if xlsx:
+        write_xlsx(out / XLSX_FILE, tables)
+    if parquet:
+        for name, (rows, columns) in tables.items():
+            write_parquet(out / PARQUET_FILES[name], rows, columns)
+    atomic_write(out / "report.html", render_report(records, mentions_rows, errors, run_info,
+                                                     entities=entities_rows, articles=articles))
     atomic_write(out / "run.json", to_json(run_info, indent=2) + "\n")
