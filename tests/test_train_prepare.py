@@ -1,0 +1,179 @@
+"""Data preparation for the NER model: CoNLL dialects, label mapping, overlap refusal."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.tokens import DocBin
+from spacy.vocab import Vocab
+
+from training.prepare import (
+    DEV_FILES,
+    TEST_FILES,
+    TRAIN_FILES,
+    Sentence,
+    filter_training,
+    map_tag,
+    prepare,
+    read_conll,
+    repair_iob,
+    sentence_key,
+    to_doc,
+)
+
+
+def write(path: Path, text: str, newline: str = "\n") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text.replace("\n", newline).encode("utf-8"))
+    return path
+
+
+IDNER_STYLE = """Bupati NOUN O
+Sleman PROPN B-LOC
+membuka VERB O
+pelatihan NOUN O
+UMKM PROPN B-ORG
+. PUNCT O
+
+Warga NOUN O
+Desa PROPN B-LOC
+Sukamaju PROPN I-LOC
+"""
+
+TSV_STYLE = """Siti\tB-PERSON
+Aminah\tI-PERSON
+dari\tO
+Bank\tB-ORGANIZATION
+Rakyat\tI-ORGANIZATION
+di\tO
+Bandung\tB-LOCATION
+
+Minggu\tB-TIME
+lalu\tI-TIME
+"""
+
+
+# --- reading both CoNLL dialects -------------------------------------------
+
+def test_reads_space_separated_crlf_file(tmp_path):
+    path = write(tmp_path / "train.txt", IDNER_STYLE, newline="\r\n")
+    sentences = read_conll(path)
+    assert [s.words for s in sentences] == [
+        ("Bupati", "Sleman", "membuka", "pelatihan", "UMKM", "."),
+        ("Warga", "Desa", "Sukamaju"),  # last sentence without a trailing blank line
+    ]
+    assert sentences[0].tags == ("O", "B-LOC", "O", "O", "B-ORG", "O")
+    assert not any("\r" in w or "\r" in t for s in sentences for w, t in zip(s.words, s.tags))
+
+
+def test_reads_tab_separated_file_and_maps_labels(tmp_path):
+    sentences = read_conll(write(tmp_path / "x.tsv", TSV_STYLE))
+    assert sentences[0].words == ("Siti", "Aminah", "dari", "Bank", "Rakyat", "di", "Bandung")
+    assert sentences[0].tags == ("B-PER", "I-PER", "O", "B-ORG", "I-ORG", "O", "B-LOC")
+    assert sentences[1].tags == ("O", "O")  # TIME is not one of our labels
+
+
+def test_tab_file_keeps_a_token_with_an_inner_space(tmp_path):
+    sentences = read_conll(write(tmp_path / "x.tsv", "Rp 5\tO\njuta\tO\n"))
+    assert sentences[0].words == ("Rp 5", "juta")
+
+
+def test_line_without_tag_is_an_error(tmp_path):
+    with pytest.raises(ValueError):
+        read_conll(write(tmp_path / "bad.tsv", "Jakarta\n"))
+
+
+# --- label mapping -----------------------------------------------------------
+
+@pytest.mark.parametrize("source, expected", [
+    ("B-PER", "B-PER"), ("I-PERSON", "I-PER"),
+    ("B-ORG", "B-ORG"), ("B-ORGANIZATION", "B-ORG"), ("I-ORGANISATION", "I-ORG"),
+    ("B-LOC", "B-LOC"), ("B-LOCATION", "B-LOC"), ("I-PLACE", "I-LOC"),
+    ("B-TIME", "O"), ("I-QUANTITY", "O"), ("O", "O"),
+])
+def test_map_tag(source, expected):
+    assert map_tag(source) == expected
+
+
+@pytest.mark.parametrize("tags, expected", [
+    (["O", "I-ORG", "I-ORG"], ["O", "B-ORG", "I-ORG"]),
+    (["B-PER", "I-LOC"], ["B-PER", "B-LOC"]),
+    (["B-LOC", "I-LOC", "O"], ["B-LOC", "I-LOC", "O"]),
+])
+def test_repair_iob_starts_orphan_inside_tags(tags, expected):
+    assert repair_iob(tags) == expected
+
+
+# --- overlap with the reported test sets -------------------------------------
+
+@pytest.mark.parametrize("a, b", [
+    (["Pemkot", "Surabaya", "menggelar", "pelatihan", "."], ["pemkot", "surabaya", "menggelar", "pelatihan"]),
+    (["Dinas", "Koperasi", "(", "Diskop", ")"], ["Dinas", "Koperasi", "Diskop"]),
+])
+def test_sentence_key_ignores_case_spacing_and_punctuation(a, b):
+    assert sentence_key(a) == sentence_key(b)
+
+
+def test_sentence_key_keeps_digits():
+    assert sentence_key(["50", "peserta"]) != sentence_key(["60", "peserta"])
+
+
+def test_filter_training_refuses_test_sentences_and_repeats():
+    in_test = Sentence(("Gubernur", "hadir", "."), ("O", "O", "O"))
+    kept_one = Sentence(("Warga", "antusias"), ("O", "O"))
+    kept, counts = filter_training([in_test, kept_one, kept_one], {sentence_key(["gubernur", "hadir"])})
+    assert kept == [kept_one]
+    assert counts == {"in_test": 1, "duplicate": 1}
+
+
+# --- Docs --------------------------------------------------------------------
+
+def test_to_doc_builds_entities_and_readable_text():
+    sentence = Sentence(("Bandung", ",", "(", "ANTARA", ")", "-", "Siti", "Aminah", "hadir", "."),
+                        ("B-LOC", "O", "O", "B-ORG", "O", "O", "B-PER", "I-PER", "O", "O"))
+    doc = to_doc(Vocab(), sentence)
+    assert doc.text == "Bandung, (ANTARA) - Siti Aminah hadir."
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Bandung", "LOC"), ("ANTARA", "ORG"), ("Siti Aminah", "PER")]
+
+
+def test_to_doc_attaches_quotes():
+    doc = to_doc(Vocab(), Sentence(("program", '"', "Kampung", "Tangguh", '"', "."), ("O",) * 6))
+    assert doc.text == 'program "Kampung Tangguh".'
+
+
+# --- end to end on a tiny fake data directory --------------------------------
+
+def conll(rows: list[tuple[str, str]], rel: str) -> str:
+    """Rows as the dialect of ``rel`` writes them (idner: space + UPOS column, others: tab)."""
+    if rel.startswith("idner"):
+        return "".join(f"{word} X {tag}\n" for word, tag in rows)
+    return "".join(f"{word}\t{tag}\n" for word, tag in rows)
+
+
+def test_prepare_refuses_test_sentences_and_writes_docbins(tmp_path):
+    data, out = tmp_path / "ner", tmp_path / "corpus"
+    reported = [("Kepala", "O"), ("Dinas", "B-ORGANIZATION"), ("UMKM", "I-ORGANIZATION"), ("hadir", "O")]
+    leaked = [("kepala", "O"), ("Dinas", "O"), ("UMKM", "O"), ("hadir", "O"), (".", "O")]
+    repeated = [("Andi", "B-PERSON"), ("ke", "O"), ("Medan", "B-LOCATION")]
+    for rel in TRAIN_FILES:
+        if rel.startswith("idner"):
+            text = conll([("Budi", "B-PER"), ("ke", "O"), ("Bogor", "B-LOC")], rel)
+        else:
+            text = conll(repeated, rel) + "\n" + conll(leaked, rel)
+        write(data / rel, text, newline="\r\n" if rel.startswith("idner") else "\n")
+    for rel in DEV_FILES:
+        write(data / rel, conll([("Dewi", "B-PERSON")], rel))
+    for rel in TEST_FILES.values():
+        write(data / rel, conll(reported, rel))
+
+    stats = prepare(data, out)
+
+    assert stats["refused"]["indolem-nerui/train.01.tsv"]["in_test"] == 1
+    assert stats["refused"]["across_files"]["duplicate"] == 2  # "Andi ke Medan" in three files
+    train_docs = list(DocBin().from_disk(out / "train.spacy").get_docs(Vocab()))
+    assert {doc.text for doc in train_docs} == {"Budi ke Bogor", "Andi ke Medan"}
+    assert {e.label_ for doc in train_docs for e in doc.ents} == {"PER", "LOC"}
+    test_docs = list(DocBin().from_disk(out / "idner_test.spacy").get_docs(Vocab()))
+    assert [(e.text, e.label_) for e in test_docs[0].ents] == [("Dinas UMKM", "ORG")]
+    assert (out / "dev.spacy").is_file()

@@ -1,0 +1,1 @@
+"""Build-time tooling for the NER model (data preparation); see README.md."""
