@@ -282,6 +282,31 @@ def test_ner_person_span_ends_a_name(extractor):
     assert [it["name"] for it in found] == ["Koperasi Tani Subur"]
 
 
+def test_ner_org_span_after_the_word_program_is_a_programme(extractor):
+    text = ("Dinas Pertanian menjalankan program Tani Muda Berdaya (Gerakan Petani Muda). "
+            "Tahun ini Tani Muda Berdaya menjangkau lima desa.")
+    assert "Tani Muda Berdaya" not in names(extractor, text, ) and \
+        [it["name"] for it in items(extractor, text, ner=_spans(text, "Tani Muda Berdaya"))] == ["Dinas Pertanian"]
+
+
+@pytest.mark.parametrize("text, per, name", [
+    # one word, a region: the model tags place words as PER
+    ("Pemimpin BRI Kantor Cabang Banyumas, Agus, membuka pelatihan.", "Banyumas", "BRI Kantor Cabang Banyumas"),
+    # a word never in a person's name: the end of a group's name
+    ("Ketua Kelompok Tenun Ikat Sekar Mandiri, Maria, mengatakan kain laku.", "Sekar Mandiri",
+     "Kelompok Tenun Ikat Sekar Mandiri"),
+])
+def test_ner_person_span_that_is_no_person_does_not_cut_a_name(extractor, text, per, name):
+    assert name in [it["name"] for it in items(extractor, text, ner=_spans(text, per, label="PER"))]
+
+
+def test_ner_loc_span_that_is_no_known_region_does_not_lengthen_a_name(extractor):
+    text = "Kepala BPJS Ketenagakerjaan Jateng & DIY Suryo Wibowo membuka acara."
+    s = text.index("DIY")
+    found = items(extractor, text, ner=[(s, s + len("DIY Suryo Wibowo"), "LOC")])
+    assert [it["name"] for it in found] == ["BPJS Ketenagakerjaan Jateng & DIY"]
+
+
 # --- acronyms within an article ---------------------------------------------------------------------------
 
 def test_bracketed_acronym_merges_with_later_uses(extractor):
@@ -387,6 +412,54 @@ def test_pemkab_and_pemerintah_kabupaten_merge(extractor):
 def test_acronym_for_the_leading_words(extractor):
     text = "PT Sinar Bahari Group membagikan sembako. Panitia dari SB Group berjumlah 50 orang."
     assert len(items(extractor, text)) == 1
+
+
+@pytest.mark.parametrize("text, name", [
+    # a government body named by a list, one item an acronym
+    ("Ia meminta Dinas Koperasi, UKM dan Perdagangan Kabupaten Banyumas ikut membantu.",
+     "Dinas Koperasi, UKM dan Perdagangan Kabupaten Banyumas"),
+    ("Peserta didampingi Dinas Perindustrian, IKM dan Tenaga Kerja Kota Tegal.",
+     "Dinas Perindustrian, IKM dan Tenaga Kerja Kota Tegal"),
+    # a category acronym right after a community form word leaves the name open
+    ("Ketua Paguyuban UMKM Sekar Wangi, Lestari, mengaku terbantu.", "Paguyuban UMKM Sekar Wangi"),
+    # after a bracketed acronym, words running to a region are still the name, not a person
+    ("Uji kompetensi bekerja sama dengan Lembaga Sertifikasi Profesi (LSP) Kuliner Nusantara Jawa Tengah.",
+     "Lembaga Sertifikasi Profesi (LSP) Kuliner Nusantara Jawa Tengah"),
+    # an owner's business after "pemilik"
+    ("Pelatih batik, Sumirah, yang juga pemilik Batik Kembang Setaman, membagikan tips.", "Batik Kembang Setaman"),
+    # a nationwide network named with its city
+    ("Peserta dibimbing tim Rumah BUMN Pekalongan untuk memotret produk.", "Rumah BUMN Pekalongan"),
+])
+def test_names_without_plain_form_word_runs(extractor, text, name):
+    assert name in names(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ketua Lembaga Sertifikasi Profesi (LSP) Bambang Hartono membuka ujian.",  # a person, no region after him
+    "Sarmini, pemilik warung, mengaku senang.",                                # no capitalised business name
+])
+def test_no_name_runs_on_into_a_person(extractor, text):
+    assert all("Bambang" not in n and n != "warung" for n in names(extractor, text))
+
+
+def test_full_form_with_its_short_form_in_brackets(extractor):
+    text = ("Dinas Pertanian dan Pangan Kabupaten Lombok Barat (Distan Lombok Barat) menyalurkan benih. "
+            "Kepala Distan Kabupaten Lombok Barat mengatakan benih cukup. Distan Lombok Barat juga melatih petani.")
+    found = items(extractor, text)
+    assert [it["name"] for it in found] == ["Dinas Pertanian dan Pangan Kabupaten Lombok Barat"]
+    assert "Distan Lombok Barat" in found[0]["aliases"]
+    assert "Dinas Pertanian dan Pangan Kabupaten Lombok Barat (Distan Lombok Barat)" in found[0]["aliases"]
+
+
+def test_known_body_with_and_without_kota_merges(extractor):
+    text = ("Badan Amil Zakat Nasional (Baznas) Kota Padang menyalurkan modal. Ketua Baznas Kota Padang hadir. "
+            "Tahun lalu Baznas Padang membantu 300 mustahik.")
+    assert len(items(extractor, text)) == 1
+
+
+def test_known_body_of_a_kota_and_of_a_kabupaten_stay_two(extractor):
+    text = "Baznas Kota Bandung dan Baznas Kabupaten Bandung menandatangani kerja sama."
+    assert len(items(extractor, text)) == 2
 
 
 # --- kind and role ---------------------------------------------------------------------------------------

@@ -180,6 +180,157 @@ def test_ner_span_adds_a_person_and_its_title(extractor):
     assert people["Marten Kolo"]["title"] == "Camat Lembah Hijau"
 
 
+def _ner(text, *names, label="PER"):
+    """NER spans over the first occurrence of each name, as the model would hand them in."""
+    return [(text.index(n), text.index(n) + len(n), label) for n in names]
+
+
+# --- NER PER spans: which the article makes plausible ---------------------------------------------------
+
+def test_ner_name_of_two_words_without_a_pattern_is_a_person(extractor):
+    text = "Materi pemasaran disampaikan desainer asal Bandung, Laras Wiradinata, serta tim dinas."
+    people = by_name(people_of(extractor, text, ner_spans=_ner(text, "Laras Wiradinata")))
+    assert list(people) == ["Laras Wiradinata"]
+
+
+@pytest.mark.parametrize("text, span", [
+    # one capitalised word: the model tags common words ("Pelatihan", "Sekadar") as PER
+    ("Sekadar informasi, pelatihan ini gratis bagi warga.", "Sekadar"),
+    # part of a longer capitalised name (an organisation, a document, a programme)
+    ("Peserta dibantu mengurus Nomor Induk Berusaha secara daring.", "Induk Berusaha"),
+    ("Produk dipajang di Sanggar Kriya Lestari Makmur milik desa.", "Kriya Lestari"),
+    # a name with its own short form in brackets is a term, not a person
+    ("Kegiatan Jumat Berkah (Jumber) digelar setiap pekan.", "Jumat Berkah"),
+    # English names of things joined by and/of
+    ("Program itu dinamai Green Village and Beyond oleh perusahaan.", "Green Village"),
+    # a place written like a name
+    ("Warga Kabupaten Timor Tengah Selatan menyambut baik pelatihan itu.", "Timor Tengah"),
+    # a name alone in brackets: an outlet or a credit
+    ("Sukamaju, Jateng (Kabar Lestari) - Petani menerima bibit.", "Kabar Lestari"),
+    # a word that is no name word (a derived noun)
+    ("Pendampingan Usaha digelar selama tiga bulan.", "Pendampingan Usaha"),
+])
+def test_implausible_ner_spans_are_no_people(extractor, text, span):
+    assert body_names(people_of(extractor, text, ner_spans=_ner(text, span))) == []
+
+
+def test_ner_span_inside_an_organisation_is_no_person(extractor):
+    text = "Kelompok Wanita Tani Melati Indah menerima bantuan bibit."
+    org = (0, len("Kelompok Wanita Tani Melati Indah"))
+    assert body_names(people_of(extractor, text, ner_spans=_ner(text, "Melati Indah"), org_spans=[org])) == []
+
+
+def test_pattern_name_wins_over_a_shorter_ner_span(extractor):
+    text = "Bupati Banyumas Yohanes Rudolf Pattimura mengatakan anggaran sudah siap."
+    people = by_name(people_of(extractor, text, ner_spans=_ner(text, "Rudolf Pattimura")))
+    assert list(people) == ["Yohanes Rudolf Pattimura"]
+    assert people["Yohanes Rudolf Pattimura"]["title"] == "Bupati Banyumas"
+
+
+def test_ner_name_followed_by_degrees_is_a_person(extractor):
+    text = ("Materi disampaikan akademisi Universitas Sukamaju, Dr. Wening Prameswari, S.Hut., M.P. "
+            "Ia menjelaskan cara panen.")
+    people = by_name(people_of(extractor, text, ner_spans=_ner(text, "Wening Prameswari")))
+    assert list(people) == ["Wening Prameswari"]
+
+
+def test_caption_label_is_no_position_for_a_ner_name(extractor):
+    text = "PETANI MUDA - Bagas Hermawan memanen cabai di kebunnya, Senin (4/3/2024)."
+    people = by_name(people_of(extractor, text, ner_spans=_ner(text, "Bagas Hermawan")))
+    assert people["Bagas Hermawan"]["title"] == ""
+
+
+# --- names of many regions -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, name, title", [
+    # Balinese names start with I (men) or Ni (women)
+    ("Ketua Subak Abian Sari, I Ketut Wirawan, mengatakan panen kopi naik.", "I Ketut Wirawan",
+     "Ketua Subak Abian Sari"),
+    ("Perbekel Sukawati I Gede Mahendra menyambut baik program itu.", "I Gede Mahendra", "Perbekel Sukawati"),
+    ("“Kami senang,” ujar Ni Kadek Ayu Lestari, pengelola koperasi.", "Ni Kadek Ayu Lestari", "pengelola koperasi"),
+    # a roman numeral after a position or a generic noun is no Balinese I
+    ("Wakil Ketua I Koperasi Sinar Pagi, Rahmat Hidayat, membuka acara.", "Rahmat Hidayat",
+     "Wakil Ketua I Koperasi Sinar Pagi"),
+    # Batak women's names: br/boru before the clan name
+    ("Ketua Kelompok Tenun Sada Roha, Mariani br Simbolon, mengatakan ulos laku.", "Mariani br Simbolon",
+     "Ketua Kelompok Tenun Sada Roha"),
+    ("“Kami butuh modal,” kata Lasmaria Br. Nainggolan, ketua kelompok tenun.", "Lasmaria Br. Nainggolan",
+     "ketua kelompok tenun"),
+    # Arabic names with bin and a hyphenated family name
+    # Moh./Muh./Abd.: a short form with a dot inside the name
+    ("Kepala Dinas Perikanan Sumenep, Moh. Hasan Basri, meninjau tambak.", "Moh. Hasan Basri",
+     "Kepala Dinas Perikanan Sumenep"),
+    # village heads by their regional names
+    ("Reje Kampung Bukit Sari, Aman Syarifuddin, berharap pelatihan berlanjut.", "Aman Syarifuddin",
+     "Reje Kampung Bukit Sari"),
+    ("Geuchik Lam Ujong Teuku Ridwan mengatakan warganya antusias.", "Teuku Ridwan", "Geuchik Lam Ujong"),
+])
+def test_regional_name_shapes(extractor, text, name, title):
+    people = by_name(people_of(extractor, text))
+    assert name in people, people.keys()
+    assert people[name]["title"] == title
+
+
+def test_arabic_name_with_bin_and_hyphenated_family_name(extractor):
+    text = "Hadir pula Habib Salim bin Umar Al-Kaff, pengasuh Pondok Pesantren Darul Ulum."
+    org = text.index("Pondok")
+    people = by_name(people_of(extractor, text, org_spans=[(org, len(text) - 1)]))
+    assert list(people) == ["Salim bin Umar Al-Kaff"]
+    assert people["Salim bin Umar Al-Kaff"]["title"] == "pengasuh Pondok Pesantren Darul Ulum"
+
+
+def test_tail_of_a_degree_is_no_name(extractor):
+    text = "Kepala Dinas Perikanan, H. Rahmat Basri, S.Pi., M.Si, mengatakan bantuan tepat sasaran."
+    assert body_names(people_of(extractor, text)) == ["Rahmat Basri"]
+
+
+def test_numbered_group_before_a_name_is_no_balinese_i(extractor):
+    text = "Pelatihan Angkatan I Budi Santoso Center dibuka, kata panitia."
+    assert "I Budi Santoso" not in by_name(people_of(extractor, text))
+
+
+@pytest.mark.parametrize("raw, clean", [
+    ("Mbah Sastro Wiyono", "Sastro Wiyono"),
+    ("Teh Nining", "Nining"),
+    ("Kang Dadang Sunarya", "Dadang Sunarya"),
+    ("Mama Yosefina Tefa", "Yosefina Tefa"),
+    ("Cak Mahmud", "Mahmud"),
+])
+def test_regional_forms_of_address_are_stripped(rules, raw, clean):
+    assert clean_person_name(raw, rules) == clean
+
+
+def test_regional_form_of_address_joins_the_full_name(extractor):
+    text = ("Salah satu perajin, Mbak Endang Sulastri (41), mengaku pesanan naik. "
+            "“Sekarang kami kewalahan,” kata Mbak Endang.")
+    people = by_name(people_of(extractor, text))
+    assert list(people) == ["Endang Sulastri"]
+    assert "Endang" in people["Endang Sulastri"]["aliases"]
+
+
+# --- NAME (AGE) ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Salah seorang penerima, Siti Maryam binti Hasan (57), pedagang nasi kuning, mengaku terbantu.",
+     "Siti Maryam binti Hasan", "pedagang nasi kuning"),
+    ("Warga asal Dusun Krajan, Tukiman Hadi (63), mengaku baru pertama kali ikut.", "Tukiman Hadi",
+     "Warga asal Dusun Krajan"),
+    ("Rumah produksi itu milik Pak Warsono (49) yang sudah berjualan sejak 2010.", "Warsono", ""),
+])
+def test_name_with_age_is_a_person(extractor, text, name, title):
+    people = by_name(people_of(extractor, text))
+    assert list(people) == [name]
+    assert people[name]["title"] == title
+
+
+@pytest.mark.parametrize("text", [
+    "Anggota Kelompok Tani Sri Rejeki (25) menerima pupuk.",
+    "Hal itu diatur dalam Pasal 12 Ayat (3) peraturan daerah.",
+])
+def test_bracketed_number_after_a_longer_name_is_no_age(extractor, text):
+    assert body_names(people_of(extractor, text)) == []
+
+
 # --- short forms, honorifics, nicknames ------------------------------------------------------------
 
 def test_short_forms_join_the_full_name(extractor):

@@ -37,6 +37,7 @@ _ANY_CASE_WORDS = {"persero", "perseroda", "tbk"}  # written "(persero)", "TBK" 
 _PRIORITY = {"titleform": -1, "alias": 0, "form": 1, "head": 2, "acronym": 3, "title": 4, "list": 5, "ner": 6}
 
 
+
 # ---------------------------------------------------------------------------------------------------
 # tokens
 
@@ -213,7 +214,8 @@ class OrgLexicon:
         for r in rules.get("org_forms"):
             if r["position"] == "title":
                 self.title_stop.add(r["text"], None)
-                self.title_cue.add(r["text"], Form(r["text"], "title", r["kind"], False, False, r))
+                form = Form(r["text"], "title", r["kind"], False, False, r)
+                self.title_cue.add(r["text"], form, r.get("case") == "any")
         self.title_words: set[str] = set()
         for r in rules.get("titles"):
             if r.get("kind") == "word":
@@ -231,6 +233,7 @@ class OrgLexicon:
         self.stop_extend: set[str] = set()
         self.stop_break: set[str] = set()
         self.stop_prefix = PhraseTable()
+        self.stop_prefix_words: set[str] = set()  # one-word prefixes: "program X" names a programme too
         for r in rules.get("org_stopwords"):
             scope = r.get("scope") or "name"
             if scope == "extend":
@@ -239,6 +242,8 @@ class OrgLexicon:
                 self.stop_break.add(r["text"].casefold())
             elif scope == "prefix":
                 self.stop_prefix.add(r["text"], r)
+                if " " not in r["text"].strip():
+                    self.stop_prefix_words.add(r["text"].strip().casefold())
             else:
                 self.stop_name.add(org_key(r["text"]))
 
@@ -304,7 +309,8 @@ class OrgLexicon:
     def _people_and_places(self, rules: RuleSet) -> None:
         """Other extractors' word lists that tell where a name stops: calendar words, honorifics starting a
         person's name ("H.", "Drs."), region names (place_aliases, without old village names: too many and too
-        ordinary) and capitalised words that are rarely regions (place_stopwords: "Mitra")."""
+        ordinary), capitalised words that are rarely regions (place_stopwords: "Mitra") and words that are never
+        in a person's name (person_stopwords: they keep an NER PER span from cutting a name)."""
         self.calendar = {r["text"].casefold() for stem in ("months", "weekdays") for r in rules.get(stem)}
         self.honorific = PhraseTable()
         self.degrees = {re.sub(r"\W", "", r["text"]).casefold() for r in rules.get("honorifics") if r.get("type") == "degree"}
@@ -313,6 +319,7 @@ class OrgLexicon:
             if r.get("type", "honorific") == "honorific" and ("." in t or (t.isupper() and len(t) >= 2)):
                 self.honorific.add(t, r)
         self.place_stop = {r["text"].casefold() for r in rules.get("place_stopwords")}
+        self.person_stop = {r["text"].casefold() for r in rules.get("person_stopwords")}
         self.place_words: dict[tuple[str, ...], str] = {}
         for r in rules.get("place_aliases"):
             if r["level"] in _ALIAS_PLACE_LEVELS:
@@ -442,7 +449,8 @@ class OrgExtractor:
         if j >= len(toks) or not toks[j].is_cap:
             return None
 
-        if j in ctx.loc_starts:  # a LOC span from NER that starts here (never one that began earlier)
+        # a LOC span from NER that starts here (never one that began earlier) and names a known region
+        if j in ctx.loc_starts and self._known_region(ctx, j, ctx.loc_starts[j]):
             return ctx.loc_starts[j]
         gaz = self.lex.gazetteer
         for n in range(min(4, len(toks) - j), 0, -1):
@@ -460,6 +468,15 @@ class OrgExtractor:
                 if any(gaz.level(c) in levels for c in codes):
                     return j + n
         return None
+
+    def _known_region(self, ctx: _Ctx, j: int, end: int) -> bool:
+        """The words j..end name a region the gazetteer or the article knows (the model also marks names
+        running on into a person, "DIY Rudi Hartono", as LOC)."""
+        words = tuple(t.low for t in ctx.toks[j:end])
+        if words in ctx.places or words in self.lex.place_words:
+            return True
+        gaz = self.lex.gazetteer
+        return gaz is not None and bool(gaz.lookup(squash(" ".join(t.text for t in ctx.toks[j:end]))))
 
     def _is_breaking(self, ctx: _Ctx, j: int) -> bool:
         m = self.lex.prefix.match(ctx.toks, j, skip_dots=True)
@@ -615,7 +632,9 @@ class OrgExtractor:
             if t.is_upper and t.kind == "word":
                 if state == "name":
                     j = good = j + 1
-                    state = "name" if self.lex.prefix.match(toks, j - 1) else "acr"
+                    # a category word right after the form word ("Paguyuban UMKM Pakem Makmur") leaves the name open
+                    generic = body_start and c.form.kind != "government" and t.low in self.lex.stop_extend
+                    state = "name" if self.lex.prefix.match(toks, j - 1) or generic else "acr"
                     continue
                 after_connector = j > 0 and (toks[j - 1].low in CONNECTORS or toks[j - 1].text == "&")
                 if after_connector and c.form is not None:
@@ -653,6 +672,11 @@ class OrgExtractor:
                     j = good = j + 1  # "Direktorat Pengembangan SDM Pariwisata": one more word, not a person's two
                     state = "place"
                     continue
+                end = self._run_to_region(ctx, j) if state == "acr" and c.form is not None else None
+                if end is not None:
+                    j = good = end  # "Lembaga Sertifikasi Profesi (LSP) Kuliner Jawa Tengah": no person ends in a region
+                    state = "place"
+                    continue
                 break
             break
         c.j = good
@@ -678,7 +702,8 @@ class OrgExtractor:
                 saw_and = True
                 k += 1
                 continue
-            if t.is_cap and t.kind == "word" and not t.is_upper:
+            if t.is_cap and t.kind == "word" and (not t.is_upper or toks[k - 1].text == ","):
+                # an acronym may be one item of the list: "Dinas Koperasi, UKM dan Perdagangan"
                 if (toks[k - 1].text == "," or toks[k - 1].low in {"dan", "serta"}) and (
                         self.lex.prefix.match(toks, k) or self._entry_at(ctx, k) or self.lex.title.match(toks, k)
                         or self._place_at(ctx, k)):
@@ -689,6 +714,20 @@ class OrgExtractor:
         if not saw_and or toks[k - 1].low in {"dan", "serta"} or toks[k - 1].text == ",":
             return None
         return k
+
+    def _run_to_region(self, ctx: _Ctx, j: int) -> int | None:
+        """End of a run of two to four capitalised words from j whose last word(s) name a provinsi, kabupaten, kota
+        or country, with nothing in it that starts a person or another body; else None."""
+        toks = ctx.toks
+        for k in range(j + 1, min(j + 4, len(toks))):
+            t = toks[k]
+            if t.nl or not (t.is_cap and t.kind == "word") or k in ctx.per_starts or self.lex.honorific.match(toks, k) \
+                    or self.lex.prefix.match(toks, k) or self._stop_token(ctx, k):
+                return None
+            end = self._place_at(ctx, k)
+            if end is not None and self._single_trailing(ctx, end - 1):
+                return end
+        return None
 
     def _one_more_word(self, ctx: _Ctx, j: int) -> bool:
         """Whether exactly one plain capitalised word follows from token j (a name goes on; two are a person)."""
@@ -906,7 +945,10 @@ class OrgExtractor:
                 continue
             acronym_like = (t.is_upper or bool(re.search(r"[a-z][A-Z]", t.text))) and not _caps_line(toks, j)
             c = Cand(j, j + 1, "title", "university" if toks[i].low == "rektor" else "other", m[1].rule.source)
-            if acronym_like and len(t.text) >= 3:
+            owned = self._owned_business(ctx, j) if m[1].kind == "company" and not acronym_like else None
+            if owned is not None:
+                c.j, c.kind = owned, "company"  # "pemilik Batik Kembang Setaman": an owner's business
+            elif acronym_like and len(t.text) >= 3:
                 self._scan(ctx, c, j + 1, "acr")
             else:
                 place = self._place_at(ctx, j + 1)
@@ -916,6 +958,20 @@ class OrgExtractor:
             if self._single_trailing(ctx, c.j - 1) or (c.j < len(toks) and toks[c.j].text in {",", "/", ")"}):
                 out.append(c)
         return out
+
+    def _owned_business(self, ctx: _Ctx, j: int) -> int | None:
+        """End of a business name of two to four capitalised words from j, after an owner's title; None when the
+        run goes on, or holds a person, a region or another body."""
+        toks = ctx.toks
+        k = j
+        while k < len(toks) and k - j < 4 and not (k > j and toks[k].nl) and toks[k].is_cap and toks[k].kind == "word":
+            if (k in ctx.per_starts or self.lex.honorific.match(toks, k) or self._stop_token(ctx, k)
+                    or self._place_at(ctx, k) is not None or (k > j and self.lex.prefix.match(toks, k))):
+                return None
+            k += 1
+        if k - j < 2 or not self._single_trailing(ctx, k - 1):
+            return None
+        return k
 
     def _title_form(self, ctx: _Ctx, i: int, j: int, title: Form) -> Cand | None:
         """A position written as one word that names the body: "Kadis Koperasi UMKM Cilegon" = Kepala Dinas
@@ -987,9 +1043,19 @@ class OrgExtractor:
         text = ctx.text[toks[i].start:toks[j - 1].end]
         if org_key(text) in self.lex.stop_name or self._place_at(ctx, i, _ALL_LEVELS) == j:
             return False
+        if self._after_prefix_word(ctx, text):
+            return False  # "program Tani Muda Berdaya" somewhere: the name of a programme or an event
         body = [m.start() for m in re.finditer(re.escape(text), ctx.text)]
         body = [p for p in body if not any(t.line in ctx.title_lines for t in toks if t.start == p)]
         return len(body) >= 2 or self._cue_before(ctx, i) is not None
+
+    def _after_prefix_word(self, ctx: _Ctx, text: str) -> bool:
+        """``text`` follows, somewhere in the article, a one-word prefix stop word in any case ("program X",
+        "kegiatan X"): the name of a programme or an event."""
+        if not self.lex.stop_prefix_words:
+            return False
+        words = "|".join(re.escape(w) for w in sorted(self.lex.stop_prefix_words))
+        return re.search(rf"(?<!\w)(?:{words})[ \t]+{re.escape(text)}(?!\w)", ctx.text, re.I) is not None
 
     def _acronym_cands(self, ctx: _Ctx, chosen: list[Cand], registry: dict[str, Cand]) -> list[Cand]:
         """Later uses of acronyms the article defined, and acronyms that spell a name found elsewhere
@@ -1360,8 +1426,17 @@ class OrgExtractor:
                 continue
             if label == "LOC":
                 ctx.loc_starts[idx[0]] = idx[-1] + 1
-            elif label == "PER":
+            elif label == "PER" and self._person_like(ctx, idx):
                 ctx.per_starts.add(idx[0])
+
+    def _person_like(self, ctx: _Ctx, idx: list[int]) -> bool:
+        """A PER span from NER that may end an organisation's name: two or more capitalised words, none a word
+        that is never part of a person's name (rules/person_stopwords: "Mandiri", "Tani") and none a region. The
+        model also tags single place words ("Banyumas") and the ends of group names ("Sekar Mandiri") as PER."""
+        words = [ctx.toks[k] for k in idx if ctx.toks[k].is_word]
+        if len(words) < 2 or any(not t.is_cap or t.low in self.lex.person_stop for t in words):
+            return False
+        return not any(self._place_at(ctx, k) is not None for k in idx if ctx.toks[k].is_word)
 
     def _article_places(self, ctx: _Ctx) -> None:
         """Region abbreviations the article defines: "Kabupaten Kutai Kartanegara (Kukar)" -> Kukar."""

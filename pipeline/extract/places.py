@@ -10,8 +10,11 @@ How a place is found (every word list is in ``rules/``):
 - a bare, capitalised name of a provinsi, kabupaten or kota, or an alias (``place_aliases``: Jabar,
   Solo, Sumbagut, countries, islands), when it does not start a longer capitalised name;
 - a bare kecamatan/desa/kelurahan name only with strong context: its kabupaten/kota or kecamatan is
-  named in the same article, or the NER marked it as a location (83,762 desa share 63,688 names);
-- the dateline's place, and NER LOC spans (level ``other`` when the gazetteer does not know them).
+  named in the same article, or the NER marked exactly that name as a location and the article names
+  its provinsi (83,762 desa share 63,688 names);
+- the dateline's place (level ``other`` when the gazetteer does not know it), and NER LOC spans the
+  gazetteer knows. The model's other LOC spans are no places: on this text it tags capitalised common
+  words, programme names and people as LOC (measured on the dev set and on held-out articles).
 
 A place word inside an organisation's name (``org_spans``: "Bank Sumut"; ``role: org`` cues:
 "Pemkab Banyumas") is not a mention, but still counts as context for disambiguation.
@@ -124,6 +127,7 @@ class _Match:
     in_org: bool = False
     excluded: bool = False
     dateline: bool = False
+    vouched: bool = False  # the NER marks this bare name as a location
     chosen: Cand | None = None
     tied: tuple[Cand, ...] = ()
 
@@ -330,6 +334,10 @@ class PlaceExtractor:
         m.in_org = how == "org"
         # a common word after a cue ("Desa Makmur"), or a hamlet named like some desa, needs context
         m.needs_context = bool(cands) and (m.key in self.stop_alone or cue.level == "dusun")
+        if cands and run is not None and cue.level in LOW and how == "cue":
+            # "Desa Sejahtera Mandiri Pangan": capitalised words run on past the listed name, so it may be the name of a
+            # programme; it is the desa only where the article's other places are
+            m.needs_context = True
         out = [m]
         if how in ("cue", "title") and cands and any(c.code for c in cands):
             out.extend(self._list_after(tk, end, levels, cue))
@@ -420,6 +428,16 @@ class PlaceExtractor:
         level = hit[0].level if hit and hit[0].role == "cue" else "other"
         return _Match(s, e, name, key, [Cand(None, level, name, source)], source, how, level)
 
+    def _names_span(self, text: str, m: _Match, s: int, e: int) -> bool:
+        """The match is the whole of the span s:e, but for a cue before it ("Desa Jarum" for "Jarum"; not
+        "Karangmangu" of "Gunung Karangmangu")."""
+        if m.end != e or m.start < s:
+            return False
+        if m.start == s:
+            return True
+        hit = self._cue_at(_Tokens(text[s:e]), 0)
+        return hit is not None and s + _Tokens(text[s:e]).starts[hit[1]] == m.start
+
     # ------------------------------------------------------------------ context
 
     def _anchors(self, matches: list[_Match]) -> tuple[set[str], set[str]]:
@@ -500,6 +518,9 @@ class PlaceExtractor:
                     continue
             if m.needs_context:
                 supported = [c for c in m.cands if c.code and self._supported(c.code, named, anchors)]
+                if not supported and m.vouched:
+                    # the model says it is a place, and one reading lies in a provinsi the article names
+                    supported = [c for c in m.cands if c.code and c.code.split(".")[0] in named]
                 if supported:
                     m.cands = supported
                 elif m.open_cue:  # "Dusun Krajan": a hamlet, not some desa far away
@@ -582,11 +603,16 @@ class PlaceExtractor:
             for m in hit:
                 if how == "dateline":
                     m.dateline = True
-                elif m.needs_context and s <= m.start and m.end <= e:
-                    m.needs_context = False  # the NER says this name is a place
+                elif m.needs_context and m.key not in self.stop_alone and self._names_span(text, m, s, e):
+                    m.vouched = True  # the NER says this bare name is a place: see _apply_context
             if hit or (how == "loc" and any(s2 <= s and e <= e2 for s2, e2 in org_spans)):
                 continue
             m = self._span_match(text, s, e, how)
+            if m and how == "loc":
+                if not any(c.code for c in m.cands) and not any(c.source != "ner" for c in m.cands):
+                    continue  # the gazetteer does not know it: a model's guess, not a place of the record
+                if all(c.level in LOW for c in m.cands):
+                    m.needs_context = m.vouched = True  # a bare desa/kecamatan name: see _apply_context
             if m:
                 m.dateline = how == "dateline"
                 matches.append(m)

@@ -263,6 +263,18 @@ def places_compatible(a: str | None, b: str | None) -> bool:
     return False
 
 
+def _same_region(a: str | None, b: str | None) -> bool:
+    """One region written two ways ("Kota Padang" / "Padang"), but never a kota and a kabupaten of one
+    name ("Kota Bandung" / "Kabupaten Bandung": two bodies)."""
+    if a == b:
+        return True
+    if not places_compatible(a, b):
+        return False
+    la = {w for w in _words(a) if w in _PLACE_WORDS}
+    lb = {w for w in _words(b) if w in _PLACE_WORDS}
+    return not (la and lb and la != lb)
+
+
 def _core_compatible(a: _Feat, b: _Feat) -> bool:
     """Same form word and the same body, written out or abbreviated ("Dinas PMD" / "Dinas Pemberdayaan Masyarakat Desa")."""
     ca, cb = _words(a.core), _words(b.core)
@@ -345,7 +357,7 @@ def merge_orgs(mentions: list[Mention]) -> list[dict[str, Any]]:
             if not ok(a, b):
                 continue
             if a.base and a.base == b.base:
-                if a.unit is None and b.unit is None and a.place == b.place:
+                if a.unit is None and b.unit is None and _same_region(a.place, b.place):
                     uf.union(a.i, b.i)
                 elif a.unit and b.unit and units_compatible(a.unit, b.unit):
                     uf.union(a.i, b.i)
@@ -435,14 +447,24 @@ def _attach_short_forms(feats: list[_Feat], uf: _UnionFind) -> None:
             uf.union(root, hosts.pop())
 
 
+def _without_acronym_brackets(name: str) -> str:
+    """The full form of a name followed by its short form in brackets: "Dinas Kelautan dan Perikanan Kabupaten Lombok
+    Timur (DKP Lombok Timur)" -> "Dinas ... Lombok Timur" (the bracketed forms stay aliases). A lone acronym
+    ("Himpunan Petani Muda (HPM)") and a legal form ("PT Pertamina (Persero)") stay in the name."""
+    out = re.sub(r"\s*\(([^()]*)\)", lambda m: "" if len(m.group(1).split()) >= 2 and org_key(m.group(1)) else m.group(0), name)
+    out = re.sub(r"\s+", " ", out).strip()
+    return out if org_key(out) else name
+
+
 def _item(fs: list[_Feat]) -> dict[str, Any]:
     names = []
     for f in fs:
         if f.name and f.name not in names:
             names.append(f.name)
     body = [f for f in fs if not f.title_line] or fs
-    best = max(body, key=lambda f: (len(strip_brackets(f.name).split()) + (0.5 if "(" in f.name else 0),
-                                    len(f.name), -f.m.start)).name
+    best = _without_acronym_brackets(max(body, key=lambda f: (len(strip_brackets(f.name).split())
+                                                              + (0.5 if "(" in f.name else 0),
+                                                              len(f.name), -f.m.start)).name)
     aliases = []
     seen = {best.casefold()}
     canonical = [f.m.value.get("canonical") or "" for f in fs] if all(len(n.split()) == 1 for n in names) else []
