@@ -24,7 +24,7 @@ ACTIVITY_HEADS = ("pelatihan", "pendampingan", "pembinaan", "bimbingan teknis", 
 STOP_WORDS = {"di", "yang", "pada", "oleh", "dengan", "dalam", "ini", "itu", "tersebut", "sebagai", "agar", "serta",
               "sejak", "selama", "hingga", "sampai", "sehingga", "karena", "kepada", "ke", "dari", "pun", "juga",
               "akan", "telah", "sudah", "merupakan", "adalah", "tahun", "kali", "sebanyak", "diikuti"}
-DETECT_THRESHOLD = 0.5
+DETECT_THRESHOLD = 0.4
 
 
 @dataclass
