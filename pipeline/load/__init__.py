@@ -2,7 +2,8 @@
 
 ``iter_articles(inputs)`` walks folders recursively and yields either an
 ``Article`` or a ``LoadFailure`` (which goes to ``errors.jsonl``): one bad file
-never stops the run.
+never stops the run, and no file is ever read into memory whole when it is
+larger than ``MAX_BYTES`` (JSON Lines files are streamed line by line instead).
 """
 from __future__ import annotations
 
@@ -14,10 +15,11 @@ from typing import Iterator
 from ..types import Article
 from .decode import DecodeError, decode_bytes
 from .html import load_html
-from .jsonl import load_json, load_jsonl
+from .jsonl import format_size, load_json, stream_jsonl
 
 SUFFIXES = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl", ".json": "json"}
-MAX_BYTES = 20 * 1024 * 1024  # larger files are refused with a reason, never read whole
+MAX_BYTES = 10_000_000  # files read whole (txt, html, json) and JSONL lines: larger ones are refused unread
+MAX_TEXT_CHARS = 1_000_000  # spaCy's own limit (nlp.max_length): a longer article could never be annotated
 
 
 @dataclass(frozen=True)
@@ -36,25 +38,58 @@ def article_id_for(path: Path, base: Path) -> str:
         rel = path.relative_to(base)
     except ValueError:
         rel = Path(path.name)
+    if not rel.name:  # the input folder itself (reported when it cannot be listed)
+        return path.name or path.as_posix()
     return rel.with_suffix("").as_posix()
 
 
 def iter_input_files(inputs: list[Path]) -> Iterator[tuple[Path, Path]]:
     """(base folder, file) for every supported file under ``inputs``, in a stable order.
 
-    Symlinked folders are not followed (no loops); symlinked files are read once.
+    Symlinked folders are followed, but a folder already walked (a link to a parent: a loop; or
+    the same folder given twice) is not walked again, and a file reached under two paths (a link,
+    overlapping inputs) is yielded once, under the first path found.
     """
+    seen_dirs: set[str] = set()
+    seen_files: set[str] = set()
+
+    def first_time(path: Path | str, seen: set[str]) -> bool:
+        real = os.path.realpath(path)
+        if real in seen:
+            return False
+        seen.add(real)
+        return True
+
     for inp in inputs:
         inp = Path(inp)
         if inp.is_file():
-            yield inp.parent, inp
+            if first_time(inp, seen_files):
+                yield inp.parent, inp
             continue
-        for root, dirs, files in os.walk(inp, followlinks=False):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        if not first_time(inp, seen_dirs):
+            continue
+        unreadable: list[OSError] = []
+        for root, dirs, files in os.walk(inp, followlinks=True, onerror=unreadable.append):
+            dirs[:] = [d for d in sorted(dirs) if not d.startswith(".") and first_time(Path(root) / d, seen_dirs)]
             for name in sorted(files):
                 p = Path(root) / name
-                if not name.startswith(".") and p.suffix.lower() in SUFFIXES:
+                if not name.startswith(".") and p.suffix.lower() in SUFFIXES and first_time(p, seen_files):
                     yield inp, p
+            yield from ((inp, Path(e.filename)) for e in _drain(unreadable))
+        yield from ((inp, Path(e.filename)) for e in _drain(unreadable))
+
+
+def _drain(items: list) -> Iterator:
+    """A folder os.walk could not list: load_file reports it, rather than it being skipped silently."""
+    while items:
+        yield items.pop(0)
+
+
+def _too_long(item: Article | LoadFailure) -> Article | LoadFailure:
+    if isinstance(item, Article) and len(item.text) > MAX_TEXT_CHARS:
+        return LoadFailure(item.id, item.path, f"article text is {len(item.text):,} characters, over the "
+                                               f"{MAX_TEXT_CHARS:,} limit; split it into articles")
+    return item
 
 
 def load_file(path: Path, base: Path) -> Iterator[Article | LoadFailure]:
@@ -62,44 +97,74 @@ def load_file(path: Path, base: Path) -> Iterator[Article | LoadFailure]:
     aid = article_id_for(path, base)
     kind = SUFFIXES.get(path.suffix.lower(), "txt")
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            yield LoadFailure(aid, str(path), f"file is {size / 1e6:.1f} MB, over the {MAX_BYTES // 2**20} MiB limit; split it")
+        if path.is_dir():  # only a folder the walk could not list comes here
+            os.scandir(path).close()  # raises the reason (PermissionError)
+            yield LoadFailure(aid, str(path), "cannot read folder")
             return
-        raw = path.read_bytes()
+        if not path.is_file():  # a FIFO or device would block or never end; a dangling link has nothing to read
+            why = "not a regular file" if path.exists() else "file not found (dangling link?)"
+            yield LoadFailure(aid, str(path), why)
+            return
+        if kind != "jsonl":  # JSON Lines are streamed instead
+            size = path.stat().st_size
+            if size > MAX_BYTES:
+                hint = " (write large collections as JSON Lines, which are streamed)" if kind == "json" else ""
+                yield LoadFailure(aid, str(path), f"file is {format_size(size)}, over the {format_size(MAX_BYTES)} "
+                                                  f"limit for a {kind} file; not read{hint}")
+                return
+            raw = path.read_bytes()
     except OSError as e:
-        yield LoadFailure(aid, str(path), f"cannot read file: {e.strerror or e}")
+        what = "folder" if path.is_dir() else "file"
+        yield LoadFailure(aid, str(path), f"cannot read {what}: {e.strerror or e}")
+        return
+    if kind == "jsonl":
+        yield from _guarded(map(_too_long, stream_jsonl(path, aid, MAX_BYTES)), aid, path)
         return
     if not raw.strip():
         yield LoadFailure(aid, str(path), "empty file")
         return
+    yield from _guarded(map(_too_long, _parse_whole(raw, kind, aid, str(path))), aid, path)
+
+
+def _parse_whole(raw: bytes, kind: str, aid: str, path: str) -> Iterator[Article | LoadFailure]:
+    if kind == "txt":
+        text, encoding = decode_bytes(raw)
+        if not text.strip():
+            yield LoadFailure(aid, path, "no text after decoding")
+            return
+        yield Article(aid, path, text, {"encoding": encoding, "format": "txt"})
+    elif kind == "html":
+        yield load_html(raw, aid, path)
+    else:
+        yield from load_json(raw, aid, path)
+
+
+def _guarded(items: Iterator[Article | LoadFailure], aid: str, path: Path) -> Iterator[Article | LoadFailure]:
+    """``items``, with an exception while producing them turned into a failure for the file."""
     try:
-        if kind == "txt":
-            text, encoding = decode_bytes(raw)
-            if not text.strip():
-                yield LoadFailure(aid, str(path), "no text after decoding")
-                return
-            yield Article(aid, str(path), text, {"encoding": encoding, "format": "txt"})
-        elif kind == "html":
-            yield load_html(raw, aid, str(path))
-        elif kind == "jsonl":
-            yield from load_jsonl(raw, aid, str(path))
-        else:
-            yield from load_json(raw, aid, str(path))
+        yield from items
     except DecodeError as e:
         yield LoadFailure(aid, str(path), str(e))
+    except OSError as e:
+        yield LoadFailure(aid, str(path), f"cannot read file: {e.strerror or e}")
     except Exception as e:  # noqa: BLE001 - a parser crash on one file must not stop the run
         yield LoadFailure(aid, str(path), f"cannot parse file: {type(e).__name__}: {e}")
 
 
 def iter_articles(inputs: list[Path]) -> Iterator[Article | LoadFailure]:
-    """Lazily load every article under ``inputs``; duplicate ids get a failure entry."""
+    """Lazily load every article under ``inputs``.
+
+    Ids must be unique: a second article with an id already read (``a.txt`` in two input folders,
+    ``a.txt`` and ``a.html``, a repeated JSONL id) becomes a failure naming the first, rather than
+    being renamed, so that an article's id stays its path as the contract says.
+    """
     seen: dict[str, str] = {}
     for base, path in iter_input_files(inputs):
         for item in load_file(path, base):
             if isinstance(item, Article):
                 if item.id in seen:
-                    yield LoadFailure(item.id, item.path, f"duplicate article id (first read from {seen[item.id]})")
+                    yield LoadFailure(item.id, item.path, f"duplicate article id (first read from {seen[item.id]}); "
+                                                          "rename one of the two so that ids are unique")
                     continue
                 seen[item.id] = item.path
             yield item

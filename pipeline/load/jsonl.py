@@ -2,18 +2,27 @@
 
 ``id``, ``title``, ``url`` and ``published`` are used when present. A
 malformed line becomes a failure naming its line number; the good lines are
-still processed.
+still processed. JSON Lines files are streamed, one line at a time, so that a
+file of any size is read in bounded memory; a single line longer than the
+limit is skipped unread (reported as a failure), never held whole.
 """
 from __future__ import annotations
 
+import codecs
+import io
 import json
-from typing import Any, Iterator
+from pathlib import Path
+from typing import IO, Any, Iterator
 
 from ..types import Article
-from .decode import decode_bytes
+from .decode import DecodeError, _looks_binary, decode_bytes
 
 TEXT_KEYS = ("text", "content", "body", "article")
 META_KEYS = {"title": ("title", "judul"), "url": ("url", "link"), "published": ("published", "date", "tanggal")}
+
+
+def format_size(n: int) -> str:
+    return f"{n / 1e6:.1f} MB" if n >= 100_000 else f"{n:,} bytes"
 
 
 def _article(obj: Any, file_id: str, where: str, default_id: str, path: str):
@@ -36,20 +45,82 @@ def _article(obj: Any, file_id: str, where: str, default_id: str, path: str):
     return Article(aid, path, text, meta)
 
 
-def load_jsonl(raw: bytes, file_id: str, path: str) -> Iterator:
+def _lines(f: IO, limit: int) -> Iterator[tuple[int, bytes | str | None]]:
+    """(line number, line) for every line of ``f``; None for a line over ``limit``, which is skipped
+    in chunks rather than read whole. Lines end at "\\n" only: U+2028 or U+0085 may sit inside a JSON string."""
+    n = 0
+    while True:
+        line = f.readline(limit + 1)
+        if not line:
+            return
+        n += 1
+        if len(line) > limit and line[-1:] not in ("\n", b"\n"):
+            while line and line[-1:] not in ("\n", b"\n"):
+                line = f.readline(1 << 20)
+            yield n, None
+            continue
+        yield n, line
+
+
+def _decode_line(line: bytes) -> str:
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        return decode_bytes(line)[0]  # a cp1252 file, or broken bytes (DecodeError for binary)
+
+
+def iter_jsonl(f: IO[bytes], file_id: str, path: str, limit: int) -> Iterator:
+    """Articles and failures from a binary stream of JSON Lines; one failure for an empty or binary file."""
     from . import LoadFailure
 
-    text, _ = decode_bytes(raw)
-    # split on newlines only: str.splitlines() would also cut at U+2028 or U+0085 inside a JSON string
-    for n, line in enumerate(text.split("\n"), 1):
-        if not line.strip():
+    head = f.read(8192)
+    f.seek(0)
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # rare: read as text, still line by line
+        stream: IO = io.TextIOWrapper(f, encoding="utf-16", newline="\n")
+    else:
+        if _looks_binary(head):
+            raise DecodeError("binary file, not text")
+        if head.startswith(codecs.BOM_UTF8):
+            f.seek(len(codecs.BOM_UTF8))
+        stream = f
+    produced = False
+    for n, line in _lines(stream, limit):
+        if line is None:
+            produced = True
+            yield LoadFailure(f"{file_id}#{n}", path, f"line {n}: longer than the {format_size(limit)} limit; "
+                                                      "not read")
             continue
         try:
-            obj = json.loads(line)
+            text = line if isinstance(line, str) else _decode_line(line)
+        except DecodeError as e:
+            produced = True
+            yield LoadFailure(f"{file_id}#{n}", path, f"line {n}: {e}")
+            continue
+        if not text.strip():
+            continue
+        produced = True
+        try:
+            obj = json.loads(text)
         except json.JSONDecodeError as e:
             yield LoadFailure(f"{file_id}#{n}", path, f"line {n}: invalid JSON: {e.msg}")
             continue
+        except RecursionError:  # [[[[...]]]] nested deeper than Python's stack
+            yield LoadFailure(f"{file_id}#{n}", path, f"line {n}: invalid JSON: nested too deeply")
+            continue
         yield _article(obj, file_id, f"line {n}", str(n), path)
+    if not produced:
+        yield LoadFailure(file_id, path, "empty file")
+
+
+def stream_jsonl(path: Path, file_id: str, limit: int) -> Iterator:
+    """Every line of the JSON Lines file at ``path``, read as it is consumed (the file stays open meanwhile)."""
+    with open(path, "rb") as f:
+        yield from iter_jsonl(f, file_id, str(path), limit)
+
+
+def load_jsonl(raw: bytes, file_id: str, path: str, limit: int | None = None) -> Iterator:
+    """The same, from bytes already in memory."""
+    yield from iter_jsonl(io.BytesIO(raw), file_id, path, limit or max(len(raw), 1))
 
 
 def load_json(raw: bytes, file_id: str, path: str) -> Iterator:
@@ -60,6 +131,9 @@ def load_json(raw: bytes, file_id: str, path: str) -> Iterator:
         data = json.loads(text)
     except json.JSONDecodeError as e:
         yield LoadFailure(file_id, path, f"invalid JSON at line {e.lineno}: {e.msg}")
+        return
+    except RecursionError:
+        yield LoadFailure(file_id, path, "invalid JSON: nested too deeply")
         return
     items = data if isinstance(data, list) else [data]
     for n, obj in enumerate(items, 1):
