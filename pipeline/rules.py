@@ -6,8 +6,15 @@ name says what it holds (``counted_nouns.jsonl`` feeds the count extractor); a
 rules folder may also hold several files for one stem (``counted_nouns.local.jsonl``)
 which are read after the default one.
 
+Several folders are layered in order: a rule in a later folder with the id of a
+rule from an earlier folder replaces it in place, and ``"enabled": false``
+(needing nothing but the id) switches it off; within one folder an id may be
+used once per kind. rules/README.md explains every kind for rule writers.
+
 Validation reports ALL problems at once, as ``file:line: message``, and the
-pipeline refuses to run with invalid rules (see ``RuleError``).
+pipeline refuses to run with invalid rules (see ``RuleError``). Extractors read
+rules through ``RuleSet.get`` only: that is how the cache learns which rule
+files a stage depends on (``RuleSet.tracked``).
 """
 from __future__ import annotations
 
@@ -31,7 +38,8 @@ class FileSchema:
 
 
 def _schema(stem: str, description: str, **fields: FieldSpec) -> FileSchema:
-    return FileSchema(stem, description, {"id": (str, True), "comment": (str, False), **fields})
+    return FileSchema(stem, description,
+                      {"id": (str, True), "comment": (str, False), "enabled": ((bool,), False), **fields})
 
 
 STR, LIST, NUM, BOOL, DICT = (str,), (list,), (int, float), (bool,), (dict,)
@@ -114,14 +122,65 @@ REQUIRED_GROUPS: dict[tuple[str, str], str] = {
 }
 
 
+# Closed vocabularies: a value outside them would be ignored or misread by the extractor, so it is an error.
+_ORG_KINDS = ("company", "government", "cooperative", "community", "ngo", "university", "bank", "media", "other")
+_PLACE_LEVELS = ("provinsi", "kabupaten", "kota", "kecamatan", "kelurahan", "desa", "dusun", "region", "other")
+CHOICES: dict[tuple[str, str], tuple] = {
+    ("noise", "scope"): ("line", "next_line", "block", "match", "rest"),
+    ("entities", "label"): ("ORG", "PER", "LOC"),
+    ("entities", "kind"): _ORG_KINDS,
+    ("org_forms", "position"): ("prefix", "suffix", "head", "unit", "place", "title"),
+    ("org_forms", "kind"): _ORG_KINDS,
+    ("org_forms", "case"): ("any",),
+    ("org_aliases", "kind"): _ORG_KINDS,
+    ("org_stopwords", "scope"): ("name", "prefix", "extend", "break"),
+    ("honorifics", "type"): ("honorific", "degree"),
+    ("titles", "kind"): ("head", "word"),
+    ("speech_verbs", "position"): ("before", "after"),
+    ("person_cues", "kind"): ("intro", "intro_weak", "apposition", "apposition_free", "affiliation",
+                              "nickname_before", "nickname_after", "group", "abbreviation", "title_stop",
+                              "place_or_org"),
+    ("byline_patterns", "role"): ("reporter", "editor", "photographer"),
+    ("role_cues", "role"): ("organizer", "partner", "beneficiary", "other"),
+    ("role_cues", "side"): ("before", "after"),
+    ("counted_nouns", "cls"): ("person", "group", "business", "institution", "village", "place", "staff"),
+    ("count_exclusions", "position"): ("before", "after", "earlier", "sentence"),
+    ("count_exclusions", "effect"): ("exclude", "not_total"),
+    ("number_words", "kind"): ("unit", "teen", "tens", "hundreds", "big", "se", "se_classifier", "collective",
+                               "approx_plural", "approx_prefix", "approx_suffix"),
+    ("number_words", "direction"): ("about", "over", "under", "atleast", "atmost"),
+    ("relative_dates", "unit"): ("day", "week", "month", "year", "weekday", "number"),
+    ("date_cues", "kind"): ("range", "day_word", "year_prefix", "stamp_label", "publication", "not_before"),
+    ("place_cues", "level"): _PLACE_LEVELS,
+    ("place_cues", "role"): ("cue", "title", "org"),
+    ("place_aliases", "level"): (*_PLACE_LEVELS, "country"),
+    ("place_stopwords", "position"): ("before",),
+}
+# Whole-number ranges (inclusive).
+RANGES: dict[tuple[str, str], tuple[int, int]] = {("months", "month"): (1, 12), ("weekdays", "weekday"): (0, 6)}
+# Regex flag letters a rule may give ("i": ignore case); the extractors know no others.
+FLAG_LETTERS = {("noise", "flags"): "i", ("byline_patterns", "flags"): "i"}
+# Placeholders a regex may hold ({NAME}); any other {word} would be matched literally, i.e. never.
+PLACEHOLDERS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("programme_name_patterns", "pattern"): ("NAME",),
+    ("relative_dates", "pattern"): ("n", "weekday", "month"),
+}
+_PLACEHOLDER = re.compile(r"(?<!\\)\{([A-Za-z_]\w*)\}")
+
+
 @dataclass
 class Rule:
-    """One validated line of a rule file; ``where`` is ``file:line``."""
+    """One validated line of a rule file; ``where`` is ``path:line``."""
 
     stem: str
     data: dict[str, Any]
-    file: str
+    file: str  # the file name; ``folder/name`` when an earlier folder has a file of that name
     line: int
+    path: str = ""  # the file's path, for messages
+
+    @property
+    def where(self) -> str:
+        return f"{self.path or self.file}:{self.line}"
 
     @property
     def id(self) -> str:
@@ -140,10 +199,12 @@ class Rule:
 
 
 class RuleError(Exception):
-    """Invalid rules. ``problems`` holds every ``file:line: message``."""
+    """Invalid rules. ``problems`` holds every ``file:line: message``; ``rules``, when set, the valid lines
+    (so that further checks can still report on them in the same run)."""
 
-    def __init__(self, problems: list[str]):
+    def __init__(self, problems: list[str], rules: "RuleSet | None" = None):
         self.problems = problems
+        self.rules = rules
         super().__init__("\n".join(problems))
 
 
@@ -158,17 +219,21 @@ def _check_type(value: Any, types: Any) -> bool:
 
 
 def validate_line(obj: Any, schema: FileSchema, where: str) -> list[str]:
-    """Problems with one parsed rule line (empty list when valid)."""
+    """Problems with one parsed rule line (empty list when valid).
+
+    A switched-off rule (``"enabled": false``) needs only its id; what else it holds is still checked.
+    """
     if not isinstance(obj, dict):
         return [f"{where}: a rule must be a JSON object, got {type(obj).__name__}"]
     problems = []
+    switched_off = obj.get("enabled") is False
     for key in obj:
         if key not in schema.fields:
-            allowed = ", ".join(sorted(schema.fields))
+            allowed = ", ".join(sorted(k for k in schema.fields if k != "enabled"))  # enabled: every kind
             problems.append(f"{where}: unknown key '{key}' (allowed: {allowed})")
     for key, (types, required) in schema.fields.items():
         if key not in obj:
-            if required:
+            if required and not (switched_off and key != "id"):
                 problems.append(f"{where}: missing required key '{key}'")
             continue
         value = obj[key]
@@ -184,9 +249,30 @@ def validate_line(obj: Any, schema: FileSchema, where: str) -> list[str]:
             group = REQUIRED_GROUPS.get((schema.stem, key))
             if group and group not in rx.groupindex:
                 problems.append(f"{where}: regex in '{key}' needs a named group (?P<{group}>...)")
+            known = PLACEHOLDERS.get((schema.stem, key), ())
+            for name in _PLACEHOLDER.findall(value):
+                if name not in known:
+                    hint = f" (known: {', '.join('{' + k + '}' for k in known)})" if known else ""
+                    problems.append(f"{where}: unknown placeholder '{{{name}}}' in '{key}'{hint}")
+        else:
+            problems.extend(_value_problems(schema.stem, key, value, where))
     if isinstance(obj.get("id"), str) and not obj["id"].strip():
         problems.append(f"{where}: 'id' must not be empty")
     return problems
+
+
+def _value_problems(stem: str, key: str, value: Any, where: str) -> list[str]:
+    """A well-typed value outside its closed vocabulary or range."""
+    choices = CHOICES.get((stem, key))
+    if choices is not None and value not in choices:
+        return [f"{where}: unknown {key} '{value}' (known: {', '.join(choices)})"]
+    bounds = RANGES.get((stem, key))
+    if bounds is not None and not bounds[0] <= value <= bounds[1]:
+        return [f"{where}: '{key}' must be {bounds[0]}..{bounds[1]}, got {value}"]
+    letters = FLAG_LETTERS.get((stem, key))
+    if letters is not None and set(value) - set(letters):
+        return [f"{where}: '{key}' may only hold the letters '{letters}' (i = ignore case), got '{value}'"]
+    return []
 
 
 class _DuplicateKey(ValueError):
@@ -214,7 +300,8 @@ class RuleSet:
 
     dirs: list[Path]
     by_stem: dict[str, list[Rule]] = field(default_factory=dict)
-    hashes: dict[str, str] = field(default_factory=dict)  # file path -> sha256
+    hashes: dict[str, str] = field(default_factory=dict)  # file path -> sha256, in reading order
+    overrides: list[str] = field(default_factory=list)  # "file:line: replaces/switches off file:line"
 
     def get(self, stem: str) -> list[Rule]:
         return self.by_stem.get(stem, [])
@@ -224,11 +311,40 @@ class RuleSet:
 
     @property
     def digest(self) -> str:
-        """One hash over every rule file's content: changes when any rule changes."""
+        """One hash over every rule file's content and order: changes when any rule changes."""
+        return self.stem_digest(None)
+
+    def stem_digest(self, stems: Iterable[str] | None) -> str:
+        """A hash over the files of ``stems`` only (all files for None): what a stage's cache key needs."""
+        wanted = None if stems is None else set(stems)
         h = hashlib.sha256()
-        for path in sorted(self.hashes):
-            h.update(Path(path).name.encode() + b"\0" + self.hashes[path].encode())
+        for path, sha in self.hashes.items():
+            stem = stem_of(Path(path))
+            if wanted is None or stem in wanted:
+                h.update(f"{stem}\0{Path(path).name}\0{sha}\n".encode())
+        if wanted is not None:
+            h.update(",".join(sorted(wanted)).encode())
         return h.hexdigest()[:16]
+
+    def tracked(self) -> "TrackedRules":
+        """A view of these rules that records which stems are read through it."""
+        return TrackedRules(self)
+
+
+class TrackedRules(RuleSet):
+    """The same rules; ``used`` holds every stem read through ``get``.
+
+    Each extractor gets its own view, so the cache can key a stage's output by the rule files the stage
+    actually reads, without a hand-kept list that could go stale.
+    """
+
+    def __init__(self, base: RuleSet):
+        super().__init__(base.dirs, base.by_stem, base.hashes, base.overrides)
+        self.used: set[str] = set()
+
+    def get(self, stem: str) -> list[Rule]:
+        self.used.add(stem)
+        return super().get(stem)
 
 
 def rule_files(dirs: Iterable[Path]) -> list[Path]:
@@ -242,54 +358,108 @@ def rule_files(dirs: Iterable[Path]) -> list[Path]:
     return files
 
 
+@dataclass
+class _Seen:
+    folder: int
+    where: str
+    rule: Rule | None  # None: switched off
+
+
 def load_rules(dirs: Iterable[str | Path], extra_checks: Callable[[RuleSet], list[str]] | None = None) -> RuleSet:
-    """Read and validate every rule file; raise ``RuleError`` listing all problems."""
+    """Read and validate every rule file; raise ``RuleError`` listing all problems.
+
+    Folders are layered in order (see the module docstring): a later folder replaces or switches off
+    an earlier folder's rule of the same kind and id.
+    """
     dirs = [Path(d) for d in dirs]
     problems: list[str] = []
     for d in dirs:
         if not d.exists():
             problems.append(f"{d}: rules folder does not exist")
     rs = RuleSet(dirs)
-    seen_ids: dict[tuple[str, str], str] = {}
-    for path in rule_files(d for d in dirs if d.exists()):
-        stem = stem_of(path)
-        schema = SCHEMAS.get(stem)
-        if schema is None:
-            problems.append(f"{path}:1: unknown rule file kind '{stem}' (known: {', '.join(sorted(SCHEMAS))})")
+    seen: dict[tuple[str, str], _Seen] = {}
+    names: set[str] = set()
+    for folder, d in enumerate(dirs):
+        if not d.exists():
             continue
-        try:
-            raw = path.read_bytes()
-            content = raw.decode("utf-8-sig")
-        except (OSError, UnicodeDecodeError) as e:
-            problems.append(f"{path}:1: cannot read rule file: {e}")
-            continue
-        rs.hashes[str(path)] = hashlib.sha256(raw).hexdigest()
-        rules = rs.by_stem.setdefault(stem, [])
-        for lineno, line in enumerate(content.splitlines(), 1):
-            s = line.strip()
-            if not s or s.startswith("//") or s.startswith("#"):
-                continue
-            where = f"{path}:{lineno}"
-            try:
-                obj = json.loads(s, object_pairs_hook=_no_duplicate_keys)
-            except json.JSONDecodeError as e:
-                problems.append(f"{where}: invalid JSON: {e.msg} (column {e.colno})")
-                continue
-            except _DuplicateKey as e:
-                problems.append(f"{where}: key '{e.args[0]}' given twice")
-                continue
-            line_problems = validate_line(obj, schema, where)
-            if line_problems:
-                problems.extend(line_problems)
-                continue
-            key = (stem, obj["id"])
-            if key in seen_ids:
-                problems.append(f"{where}: duplicate id '{obj['id']}' (first at {seen_ids[key]})")
-                continue
-            seen_ids[key] = where
-            rules.append(Rule(stem, obj, path.name, lineno))
+        for path in rule_files([d]):
+            # evidence names a rule by file name; a name already read from an earlier folder gets its folder
+            label = path.name if path.name not in names else f"{path.parent.name}/{path.name}"
+            names.add(path.name)
+            problems.extend(_read_file(path, label, folder, rs, seen))
     if extra_checks is not None and not problems:
         problems.extend(extra_checks(rs))
     if problems:
-        raise RuleError(problems)
+        raise RuleError(problems, rs)
     return rs
+
+
+def _read_file(path: Path, label: str, folder: int, rs: RuleSet, seen: dict[tuple[str, str], _Seen]) -> list[str]:
+    stem = stem_of(path)
+    schema = SCHEMAS.get(stem)
+    if schema is None:
+        return [f"{path}:1: unknown rule file kind '{stem}' (known: {', '.join(sorted(SCHEMAS))})"]
+    try:
+        raw = path.read_bytes()
+        content = raw.decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as e:
+        return [f"{path}:1: cannot read rule file: {e}"]
+    problems: list[str] = []
+    rs.hashes[str(path)] = hashlib.sha256(raw).hexdigest()
+    rules = rs.by_stem.setdefault(stem, [])
+    for lineno, line in enumerate(content.splitlines(), 1):
+        s = line.strip()
+        if not s or s.startswith("//") or s.startswith("#"):
+            continue
+        where = f"{path}:{lineno}"
+        try:
+            obj = json.loads(s, object_pairs_hook=_no_duplicate_keys)
+        except json.JSONDecodeError as e:
+            problems.append(f"{where}: invalid JSON: {e.msg} (column {e.colno})")
+            continue
+        except _DuplicateKey as e:
+            problems.append(f"{where}: key '{e.args[0]}' given twice")
+            continue
+        line_problems = validate_line(obj, schema, where)
+        if line_problems:
+            problems.extend(line_problems)
+            continue
+        key = (stem, obj["id"])
+        enabled = obj.get("enabled", True)
+        rule = Rule(stem, obj, label, lineno, str(path)) if enabled else None
+        prev = seen.get(key)
+        if prev is not None and prev.folder == folder:
+            problems.append(f"{where}: duplicate id '{obj['id']}' (first at {prev.where})")
+            continue
+        if prev is None:
+            if rule is None and folder > 0:
+                problems.append(f"{where}: switches off id '{obj['id']}', but no earlier folder has a "
+                                f"{stem} rule with that id")
+                continue
+            if rule is not None:
+                rules.append(rule)
+        else:
+            rs.overrides.append(f"{where}: {'replaces' if rule else 'switches off'} {prev.where}")
+            at = next((i for i, r in enumerate(rules) if r is prev.rule), None)
+            if at is None:
+                if rule is not None:
+                    rules.append(rule)  # the earlier one was switched off: this one switches it back on
+            elif rule is None:
+                del rules[at]
+            else:
+                rules[at] = rule  # in place: order matters to some extractors (earlier line wins)
+        seen[key] = _Seen(folder, where, rule)
+    return problems
+
+
+def in_file_order(problems: list[str], rules: RuleSet) -> list[str]:
+    """Problems from several checks, sorted by file (in reading order) and line; others first."""
+    order = {path: i for i, path in enumerate(rules.hashes)}
+
+    def key(p: str) -> tuple[int, int]:
+        m = re.match(r"(.*?):(\d+): ", p)
+        if m is None or m.group(1) not in order:
+            return (-1, 0)
+        return (order[m.group(1)], int(m.group(2)))
+
+    return sorted(dict.fromkeys(problems), key=key)

@@ -55,6 +55,14 @@ def units(extractor, text):
     ("Kedua kelompok tani itu menerima bantuan pupuk organik.", [(2, "kelompok tani")]),
     ("Program digital ini menjangkau 8,2 juta nasabah ultra mikro.", [(8_200_000, "nasabah")]),
     ("Sebanyak 10 unit usaha milik warga mendapat pendampingan.", [(10, "unit usaha")]),
+    # job seekers, zakat recipients, bare recipients
+    ("Balai latihan itu membuka kelas las untuk 48 pencari kerja muda.", [(48, "pencari kerja")]),
+    ("Dinas mendata 75 pencaker yang ikut bursa kerja.", [(75, "pencaker")]),
+    ("Lembaga zakat menyalurkan modal kepada 35 mustahik di pinggiran kota.", [(35, "mustahik")]),
+    ("Bantuan gerobak diserahkan kepada 12 penerima di balai desa.", [(12, "penerima")]),
+    # a counted noun with the possessive -nya
+    ("Koperasi itu melatih 42 anggotanya membuat sabun.", [(42, "anggota")]),
+    ("Sanggar tari itu membina 60 siswanya setiap sore.", [(60, "siswa")]),
 ])
 def test_number_then_counted_noun(extractor, text, expected):
     assert units(extractor, text) == expected
@@ -90,8 +98,9 @@ def test_noun_before_number(extractor, text, count, what):
 
 def test_noun_before_pattern_is_named_in_the_source(extractor):
     (m,) = extractor.extract("Jumlah nasabah di kota ini mencapai 2.400.", [])
-    assert m.source == "regex:counts:noun_before"
-    assert (m.text, m.value["unit"]) == ("2.400", "nasabah")
+    # the counted noun's rule decided the match, so the evidence names it; the pattern stays in the value
+    assert m.source == "rule:counted_nouns.jsonl:person_nasabah"
+    assert (m.text, m.value["unit"], m.value["pattern"]) == ("2.400", "nasabah", "noun_before")
 
 
 # -- breakdowns: later bare numbers inherit the unit -----------------------------------

@@ -444,15 +444,15 @@ def _write_rules(tmp_path, **files):
 
 @pytest.mark.parametrize("stem,content,message", [
     ("date_cues", '{"id": "x", "pattern": "hingga", "kind": "rentang"}\n',
-     r"date_cues\.jsonl:1: unknown date cue kind"),
-    ("relative_dates", '{"id": "x", "pattern": "kemarin", "unit": "jam"}\n', r"relative_dates\.jsonl:1: unknown unit"),
-    ("weekdays", '{"id": "x", "text": "Senin", "weekday": 7}\n', r"weekdays\.jsonl:1: weekday must be"),
-    ("months", '{"id": "x", "text": "Maret", "month": 13}\n', r"months\.jsonl:1: month must be"),
+     r"date_cues\.jsonl:1: unknown kind 'rentang'"),
+    ("relative_dates", '{"id": "x", "pattern": "kemarin", "unit": "jam"}\n', r"relative_dates\.jsonl:1: unknown unit 'jam'"),
+    ("weekdays", '{"id": "x", "text": "Senin", "weekday": 7}\n', r"weekdays\.jsonl:1: 'weekday' must be 0\.\.6"),
+    ("months", '{"id": "x", "text": "Maret", "month": 13}\n', r"months\.jsonl:1: 'month' must be 1\.\.12"),
 ])
 def test_bad_rules_are_reported_with_file_and_line(tmp_path, stem, content, message):
-    rules = _write_rules(tmp_path, **{stem: content})
+    """Bad values are refused when the rules load, before any extractor is built."""
     with pytest.raises(RuleError, match=message):
-        DateExtractor(rules)
+        DateExtractor(_write_rules(tmp_path, **{stem: content}))
 
 
 def test_rules_drive_the_vocabulary(tmp_path):

@@ -72,7 +72,7 @@ def test_each_problem_names_file_line_and_cause(tmp_path, line, message):
     ("programme_cues", {"id": "x", "text": "pelatihan", "weight": "2"}, "'weight' must be int/float, got str"),
     ("programme_cues", {"id": "x", "text": "pelatihan", "weight": False}, "'weight' must be int/float, got bool"),
     ("programme_name_patterns", {"id": "x", "pattern": "program (\\w+)"}, "needs a named group (?P<name>...)"),
-    ("org_forms", {"id": "x", "text": "PT", "position": "before", "kind": "company", "legal": "ya"},
+    ("org_forms", {"id": "x", "text": "PT", "position": "prefix", "kind": "company", "legal": "ya"},
      "'legal' must be bool, got str"),
 ])
 def test_type_and_regex_problems(tmp_path, stem, rule, message):

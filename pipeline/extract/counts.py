@@ -100,11 +100,14 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _phrase_re(phrases: list[str]) -> re.Pattern | None:
+def _phrase_re(phrases: list[str], possessive: bool = False) -> re.Pattern | None:
+    """One regex for whole-word phrases; group "p" is the phrase. With ``possessive`` a phrase may carry the
+    suffix -nya ("bagi 28 anggotanya")."""
     if not phrases:
         return None
     alts = "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
-    return re.compile(rf"(?<![\w])(?:{alts})(?![\w])", re.I)
+    suffix = "(?:nya)?" if possessive else ""
+    return re.compile(rf"(?<![\w])(?P<p>{alts}){suffix}(?![\w])", re.I)
 
 
 def _place(rule: Rule) -> tuple[str, str]:
@@ -146,7 +149,7 @@ class CountExtractor:
         self.numbers = NumberParser(rules)
         nouns = rules.get("counted_nouns")
         self.noun_rules = {r["text"].lower(): r for r in nouns}
-        self.noun_re = _phrase_re([r["text"] for r in nouns])
+        self.noun_re = _phrase_re([r["text"] for r in nouns], possessive=True)
         self.head_nouns = [r for r in nouns if not r.get("modifier")]
         self.head_noun_re = _phrase_re([r["text"] for r in self.head_nouns])
         excl = rules.get("count_exclusions")
@@ -164,7 +167,7 @@ class CountExtractor:
         nm = self.noun_re.match(text, pos)
         if nm is None:
             return None
-        rule = self.noun_rules[nm.group().lower()]
+        rule = self.noun_rules[nm.group("p").lower()]
         noun = _Noun(rule, nm.start(), nm.end())
         if rule.get("classifier") or rule.get("modifier"):
             nxt = self._noun_at(text, nm.end())  # "24 orang nelayan", "25 calon peserta"
@@ -314,10 +317,8 @@ class CountExtractor:
         else:
             unit, cls = noun.unit, noun.cls
             what = self._what(text, noun.start, noun.end)
-            if pattern == "num_noun":
-                source, end = noun.rule.source, noun.end
-            else:
-                source, end = f"regex:counts:{pattern}", num.end
+            # the counted noun's rule decided the count either way; value["pattern"] says where the noun stood
+            source, end = noun.rule.source, (noun.end if pattern == "num_noun" else num.end)
             if pattern == "num_noun" and noun.rule["text"].lower() == "orang":
                 nb = self._noun_before(text, s_start, num)  # "total peserta 48 orang"
                 if nb is not None and not nb[0].participant:
