@@ -32,7 +32,9 @@ import traceback
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from functools import lru_cache
+from importlib.metadata import version
+from typing import TYPE_CHECKING, Any, Callable
 
 from .cache import (MISSING, ArticleCache, NullCache, TextProbe, changed_rules, env_digest, fingerprint, make_key,
                     rule_snapshot, source_digest, text_hash)
@@ -44,12 +46,14 @@ from .extract.orgs import OrgExtractor
 from .extract.people import PeopleExtractor
 from .extract.places import PlaceExtractor
 from .extract.programme import ProgrammeExtractor
-from .nlp import Annotation, Annotator
 from .normalize.records import build_records
 from .rules import SCHEMAS, RuleError, RuleSet, TrackedRules, in_file_order, load_rules
 from .safe_regex import DEFAULT_LIMIT, RuleTimeout, Timeout, find_slow_rule, slow_patterns, stage_limit, time_limit
 from .segment import Segmenter, Segmentation
 from .types import Article, Mention
+
+if TYPE_CHECKING:  # spaCy takes a second to import: a re-run whose annotations are all cached never needs it
+    from .nlp import Annotator
 
 STAGES = ("segment", "annotate", "orgs", "people", "places", "dates", "counts", "programme", "assemble")
 EXTRACTORS: dict[str, Callable[..., Any]] = {
@@ -126,8 +130,8 @@ class Resources:
     cache: ArticleCache = field(default_factory=NullCache)
     deps: dict[str, TrackedRules] = field(default_factory=dict)  # stage -> the view its extractor reads through
     time_limit: float = DEFAULT_LIMIT  # seconds per stage per 20,000 characters (safe_regex)
-    _annotator: Annotator | None = None
-    _span_annotator: Annotator | None = None
+    _annotator: "Annotator | None" = None
+    _span_annotator: "Annotator | None" = None
     _memo: dict[Any, Any] = field(default_factory=dict)  # rule digests and rule diffs, per process
 
     @classmethod
@@ -164,16 +168,20 @@ class Resources:
         return cls(rules=rules, ner=ner, segmenter=built.pop("segment"), cache=cache, deps=deps, **built)
 
     @property
-    def annotator(self) -> Annotator:
+    def annotator(self) -> "Annotator":
         """The full spaCy pipeline (NER model + rules), built on first use."""
         if self._annotator is None:
+            from .nlp import Annotator
+
             self._annotator = Annotator(self.rules, self.ner.backend)
         return self._annotator
 
     @property
-    def span_annotator(self) -> Annotator:
+    def span_annotator(self) -> "Annotator":
         """A pipeline for the entity rules alone, when the model's tokens can be had without the model."""
         if self._span_annotator is None:
+            from .nlp import Annotator
+
             light = Annotator(self.rules, NoNer()) if not _rules_need_ner(self.rules) else None
             if light is not None and self.ner.path is not None:
                 tok = self.ner.path / "tokenizer"
@@ -218,14 +226,12 @@ def check_rules(rules: RuleSet, cache: ArticleCache | None = None) -> list[str]:
     stored without the file's path and given the current one back.
     """
     cache = cache or NullCache()
-    from spacy import about
-
     problems: list[str] = []
     code = source_digest("process.py", "safe_regex.py", "rules.py")
     for path, sha in rules.hashes.items():
         one = _one_file(rules, path)
         ids = [r.id for stem in one.by_stem for r in one.get(stem)]  # a later folder may switch some off
-        key = make_key("check", sha, Path(path).name, ids, about.__version__, code)
+        key = make_key("check", sha, Path(path).name, ids, _spacy_version(), code)
         found = cache.get("check", key)
         if found is MISSING:
             found = [p.replace(path, "\0", 1) for p in entity_pattern_problems(one) + slow_patterns(one)]
@@ -387,18 +393,30 @@ def _untouched(res: Resources, stem: str, old_digest: str, new_digest: str, prob
     return diff is not None and not any(probe.touches(stem, data) for data in diff)
 
 
+@dataclass
+class Annotation:
+    """What the spaCy pass gives one text (as ``nlp.Annotation``, without importing spaCy to build one)."""
+
+    ner: list[tuple[int, int, str]]
+    rules: list[tuple[int, int, str, str]]  # start, end, label, rule id
+    sentences: list[tuple[int, int]]
+
+
+@lru_cache(maxsize=None)
+def _spacy_version() -> str:
+    return version("spacy")
+
+
 def _annotate(texts: list[str], res: Resources, layers: list[dict[str, str]]) -> list[Annotation | Exception]:
     """NER spans and entity-rule spans per text, each from its own cache layer; the model runs only on
     texts whose NER spans are not cached, the rules only where the entities rules or the text changed."""
-    from spacy import about
-
     n = len(texts)
-    out: list[Annotation | Exception | None] = [None] * n
+    out: list[Any] = [None] * n
     hashes = [text_hash(t) for t in texts]
     has_model = res.ner.name != "none"
     ner_code = source_digest("nlp.py", "extract/ner.py")
-    ner_keys = [make_key("ner", res.ner.version, about.__version__, ner_code, h) for h in hashes]
-    span_base = (res.ner.tokenizer_id(), about.__version__, ner_code,
+    ner_keys = [make_key("ner", res.ner.version, _spacy_version(), ner_code, h) for h in hashes]
+    span_base = (res.ner.tokenizer_id(), _spacy_version(), ner_code,
                  res.ner.version if _rules_need_ner(res.rules) else "")
     span_ikeys = [make_key("spans", *span_base, h) for h in hashes]  # the input, whatever the entities rules
     span_state = json.dumps({"entities": res.stem_digest("entities")})
@@ -439,11 +457,11 @@ def _annotate(texts: list[str], res: Resources, layers: list[dict[str, str]]) ->
     return out  # type: ignore[return-value]
 
 
-def _run_annotator(annotator: Annotator, texts: list[str]) -> list[Annotation | Exception]:
+def _run_annotator(annotator: "Annotator", texts: list[str]) -> list[Any]:
     try:
         return list(annotator.annotate(texts))
     except Exception:  # one bad text can break a batch: redo one by one to isolate it
-        out: list[Annotation | Exception] = []
+        out: list[Any] = []
         for t in texts:
             try:
                 out.extend(annotator.annotate([t]))
