@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 from pipeline.extract.gazetteer import Gazetteer  # noqa: E402
 from pipeline.extract.places import PlaceExtractor  # noqa: E402
 from pipeline.rules import load_rules  # noqa: E402
+from pipeline.normalize.records import place_items  # noqa: E402
 
 ADMIN = {"provinsi", "kabupaten", "kota", "kecamatan", "kelurahan", "desa"}
 SYNTHETIC = (
@@ -37,19 +38,8 @@ SYNTHETIC = (
 
 
 def items(mentions) -> list[dict]:
-    groups: dict[str, list] = {}
-    for m in mentions:
-        if m.excluded:
-            continue
-        v = m.value
-        key = v.get("code") or f"{v.get('level')}:{(v.get('name') or m.text).casefold()}"
-        groups.setdefault(key, []).append(m)
-    out = []
-    for ms in groups.values():
-        name = ms[0].value.get("name") or ms[0].text
-        aliases = list(dict.fromkeys(m.text for m in ms))
-        out.append({"name": name, "aliases": aliases, "code": ms[0].value.get("code")})
-    return out
+    """One item per place, grouped exactly as records are (name, aliases, code)."""
+    return [{"name": p["name"], "aliases": [p["name"], *p["aliases"]], "code": p["code"]} for p in place_items(mentions)]
 
 
 def score(ex: PlaceExtractor, articles: Path, gold: Path, show: bool, segmenter=None) -> None:

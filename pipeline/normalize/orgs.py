@@ -21,6 +21,7 @@ from typing import Any, Iterable, Sequence
 from rapidfuzz import fuzz
 
 from ..types import Mention
+from .unionfind import UnionFind
 
 # Legal-form words dropped by ``org_key``. Defaults mirror the scorer; the extractor adds the forms marked
 # ``legal`` in rules/org_forms.jsonl through ``add_legal_forms``.
@@ -172,28 +173,6 @@ def _numbers(key: str) -> set[str]:
 # ---------------------------------------------------------------------------------------------------
 # merging
 
-class _UnionFind:
-    def __init__(self, n: int):
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-    def groups(self) -> dict[int, list[int]]:
-        out: dict[int, list[int]] = {}
-        for i in range(len(self.parent)):
-            out.setdefault(self.find(i), []).append(i)
-        return out
-
-
 class _Feat:
     """What merging needs to know about one mention."""
 
@@ -340,7 +319,7 @@ def merge_orgs(mentions: list[Mention]) -> list[dict[str, Any]]:
     n = len(feats)
     if n == 0:
         return []
-    uf = _UnionFind(n)
+    uf = UnionFind(n)
     by_mid = {f.mid: f.i for f in feats if f.mid is not None}
 
     def ok(a: _Feat, b: _Feat) -> bool:
@@ -389,7 +368,7 @@ def merge_orgs(mentions: list[Mention]) -> list[dict[str, Any]]:
             sorted(uf.groups().values(), key=lambda g: min(feats[i].m.start for i in g))]
 
 
-def _attach_bare_names(feats: list[_Feat], uf: _UnionFind) -> None:
+def _attach_bare_names(feats: list[_Feat], uf: UnionFind) -> None:
     bases = {f.base for f in feats if f.base and f.unit}
     for base in bases:
         family = sorted((f for f in feats if f.base == base), key=lambda f: (f.title_line, f.m.start))
@@ -408,7 +387,7 @@ def _attach_bare_names(feats: list[_Feat], uf: _UnionFind) -> None:
                 uf.union(f.i, target)
 
 
-def _attach_unplaced(feats: list[_Feat], uf: _UnionFind) -> None:
+def _attach_unplaced(feats: list[_Feat], uf: UnionFind) -> None:
     for a in feats:
         if not a.form or a.place or a.unit or a.base:
             continue
@@ -420,7 +399,7 @@ def _attach_unplaced(feats: list[_Feat], uf: _UnionFind) -> None:
             uf.union(a.i, hosts.most_common(1)[0][0])
 
 
-def _attach_short_forms(feats: list[_Feat], uf: _UnionFind) -> None:
+def _attach_short_forms(feats: list[_Feat], uf: UnionFind) -> None:
     groups = uf.groups()
     words = {}
     for root, idx in groups.items():

@@ -19,6 +19,8 @@ from typing import Any, Iterable
 
 from rapidfuzz import fuzz
 
+from .unionfind import UnionFind
+
 FUZZY = 92
 MAX_BLOCK = 2000  # blocks larger than this are compared only by exact keys
 LEGAL = {"pt", "tbk", "persero", "cv", "ud", "the", "pt."}
@@ -32,28 +34,6 @@ def name_key(name: str, kind: str) -> str:
     if kind == "org":
         toks = [t for t in toks if t not in LEGAL]
     return " ".join(toks)
-
-
-class _UnionFind:
-    def __init__(self):
-        self.parent: list[int] = []
-
-    def add(self) -> int:
-        self.parent.append(len(self.parent))
-        return len(self.parent) - 1
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> bool:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return False
-        self.parent[max(ra, rb)] = min(ra, rb)
-        return True
 
 
 @dataclass
@@ -70,7 +50,7 @@ class Resolver:
     """Collects items (streaming, small per item), then assigns ids."""
 
     def __init__(self):
-        self.uf = _UnionFind()
+        self.uf = UnionFind()
         self.kind: list[str] = []
         self.names: list[str] = []
         self.forms: list[tuple[str, ...]] = []
