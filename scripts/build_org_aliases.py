@@ -25,6 +25,7 @@ import json
 import re
 import sys
 from pathlib import Path
+from generated import write_or_check  # noqa: E402  (scripts/ is on sys.path when run)
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "gazetteer"
@@ -219,15 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     text = render(build(a.data))
     for m in check_forms(a.data, ROOT / "rules" / "org_forms.jsonl"):
         print(f"note: legal form not in rules/org_forms.jsonl: {m}", file=sys.stderr)
-    if a.check:
-        current = a.out.read_text(encoding="utf-8") if a.out.exists() else ""
-        if current != text:
-            print(f"{a.out} is out of date: run scripts/build_org_aliases.py", file=sys.stderr)
-            return 1
-        return 0
-    a.out.write_text(text, encoding="utf-8")
-    print(f"wrote {a.out} ({text.count(chr(10)) - 2} organisations)")
-    return 0
+    return write_or_check(a.out, text, "build_org_aliases.py", "organisations", a.check)
 
 
 if __name__ == "__main__":
