@@ -60,22 +60,25 @@ def _place_phrases() -> dict[str, frozenset[tuple[str, ...]]]:
 
     One-word kecamatan are left out: many are also given names (Bambang, Bintang).
     """
+    from .gazetteer import Gazetteer  # the places extractor's cached index: one load per process
+
     try:
-        from lokal import wilayah
-    except ImportError:  # the package is a normal dependency; without it, evidence is weaker
+        gaz = Gazetteer.load()
+    except Exception:  # noqa: BLE001 - without the region list, evidence is only weaker
         return {}
     names: set[tuple[str, ...]] = set()
-    provinces = wilayah.list_wilayah()
-    regencies = [k for p in provinces for k in wilayah.list_wilayah(p.code)]
-    for w in provinces + regencies:
-        names.add(tuple(_keys(re.sub(r"^(?:Kabupaten|Kota)(?: Administrasi)?\s+", "", w.name))))
-    for w in provinces:  # "DKI Jakarta" -> "Jakarta", "Daerah Istimewa Yogyakarta" -> "Yogyakarta"
-        names.add(tuple(_keys(re.sub(r"^(?:DKI|Daerah Istimewa|Daerah Khusus Ibukota)\s+", "", w.name))))
-    for k in regencies:
-        for c in wilayah.list_wilayah(k.code):
-            key = tuple(_keys(c.name))
-            if len(key) >= 2:
-                names.add(key)
+    by_depth: dict[int, list[str]] = {}
+    for code, name in gaz.names.items():
+        by_depth.setdefault(code.count("."), []).append(name)
+    provinces, regencies, districts = by_depth.get(0, []), by_depth.get(1, []), by_depth.get(2, [])
+    for name in provinces + regencies:
+        names.add(tuple(_keys(re.sub(r"^(?:Kabupaten|Kota)(?: Administrasi)?\s+", "", name))))
+    for name in provinces:  # "DKI Jakarta" -> "Jakarta", "Daerah Istimewa Yogyakarta" -> "Yogyakarta"
+        names.add(tuple(_keys(re.sub(r"^(?:DKI|Daerah Istimewa|Daerah Khusus Ibukota)\s+", "", name))))
+    for name in districts:
+        key = tuple(_keys(name))
+        if len(key) >= 2:
+            names.add(key)
     by_first: dict[str, set[tuple[str, ...]]] = {}
     for key in names:
         if key:
