@@ -31,7 +31,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
-import spacy  # noqa: E402
+from pipeline import tokenizer  # noqa: E402
 from spacy.tokens import Doc  # noqa: E402
 
 from training.prepare import DEFAULT_DATA, LABELS, TEST_FILES, Sentence, read_conll, to_doc  # noqa: E402
@@ -112,7 +112,7 @@ def model_size_mb(path: Path) -> float:
 
 def benchmark(model: Path = DEFAULT_MODEL, data_dir: Path = DEFAULT_DATA) -> dict:
     pin_to_one_core()
-    nlp = spacy.load(model)
+    nlp = tokenizer.load(model)
     result: dict = {"model": str(model), "pipeline": nlp.pipe_names,
                     "size_mb": model_size_mb(model), "scores": {}}
     texts: list[str] = []

@@ -99,9 +99,10 @@ def generate_corpus(n: int, folder: Path, seed: int = 0) -> Path:
 
 
 def count_tokens(folder: Path) -> int:
-    import spacy
+    sys.path.insert(0, str(ROOT))
+    from pipeline import tokenizer
 
-    tok = spacy.blank("id").tokenizer
+    tok = tokenizer.blank().tokenizer
     return sum(len(tok(p.read_text(encoding="utf-8"))) for p in folder.rglob("*.txt"))
 
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
-import spacy
 from spacy.language import Language
 
+from . import tokenizer
 from .extract.ner import NerBackend, SpacyNer
 from .rules import RuleError, RuleSet
 
@@ -34,7 +34,7 @@ def entity_patterns(rules: RuleSet) -> list[dict]:
 
 
 def build_nlp(rules: RuleSet, ner: NerBackend) -> Language:
-    nlp = ner.nlp if isinstance(ner, SpacyNer) else spacy.blank("id")
+    nlp = ner.nlp if isinstance(ner, SpacyNer) else tokenizer.blank()
     patterns = entity_patterns(rules)
     if RULES_KEY not in nlp.pipe_names:
         ruler = nlp.add_pipe("span_ruler", name=RULES_KEY,
@@ -76,7 +76,7 @@ def validate_entity_patterns(rules: RuleSet) -> list[str]:
     """Every bad SpanRuler pattern, as ``file:line: message`` (spaCy validates one by one)."""
     problems = []
     for r in rules.get("entities"):
-        nlp = spacy.blank("id")
+        nlp = tokenizer.blank()
         ruler = nlp.add_pipe("span_ruler", config={"validate": True})
         try:
             ruler.add_patterns([{"label": r["label"], "pattern": r["pattern"], "id": r.id}])

@@ -180,13 +180,12 @@ class Resources:
     def span_annotator(self) -> "Annotator":
         """A pipeline for the entity rules alone, when the model's tokens can be had without the model."""
         if self._span_annotator is None:
+            from . import tokenizer
             from .nlp import Annotator
 
             light = Annotator(self.rules, NoNer()) if not _rules_need_ner(self.rules) else None
-            if light is not None and self.ner.path is not None:
-                tok = self.ner.path / "tokenizer"
-                if not tok.is_file() or tok.read_bytes() != light.nlp.tokenizer.to_bytes(exclude=["vocab"]):
-                    light = None  # a custom tokenizer: only the model's own pipeline gives the same tokens
+            if light is not None and self.ner.path is not None and not tokenizer.same_as_blank(self.ner.path):
+                light = None  # a custom tokenizer: only the model's own pipeline gives the same tokens
             self._span_annotator = light if light is not None else self.annotator
         return self._span_annotator
 
@@ -253,9 +252,9 @@ def entity_pattern_problems(rules: RuleSet) -> list[str]:
     entries = rules.get("entities")
     if not entries:
         return []
-    import spacy
+    from . import tokenizer
 
-    nlp = spacy.blank("id")
+    nlp = tokenizer.blank()
     ruler = nlp.add_pipe("span_ruler", config={"validate": True, "phrase_matcher_attr": "LOWER"})
     problems = []
     for r in entries:

@@ -42,10 +42,10 @@ class SpacyNer:
     name = "spacy"
 
     def __init__(self, path: str | Path = DEFAULT_MODEL, batch_size: int = 16):
-        import spacy
+        from .. import tokenizer
 
         self.path = Path(path)
-        self.nlp = spacy.load(self.path, exclude=["parser", "tagger", "lemmatizer", "attribute_ruler"])
+        self.nlp = tokenizer.load(self.path, exclude=["parser", "tagger", "lemmatizer", "attribute_ruler"])
         self.batch_size = batch_size
         meta = self.nlp.meta
         digest = _dir_digest(self.path)

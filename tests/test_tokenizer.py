@@ -1,0 +1,71 @@
+"""The fast tokenizer must give exactly spaCy's Indonesian tokens (it only builds faster)."""
+from __future__ import annotations
+
+import time
+
+import pytest
+import spacy
+
+from pipeline import tokenizer
+from pipeline.extract.ner import DEFAULT_MODEL
+
+SENTENCES = [
+    "Anak-anak di Desa Sukamaju mengikuti pelatihan sehari-hari bersama ibu-ibu PKK.",
+    "Harga kopi naik 3,2 persen (year-on-year/yoy), kata Kepala BPS, Budi Santoso.",
+    "Bantuan untuk anak-anak/remaja dan ibu-ibu/bapak-bapak diserahkan Sabtu (12/3).",
+    "Program e-KTP dan x-ray; kegiatan tes-tes awal di buah-buahan-anak kebun.",
+    "Peserta (anak-anak), ANAK-ANAK! Anak-Anak. anak-anak-anak --sehari-hari--",
+    "Pelatihan a.n. Dr.-Ing Rina :-) dan C++ di Kab. Garut, a. b. c.",
+    "Warga  bergotong-royong\tmembangun jalan\n\nsecara bahu-membahu - sesuai rencana",
+    "year - on - year bukan year-on-year; gotong-royong-nya x-anak-anak-ibu-ibu/y",
+]
+
+
+@pytest.fixture(scope="module")
+def spacy_blank():
+    return spacy.blank("id")
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_blank_tokens_equal_spacy(spacy_blank, text):
+    fast = tokenizer.blank()
+    assert [t.text for t in fast(text)] == [t.text for t in spacy_blank(text)]
+    assert [t.whitespace_ for t in fast(text)] == [t.whitespace_ for t in spacy_blank(text)]
+
+
+def test_hyphenated_exception_inside_a_longer_chunk_is_joined():
+    fast = tokenizer.blank()
+    assert [t.text for t in fast("anak-anak/remaja")] == ["anak-anak", "/", "remaja"]
+    assert [t.text for t in fast("anak-anak-anak")] == ["anak-anak", "-", "anak"]
+    assert [t.text for t in fast("tes-anak-anak/x")] == ["tes", "-", "anak-anak", "/", "x"]
+
+
+def test_blank_is_built_fast():
+    t0 = time.perf_counter()
+    tokenizer.blank()
+    fast = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    spacy.blank("id")
+    slow = time.perf_counter() - t0
+    assert fast < slow / 3  # a ratio, not a time: the point of the module
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "meta.json").exists(), reason="no shipped model")
+def test_model_loads_with_the_same_tokens_and_entities(spacy_blank):
+    fast = tokenizer.load(DEFAULT_MODEL)
+    slow = spacy.load(DEFAULT_MODEL)
+    assert tokenizer.same_as_blank(DEFAULT_MODEL)
+    for text in SENTENCES:
+        a, b = fast(text), slow(text)
+        assert [t.text for t in a] == [t.text for t in b]
+        assert [(e.start_char, e.end_char, e.label_) for e in a.ents] == \
+               [(e.start_char, e.end_char, e.label_) for e in b.ents]
+
+
+def test_model_with_other_tokenizer_settings_is_not_called_blank(tmp_path):
+    nlp = spacy.blank("id")
+    nlp.tokenizer.add_special_case("Kab.Garut", [{"ORTH": "Kab."}, {"ORTH": "Garut"}])
+    nlp.to_disk(tmp_path / "m")
+    assert not tokenizer.same_as_blank(tmp_path / "m")
+    loaded = tokenizer.load(tmp_path / "m")
+    assert [t.text for t in loaded("di Kab.Garut")] == ["di", "Kab.", "Garut"]
