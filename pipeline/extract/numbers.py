@@ -112,6 +112,7 @@ class NumberParser:
                 if kind == "approx_plural":
                     self.plural_bounds[text] = (int(r.get("low", r["value"])), int(r.get("high", r["value"] * 10 - 1)))
         self.prefixes.sort(key=lambda p: -len(p[0]))  # longest phrase first
+        self.prefix_firsts = {phrase[0] for phrase, _ in self.prefixes if phrase}
 
     # -- public -----------------------------------------------------------------
     def parse(self, s: str) -> NumberValue | None:
@@ -147,6 +148,8 @@ class NumberParser:
         return self.words.get(tok.low)
 
     def _prefix_at(self, toks: list[_Token], i: int) -> tuple[int, str] | None:
+        if i >= len(toks) or toks[i].low not in self.prefix_firsts:
+            return None
         for phrase, direction in self.prefixes:
             n = len(phrase)
             if tuple(t.low for t in toks[i:i + n]) == phrase:

@@ -287,14 +287,14 @@ class OrgLexicon:
 
     def _media(self, rules: RuleSet) -> None:
         """Outlet names as whole-word regexes (case-sensitive), then the rules' own patterns."""
-        self.media: list[tuple[re.Pattern, Rule, str]] = []
+        self.media: list[tuple[re.Pattern, Rule, str, str]] = []  # pattern, rule, name, literal it needs
         for r in rules.get("media"):
             for a in [r["name"], *(r.get("aliases") or [])]:
                 if r.get("pattern") and a == r["name"]:
                     continue
-                self.media.append((re.compile(r"(?<![\w.@/-])" + re.escape(a) + r"(?![\w@-]|\.\w)"), r, r["name"]))
+                self.media.append((re.compile(r"(?<![\w.@/-])" + re.escape(a) + r"(?![\w@-]|\.\w)"), r, r["name"], a))
             if r.get("pattern"):
-                self.media.append((re.compile(r["pattern"]), r, ""))
+                self.media.append((re.compile(r["pattern"]), r, "", ""))
 
     def _cues(self, rules: RuleSet) -> None:
         self.cue_after = PhraseTable()
@@ -1401,7 +1401,9 @@ class OrgExtractor:
     def _with_media(self, ctx: _Ctx, mentions: list[Mention]) -> list[Mention]:
         """News outlets, flagged media; an outlet's name overrides an organisation found at the same place."""
         found: list[Mention] = []
-        for pattern, rule, name in self.lex.media:
+        for pattern, rule, name, literal in self.lex.media:
+            if literal not in ctx.text:  # "" for a rule's own pattern: always tried
+                continue
             for m in pattern.finditer(ctx.text):
                 s, e = (m.span("name") if "name" in pattern.groupindex else m.span())
                 if s == e or any(ctx.excluded[k] for k, t in enumerate(ctx.toks) if t.start < e and s < t.end):

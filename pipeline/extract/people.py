@@ -129,7 +129,7 @@ class _Lexicon:
 
     def __init__(self, rules: RuleSet):
         self.words = name_words(rules)
-        self.heads: dict[tuple[str, ...], object] = {}
+        self.heads: dict[tuple[str, ...], object] = Phrases()
         self.title_words: set[str] = set()
         for r in rules.get("titles"):
             key = tuple(_keys(r["text"]))
@@ -139,8 +139,8 @@ class _Lexicon:
                 self.title_words.update(key)
             else:
                 self.heads[key] = r
-        self.before: dict[tuple[str, ...], object] = {}
-        self.after: dict[tuple[str, ...], object] = {}
+        self.before: dict[tuple[str, ...], object] = Phrases()
+        self.after: dict[tuple[str, ...], object] = Phrases()
         for r in rules.get("speech_verbs"):
             key = tuple(_keys(r["text"]))
             if not key:
@@ -155,7 +155,7 @@ class _Lexicon:
         for r in rules.get("person_cues"):
             key = tuple(_keys(r["text"]))
             if key:
-                self.cues.setdefault(r["kind"], {})[key] = r
+                self.cues.setdefault(r["kind"], Phrases())[key] = r
         self.stop = {k for r in rules.get("person_stopwords") for k in _keys(r["text"])}
         self.abbrev = {k[0] for k in self.cues.get("abbreviation", {})}
         self.title_stop = {k[0] for k in self.cues.get("title_stop", {})}
@@ -166,11 +166,13 @@ class _Lexicon:
             self.bylines.append((re.compile(r["pattern"], flags), r))
 
     def cue(self, kind: str) -> dict:
-        return self.cues.get(kind, {})
+        return self.cues.get(kind, _NO_PHRASES)
 
     @staticmethod
     def match(table: dict, keys: list[str], i: int, maxlen: int = 4):
         """The longest phrase of ``table`` starting at token ``i``: (rule, length) or (None, 0)."""
+        if isinstance(table, Phrases) and (i >= len(keys) or keys[i] not in table.firsts):
+            return None, 0
         for n in range(min(maxlen, len(keys) - i), 0, -1):
             r = table.get(tuple(keys[i:i + n]))
             if r is not None:
@@ -180,11 +182,31 @@ class _Lexicon:
     @staticmethod
     def ends(table: dict, keys: list[str], end: int, maxlen: int = 4):
         """The longest phrase of ``table`` ending right before token ``end``: (rule, length)."""
+        if isinstance(table, Phrases) and (end < 1 or keys[end - 1] not in table.lasts):
+            return None, 0
         for n in range(min(maxlen, end), 0, -1):
             r = table.get(tuple(keys[end - n:end]))
             if r is not None:
                 return r, n
         return None, 0
+
+
+class Phrases(dict):
+    """Phrases (tuples of case-folded words) to rules, knowing their first and last words, so that most
+    token positions are ruled out by one set lookup."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.firsts = {k[0] for k in self}
+        self.lasts = {k[-1] for k in self}
+
+    def __setitem__(self, key, value):
+        super().__setitem__(key, value)
+        self.firsts.add(key[0])
+        self.lasts.add(key[-1])
+
+
+_NO_PHRASES = Phrases()
 
 
 def _keys(text: str) -> list[str]:
@@ -761,7 +783,7 @@ class PeopleExtractor:
     def _apposition(self, doc: _Doc) -> list[_Cand]:
         """NAME [,] selaku|yang juga|salah satu POSITION."""
         out = []
-        appos = {**self.lex.cue("apposition"), **self.lex.cue("apposition_free")}
+        appos = Phrases({**self.lex.cue("apposition"), **self.lex.cue("apposition_free")})
         for i in range(1, doc.n):
             r, k = self.lex.match(appos, doc.keys, i)
             if r is None:

@@ -44,7 +44,8 @@ class ProgrammeExtractor:
         for r in rules.get("programme_cues"):
             word = re.escape(r["text"].rstrip("*"))
             tail = r"\w*" if r["text"].endswith("*") else r"\b"
-            self.cues.append((r, re.compile(rf"\b{word}{tail}", re.IGNORECASE), float(r["weight"])))
+            self.cues.append((r, re.compile(rf"\b{word}{tail}", re.IGNORECASE), float(r["weight"]),
+                              r["text"].rstrip("*").casefold()))
         self.generic = {r["text"].casefold() for r in rules.get("programme_cues")}
         self.name_rules = sorted(
             ((r, re.compile(r["pattern"].replace("{NAME}", NAME)), r.get("priority", 1))
@@ -65,7 +66,10 @@ class ProgrammeExtractor:
 
     def detect(self, text: str, regions: list[Region]) -> tuple[float, list[Mention]]:
         total, cues = 0.0, []
-        for rule, rx, weight in self.cues:
+        folded = text.casefold()
+        for rule, rx, weight, literal in self.cues:
+            if literal not in folded:  # a cheap test first: most cue words are not in a given article
+                continue
             hits = [m for m in rx.finditer(text) if not in_regions(m.start(), m.end(), regions)]
             if not hits:
                 continue
