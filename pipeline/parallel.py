@@ -25,10 +25,14 @@ _WORKER_RES: Resources | None = None
 _WORKER_KEY: tuple | None = None
 
 
+def _settings_key(rules, ner_model, cache_dir, use_cache) -> tuple:
+    return (tuple(rules), ner_model, cache_dir, use_cache)
+
+
 def _worker_resources(rules: list[str], ner_model: str | None, cache_dir: str | None, use_cache: bool) -> Resources:
     """The worker's Resources, loaded on first use and kept for every later batch."""
     global _WORKER_RES, _WORKER_KEY
-    key = (tuple(rules), ner_model, cache_dir, use_cache)
+    key = _settings_key(rules, ner_model, cache_dir, use_cache)
     if _WORKER_RES is None or _WORKER_KEY != key:
         _WORKER_RES = Resources.load(rules, ner_model, cache_dir, use_cache)
         _WORKER_KEY = key
@@ -69,9 +73,28 @@ def map_inline(batches: Iterable[list[Article]], res: Resources) -> Iterator[lis
         yield process_batch(batch, res)
 
 
-def map_pool(batches: Iterable[list[Article]], workers: int, settings: tuple) -> Iterator[list[ArticleResult]]:
-    """A pool of ``workers`` processes, each loading Resources once in its initializer."""
-    ctx = mp.get_context("spawn" if platform.system() == "Darwin" else "fork")
+def map_pool(batches: Iterable[list[Article]], workers: int, settings: tuple,
+             res: Resources | None = None) -> Iterator[list[ArticleResult]]:
+    """A pool of ``workers`` processes, each loading Resources once in its initializer.
+
+    Where processes fork (Linux), the workers inherit ``res`` from this process instead, the model
+    loaded once here: no worker spends its first seconds loading what the parent already holds.
+    """
+    global _WORKER_RES, _WORKER_KEY
+    method = "spawn" if platform.system() == "Darwin" else "fork"
+    ctx = mp.get_context(method)
+    saved = _WORKER_RES, _WORKER_KEY
+    if res is not None and method == "fork":
+        res.annotator  # noqa: B018 - load the model before the fork
+        res.cache.flush()
+        _WORKER_RES, _WORKER_KEY = res, _settings_key(*settings)
+    try:
+        yield from _pool_results(ctx, batches, workers, settings)
+    finally:
+        _WORKER_RES, _WORKER_KEY = saved
+
+
+def _pool_results(ctx, batches: Iterable[list[Article]], workers: int, settings: tuple) -> Iterator[list[ArticleResult]]:
     with ctx.Pool(workers, initializer=_init_worker, initargs=settings) as pool:
         # imap reads its input eagerly; feeding it through a bounded window keeps reading lazy
         window: deque = deque()

@@ -169,7 +169,7 @@ def run(cfg: RunConfig) -> dict[str, Any]:
         elif workers == 1 or len(files) < 2 * BATCH:
             batches = map_inline(articles_only(), res)
         else:
-            batches = map_pool(articles_only(), workers, settings)
+            batches = map_pool(articles_only(), workers, settings, res)
         for out in batches:
             journal.add(out)
             progress.update(len(out))
