@@ -6,7 +6,7 @@ titles, places, counts and dates drawn at random, so it is reproducible (``--see
 as asked. Each run is a real subprocess with ``--no-cache``; its peak RSS is the sum over the
 process tree (main process and workers), sampled every 0.1 s.
 
-    .venv/bin/python benchmarks/bench_pipeline.py                 # speed at N=300, RSS at N=1000
+    .venv/bin/python benchmarks/bench_pipeline.py                 # speed at N=1000, RSS at N=1000
     .venv/bin/python benchmarks/bench_pipeline.py --sizes 1000 20000
 
 Reports, in one run: articles/s and tokens/s for 1 and 2 workers and the speed-up, each stage's
@@ -137,7 +137,7 @@ def stage_shares(stage_seconds: dict[str, float]) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--speed-n", type=int, default=300, help="articles for the 1- and 2-worker speed runs")
+    ap.add_argument("--speed-n", type=int, default=1000, help="articles for the 1- and 2-worker speed runs")
     ap.add_argument("--sizes", type=int, nargs="*", default=[1000], help="corpus sizes for peak RSS (2 workers)")
     ap.add_argument("--workers", type=int, nargs="*", default=[1, 2])
     ap.add_argument("--seed", type=int, default=0)

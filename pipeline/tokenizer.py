@@ -65,6 +65,17 @@ class FastTokenizer(Tokenizer):
                         retok.merge(doc[start:end])
         return doc
 
+    def to_bytes(self, *, exclude=tuple()) -> bytes:
+        """What spaCy's tokenizer would save: the exceptions kept in the set go back among the others,
+        so a saved pipeline loads the same with plain ``spacy.load``."""
+        data = srsly.msgpack_loads(super().to_bytes(exclude=exclude))
+        words = getattr(self.token_match, "__self__", None)
+        if isinstance(words, WordSet) and "exceptions" in data:
+            data["exceptions"].update({w: [{ORTH: w}] for w in words.words})
+            own = getattr(words.fallback, "__self__", None)
+            data["token_match"] = own.pattern if own is not None else None
+        return srsly.msgpack_dumps(data)
+
 
 def _inner_exceptions(doc, words: frozenset) -> list[tuple[int, int]]:
     """Token spans (no space inside) that spell a hyphenated exception, chosen as spaCy's special-case
@@ -170,6 +181,8 @@ def load(path: str | Path, exclude: list[str] | tuple[str, ...] = ()) -> Languag
 
     Only for the standard spaCy tokenizer: a model that names another tokenizer is loaded by spaCy as is.
     """
+    from .extract import ner_lexicon  # noqa: F401 - registers the lexicon component a model may hold
+
     path = Path(path)
     config = spacy.util.load_config(path / "config.cfg")
     standard = config["nlp"].get("tokenizer", {}).get("@tokenizers") == "spacy.Tokenizer.v1"

@@ -69,3 +69,14 @@ def test_model_with_other_tokenizer_settings_is_not_called_blank(tmp_path):
     assert not tokenizer.same_as_blank(tmp_path / "m")
     loaded = tokenizer.load(tmp_path / "m")
     assert [t.text for t in loaded("di Kab.Garut")] == ["di", "Kab.", "Garut"]
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "meta.json").exists(), reason="no shipped model")
+def test_saving_a_fast_loaded_model_keeps_every_exception(tmp_path):
+    fast = tokenizer.load(DEFAULT_MODEL, exclude=["ner", "tok2vec"])
+    fast.to_disk(tmp_path / "m")
+    assert (tmp_path / "m" / "tokenizer").read_bytes() == (DEFAULT_MODEL / "tokenizer").read_bytes() or \
+        tokenizer.same_as_blank(tmp_path / "m")
+    reloaded = spacy.load(tmp_path / "m")
+    text = SENTENCES[0]
+    assert [t.text for t in reloaded(text)] == [t.text for t in fast(text)]
