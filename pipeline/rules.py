@@ -76,7 +76,7 @@ SCHEMAS: dict[str, FileSchema] = {
                 text=(STR, True), position=(STR, False), weak=(BOOL, False)),
         # kind: see the header of rules/person_cues.jsonl
         _schema("person_cues", "words around a person's name that say a name or a position follows",
-                text=(STR, True), kind=(STR, True)),
+                text=(STR, True), kind=(STR, True), min_words=(NUM, False), mid_sentence=(BOOL, False)),
         _schema("person_stopwords", "capitalised words that are never part of a person's name",
                 text=(STR, True)),
         _schema("byline_patterns", "regexes finding reporters, editors, photographers in group 'name'",
@@ -139,7 +139,7 @@ CHOICES: dict[tuple[str, str], tuple] = {
     ("speech_verbs", "position"): ("before", "after"),
     ("person_cues", "kind"): ("intro", "intro_weak", "apposition", "apposition_free", "affiliation",
                               "nickname_before", "nickname_after", "group", "abbreviation", "title_stop",
-                              "place_or_org"),
+                              "place_or_org", "name_prefix"),
     ("byline_patterns", "role"): ("reporter", "editor", "photographer"),
     ("role_cues", "role"): ("organizer", "partner", "beneficiary", "other"),
     ("role_cues", "side"): ("before", "after"),

@@ -242,6 +242,12 @@ def test_caption_label_is_no_position_for_a_ner_name(extractor):
 
 # --- names of many regions -----------------------------------------------------------------------
 
+def test_lalu_at_a_sentence_start_means_then(extractor):
+    text = ("Warga Desa Sukadana menerima bibit jagung. Lalu Sekretaris Desa Sukadana, Made Arta, membagikan "
+            "pupuk. “Kami bersyukur,” ujar Made Arta. Warga lalu menanam bibit itu.")
+    names = body_names(people_of(extractor, text))
+    assert names == ["Made Arta"]
+
 @pytest.mark.parametrize("text, name, title", [
     # Balinese names start with I (men) or Ni (women)
     ("Ketua Subak Abian Sari, I Ketut Wirawan, mengatakan panen kopi naik.", "I Ketut Wirawan",
@@ -251,6 +257,14 @@ def test_caption_label_is_no_position_for_a_ner_name(extractor):
     # a roman numeral after a position or a generic noun is no Balinese I
     ("Wakil Ketua I Koperasi Sinar Pagi, Rahmat Hidayat, membuka acara.", "Rahmat Hidayat",
      "Wakil Ketua I Koperasi Sinar Pagi"),
+    # Sasak noble names start with Lalu (men) or Baiq (women); "Lalu" is a name prefix only mid-sentence
+    ("Kepala Bappeda Lombok Timur, Lalu Ahmad Zaini, membuka pelatihan itu.", "Lalu Ahmad Zaini",
+     "Kepala Bappeda Lombok Timur"),
+    ("“Bibit sudah kami bagikan,” ujar Lalu Hamdi, penyuluh pertanian.", "Lalu Hamdi", "penyuluh pertanian"),
+    ("“Hasilnya bagus,” kata Baiq Rina Oktaviani, perajin tenun.", "Baiq Rina Oktaviani", "perajin tenun"),
+    # Minangkabau "Datuk"/"Dt." is stripped like H. or Bapak
+    ("Ketua Kerapatan Adat Nagari Sungai Tarab, Dt. Rajo Bagindo, memberi sambutan.", "Rajo Bagindo",
+     "Ketua Kerapatan Adat Nagari Sungai Tarab"),
     # Batak women's names: br/boru before the clan name
     ("Ketua Kelompok Tenun Sada Roha, Mariani br Simbolon, mengatakan ulos laku.", "Mariani br Simbolon",
      "Ketua Kelompok Tenun Sada Roha"),

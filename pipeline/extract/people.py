@@ -158,6 +158,8 @@ class _Lexicon:
                 self.cues.setdefault(r["kind"], Phrases())[key] = r
         self.stop = {k for r in rules.get("person_stopwords") for k in _keys(r["text"])}
         self.abbrev = {k[0] for k in self.cues.get("abbreviation", {})}
+        # written exactly as listed ("I", "Lalu"): the same word in lower case is an ordinary word
+        self.name_prefixes = {r["text"]: r for r in rules.get("person_cues") if r["kind"] == "name_prefix"}
         self.title_stop = {k[0] for k in self.cues.get("title_stop", {})}
         self.head_single = {k[0] for k in self.heads if len(k) == 1}
         self.bylines = []
@@ -330,12 +332,20 @@ class _Doc:
         return not lex.words.is_degree_word(t.text)
 
     def is_name_prefix(self, j: int, stop: int) -> bool:
-        """A Balinese "I" starting a name ("I Ketut Wirawan", "I Gusti Ayu Raka"): two name words
-        follow, and no position word or generic noun comes right before it (there "I" is a numeral: "Wakil
-        Ketua I Baznas", "Komisi I", "Angkatan I")."""
-        if self.toks[j].text != "I" or j + 2 >= min(stop, self.n):
+        """A word that starts a name without being a name word (rules/person_cues, kind name_prefix): Balinese
+        "I" ("I Ketut Wirawan"), Sasak "Lalu" ("Lalu Muhammad Rais"). ``min_words`` name words must follow;
+        ``mid_sentence``: not at the start of a sentence, where the word has its ordinary sense ("Lalu, ...").
+        No position word or generic noun may come right before it (there "I" is a numeral: "Wakil Ketua I
+        Baznas", "Komisi I", "Angkatan I")."""
+        rule = self.lex.name_prefixes.get(self.toks[j].text)
+        if rule is None:
             return False
-        if not all(self.same_phrase(k) and self.is_name_word(k) for k in (j + 1, j + 2)):
+        need = int(rule.get("min_words", 2))
+        if j + need >= min(stop, self.n):
+            return False
+        if not all(self.same_phrase(k) and self.is_name_word(k) for k in range(j + 1, j + 1 + need)):
+            return False
+        if rule.get("mid_sentence") and self.starts_sentence(j):
             return False
         return j == 0 or not ((j - 1) in self.head_at or self.keys[j - 1] in self.lex.title_words
                               or self.keys[j - 1] in self.lex.head_single or self.keys[j - 1] in self.lex.stop)
