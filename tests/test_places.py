@@ -435,3 +435,15 @@ def test_any_text_gives_valid_mentions(ex, words, with_spans):
                                     "region", "country", "other"}
         assert m.value["code"] is None or m.value["code"] in ex.gaz.names
         assert m.value["code"] or m.value["name"]
+
+
+def test_a_hamlet_does_not_also_stand_for_the_kecamatan_of_its_name(ex):
+    ms = places(ex, "Pelatihan membatik digelar di Dusun Susukan, Kabupaten Semarang, Jawa Tengah.")
+    assert [(m.text, m.value["level"], m.value["code"]) for m in ms][0] == ("Dusun Susukan", "dusun", None)
+    assert not any(m.text == "Susukan" for m in ms)
+
+
+def test_foreign_border_cities_are_places_without_a_code(ex):
+    ms = by_text(places(ex, "Kerajinan dari Kabupaten Sanggau dipamerkan di Kuching dan Kota Kinabalu, Malaysia."))
+    assert ms["Kuching"].value["code"] is None and ms["Kuching"].value["name"] == "Kuching"
+    assert "Kota Kinabalu" in ms and ms["Malaysia"].value["level"] == "country"

@@ -283,6 +283,8 @@ class PlaceExtractor:
                 continue
             out.extend(found)
             end = max(m.end for m in found if m.cands) if any(m.cands for m in found) else found[0].start + 1
+            if any(m.open_cue and m.level == "dusun" for m in found):
+                end = max(end, *(m.end for m in found))  # "Dusun Susukan" holds no kecamatan Susukan
             while i < tk.n and tk.starts[i] < end:
                 i += 1
         return out
