@@ -64,8 +64,12 @@ def train(config: Path, output: Path, corpus: Path, overrides: dict[str, object]
     """Run ``spacy train``; return its wall-clock seconds."""
     from spacy.cli.train import train as spacy_train
 
+    from pipeline.extract import ner_lexicon  # noqa: F401 - registers the lexicon component
+    from training.lexicon import main as write_lexicon
+
     all_overrides = {"paths.train": str(corpus / "train.spacy"), "paths.dev": str(corpus / "dev.spacy"),
                      **overrides}
+    write_lexicon(["--corpus", str(corpus / "train.spacy"), "--out", str(corpus / "lexicon.json")])
     if output.exists():
         shutil.rmtree(output)
     start = time.perf_counter()
@@ -77,8 +81,10 @@ def install_model(best: Path, model_dir: Path) -> dict:
     """Copy the best checkpoint into ``model_dir`` with the project's name and sources in meta."""
     import spacy
 
-    nlp = spacy.load(best)
-    extra = sorted(set(nlp.pipe_names) - {"tok2vec", "ner"})
+    from pipeline.extract import ner_lexicon  # noqa: F401 - registers the lexicon component
+
+    nlp = spacy.load(best)  # spaCy's own loader: the saved tokenizer must keep every exception
+    extra = sorted(set(nlp.pipe_names) - {"lexicon", "tok2vec", "ner"})
     if extra:
         raise SystemExit(f"unexpected components in the trained pipeline: {extra}")
     nlp.meta.update({
