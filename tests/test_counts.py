@@ -310,3 +310,18 @@ def test_extract_never_breaks_offsets(extractor, words):
     for m in mentions:
         assert text[m.start:m.end] == m.text
     assemble_participants(mentions)
+
+
+def test_count_that_is_the_sum_of_the_batches_is_the_total(extractor):
+    text = ("Pelatihan dibagi dua gelombang. Gelombang pertama sebanyak 40 orang belajar menjahit, sedangkan "
+            "gelombang kedua sebanyak 35 orang belajar membatik. Sebanyak 75 ibu rumah tangga dari tiga desa "
+            "mengikuti kegiatan itu.")
+    ps, _ = participants(extractor, text)
+    assert [p["count"] for p in ps if p["total"]] == [75]
+
+
+def test_total_cue_before_a_comma_still_marks_the_total(extractor):
+    text = ("Sebanyak 20 pemuda ikut kelas barista, dan 15 pemuda kelas servis motor. Secara keseluruhan, "
+            "60 pemuda dari Kecamatan Mlati terlibat sejak awal tahun.")
+    ps, _ = participants(extractor, text)
+    assert [p["count"] for p in ps if p["total"]] == [60]

@@ -471,3 +471,26 @@ def test_rule_with_capitals_still_matches_any_case(tmp_path):
     result = extractor.extract("Pameran 5 hingga 7 MARET 2022 di alun-alun.", [])
     assert [(m.text, m.value["start"], m.value["end"]) for m in result.mentions] == [
         ("5 hingga 7 MARET 2022", "2022-03-05", "2022-03-07")]
+
+
+@pytest.mark.parametrize("text, span, start, end", [
+    ("Pelatihan berlangsung Senin (2/6/2025) hingga Kamis (5/6/2025) di aula kecamatan.",
+     "Senin (2/6/2025) hingga Kamis (5/6/2025)", "2025-06-02", "2025-06-05"),
+    ("Kegiatan dibuka Selasa (14/10/2025) dan berlangsung sampai 17 Oktober mendatang.",
+     "Selasa (14/10/2025) dan berlangsung sampai 17 Oktober", "2025-10-14", "2025-10-17"),
+    ("Bimtek digelar 28 Juli 2025 s.d. 1 Agustus 2025 di Mataram.",
+     "28 Juli 2025 s.d. 1 Agustus 2025", "2025-07-28", "2025-08-01"),
+])
+def test_two_whole_dates_joined_by_a_range_word_are_one_range(ex, text, span, start, end):
+    dates = [m for m in run(ex, text).mentions if m.value["granularity"] == "day"]
+    assert [(m.text, m.value["start"], m.value["end"]) for m in dates] == [(span, start, end)]
+
+
+@pytest.mark.parametrize("text", [
+    "Bantuan tahap pertama disalurkan Senin (3/2/2025) dan tahap kedua Rabu (5/2/2025).",  # "dan" alone: two days
+    "Program dimulai 3 Januari 2024 hingga kini, dan evaluasi digelar 10 Juni 2025.",  # far apart, no range word
+    "Pendaftaran ditutup Jumat (7/3/2025) hingga pukul 16.00, pelatihan Senin (10/3/2025).",
+])
+def test_dates_not_joined_without_a_range_word_between(ex, text):
+    dates = [m for m in run(ex, text).mentions if m.value["granularity"] == "day"]
+    assert all(m.value["end"] is None for m in dates) and len(dates) == 2

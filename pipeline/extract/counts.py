@@ -26,6 +26,7 @@ target, cumulative, capacity, future) and cue (strong, medium, none).
 from __future__ import annotations
 
 import re
+from itertools import combinations
 from dataclasses import dataclass
 
 from pipeline.extract.numbers import NumberMatch, NumberParser
@@ -406,15 +407,34 @@ def _next_word(text: str, pos: int) -> str:
 
 def _cue(pre: str) -> str:
     """How strongly the words before a number say it is the programme's total."""
-    clause = re.split(r"[,;:()\"“”]", pre)[-1]
+    clauses = re.split(r"[,;:()\"“”]", pre)
+    clause = clauses[-1]
     if STRONG_TOTAL_RE.search(clause):
         return "strong"
+    if not clause.strip() and len(clauses) >= 2 and len(clauses[-2].split()) <= 3 and STRONG_TOTAL_RE.search(clauses[-2]):
+        return "strong"  # "Secara keseluruhan, 55 perempuan ...": a short lead-in before the comma
     if MEDIUM_CUE_RE.search(pre):
         return "medium"
     return "none"
 
 
 _CUE_RANK = {"strong": 3, "medium": 2, "none": 1}
+
+
+def _sums_of_others(cands: list[Mention], max_terms: int = 4) -> set[int]:
+    """Starts of people counts that equal the sum of two or more other people counts of the article
+    ("Angkatan I sebanyak 30 orang ... angkatan II 25 orang ... 55 perempuan"): the whole, not a part."""
+    people = [m for m in cands if m.value.get("cls") in ("person", "business")]
+    found: set[int] = set()
+    if len(people) < 3 or len(people) > 12:
+        return found
+    for m in people:
+        others = sorted({o.value["count"] for o in people if o.value["count"] < m.value["count"]})
+        for k in range(2, min(max_terms, len(others)) + 1):
+            if any(sum(c) == m.value["count"] for c in combinations(others, k)):
+                found.add(m.start)
+                break
+    return found
 
 
 def _mark_totals(text: str, mentions: list[Mention]) -> None:
@@ -431,10 +451,13 @@ def _mark_totals(text: str, mentions: list[Mention]) -> None:
     if not cands:
         return
     part_sum = sum(key[0] for key in parts) if len(parts) >= 2 else None
+    sums = _sums_of_others(cands) if part_sum is None else set()
 
     def rank(m: Mention) -> int:
         if part_sum is not None and m.value["count"] == part_sum:
             return 4
+        if m.start in sums:
+            return _CUE_RANK["strong"]  # as good as "total": an explicit total cue still decides ties by order
         return _CUE_RANK[m.value.get("cue", "none")]
 
     best = max(rank(m) for m in cands)

@@ -30,6 +30,7 @@ from pipeline.types import Mention, Region, in_regions
 
 # What may stand between a date and a relative expression that merely qualifies it ("21 Mei kemarin",
 # "Minggu (1/5/2016), kemarin,"); after another relative expression only spaces ("kemarin, dua hari lalu" is a list).
+MAX_JOINED_RANGE_DAYS = 62  # "Senin (3/2/2025) hingga Jumat (7/3/2025)" still reads as one event
 QUALIFIER_GAP = re.compile(r"^[ \t]*,?[ \t]*$")
 QUALIFIER_GAP_RELATIVE = re.compile(r"^[ \t]*$")
 
@@ -116,6 +117,7 @@ class DateExtractor:
         for c in cands:
             if not c.resolved and c.start_iso is None:
                 self._resolve_partial(c, cands, anchor)
+        cands = self._join_ranges(cands, text)
         return DateResult([self._mention(text, c) for c in cands], published)
 
     # ---- candidates -----------------------------------------------------------------------------------
@@ -377,6 +379,24 @@ class DateExtractor:
             return
         c.resolved = True
 
+    def _join_ranges(self, cands: list[Candidate], text: str) -> list[Candidate]:
+        """Two whole days joined by a range word ("Selasa (8/4/2025) hingga Jumat (11/4/2025)", "dibuka Rabu
+        (5/3/2025) dan berlangsung hingga 7 Maret") are one range, when the second follows within two months."""
+        out: list[Candidate] = []
+        for c in cands:
+            prev = out[-1] if out else None
+            if prev is not None and _single_day(prev) and _single_day(c) \
+                    and self.patterns.range_between.match(text, prev.end, c.start):
+                first, last = dt.date.fromisoformat(prev.start_iso), dt.date.fromisoformat(c.start_iso)
+                if 0 < (last - first).days <= MAX_JOINED_RANGE_DAYS:
+                    prev.end, prev.end_iso = c.end, c.start_iso
+                    prev.end_day, prev.end_month, prev.end_year, prev.end_weekday = c.day, c.month, c.year, c.weekday
+                    prev.source = "regex:dates:joined_range"
+                    prev.flags.append("joined_range")
+                    continue
+            out.append(c)
+        return out
+
     # ---- output ---------------------------------------------------------------------------------------
     def _mention(self, text: str, c: Candidate) -> Mention:
         parts = {"day": c.day, "month": c.month, "year": c.year, "weekday": c.weekday}
@@ -393,6 +413,11 @@ class DateExtractor:
         note = f"in {c.region.kind}" if c.region is not None else ""
         return Mention("date", text[c.start:c.end], c.start, c.end, c.source, value,
                        label=c.kind, excluded=excluded, note=note)
+
+
+def _single_day(c: Candidate) -> bool:
+    return (c.kind == "event" and c.region is None and not c.is_range and c.granularity == "day"
+            and c.start_iso is not None and len(c.start_iso) == 10)
 
 
 def _check_weekdays(c: Candidate, start: dt.date, end: dt.date | None) -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from pipeline.rules import RuleError, RuleSet
 
-CUE_KINDS = {"range", "day_word", "year_prefix", "stamp_label", "publication", "not_before"}
+CUE_KINDS = {"range", "day_word", "year_prefix", "stamp_label", "publication", "not_before", "range_lead"}
 RELATIVE_UNITS = {"day", "week", "month", "year", "weekday", "number"}
 FLAGS = re.IGNORECASE | re.MULTILINE
 ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
@@ -174,6 +174,10 @@ class DatePatterns:
         self.weekday_before = c(rf"(?<!\w)(?P<wd>{WD})(?:\s*[-–]\s*(?P<wd2>{WD}))?\s*,?\s*{DAYW}\s*$")
         self.year_prefix_before = c(rf"(?<!\w)(?:{alt('year_prefix')})\s+(?:(?:{alt('year_prefix')})\s+)?$")
         self.not_before = c(rf"(?<!\w)(?:{alt('not_before')})\s*\(?\s*$")
+        # between two whole dates: "Selasa (8/4/2025) hingga Jumat (11/4/2025)", "dibuka Rabu (5/3/2025) dan
+        # berlangsung hingga 7 Maret": the two make one range
+        self.range_between = c(rf"\s*,?\s*(?:(?:dan\s+)?(?:{alt('range_lead')})\s+)?(?:{alt('range')})\s*"
+                               rf"(?:{WD}\s*,?\s*)?$")
         self.stamp_label = c(rf"^\W*(?:{alt('stamp_label')})\W*$")
         self.stamp_label_start = c(rf"^\W*(?:{alt('stamp_label')})(?!\w)")
         self.publication_cue = c(rf"(?<!\w)(?:{alt('publication')})(?!\w)")
