@@ -482,3 +482,18 @@ def test_rule_files_validate():
     rs = load_rules([RULES_DIR])
     for stem in ("honorifics", "titles", "speech_verbs", "person_cues", "person_stopwords", "byline_patterns"):
         assert rs.get(stem), stem
+
+
+def test_nickname_after_an_apposition_or_in_the_next_sentence_is_an_alias(extractor):
+    text = ("Salah satu peserta, Rohana, pedagang kue di Pasar Lama yang akrab disapa Mak Ona, mengaku senang. "
+            "Ketua Kelompok Tani Subur, Darmawan, ikut hadir. Pria yang biasa dipanggil Wawan itu menanam cabai. "
+            "“Hasilnya bagus,” kata Wawan.")
+    people = people_of(extractor, text)
+    names = by_name(people)
+    assert set(body_names(people)) == {"Rohana", "Darmawan"}
+    assert "Wawan" in names["Darmawan"]["aliases"]
+
+
+def test_a_counted_group_before_a_capitalised_word_is_no_person(extractor):
+    text = "Dinas Koperasi melatih 40 pelaku usaha kopi Kerinci agar mampu menembus pasar ekspor."
+    assert body_names(people_of(extractor, text)) == []

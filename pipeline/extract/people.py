@@ -820,6 +820,9 @@ class PeopleExtractor:
                     or (doc.toks[i].text.isupper() and len(doc.toks[i].text) > 3)):
                 i += 1
                 continue
+            if i > 0 and doc.toks[i - 1].kind == "n" and doc.toks[i].text.islower():
+                i += 1  # "35 pelaku usaha kopi Gayo": counted people, not one person's position
+                continue
             head_end = i + doc.head_at[i]
             rule = lex.heads[tuple(doc.keys[i:head_end])]
             h = i
@@ -1060,6 +1063,10 @@ class PeopleExtractor:
                     continue
                 left = doc.name_before(i)
                 right = doc.parse_name(i + k) if i + k < doc.n else None
+                if right and not left and kind == "nickname_after":
+                    # "Maryam, penjual pempek yang akrab disapa Mak Yam", "Moh. Rizal ... . Pria yang akrab disapa
+                    # Ical itu": the person named last, in this sentence or the one before
+                    left = self._last_person_before(doc, cands, i)
                 if not left or not right:
                     continue
                 nick, full = (left, right) if kind == "nickname_before" else (right, left)
@@ -1067,6 +1074,16 @@ class PeopleExtractor:
                 c.alias_of = clean_person_name(doc.span_text(full.a, full.b), self.rules)
                 out.append(c)
         return out
+
+    @staticmethod
+    def _last_person_before(doc: _Doc, cands: list[_Cand], i: int) -> _Name | None:
+        """The last person candidate ending before token i, with at most one sentence end between."""
+        before = [c for c in cands if not c.byline and 0 <= c.a and c.b <= i and not c.alias_of]
+        if not before:
+            return None
+        c = max(before, key=lambda c: c.b)
+        ends = sum(1 for j in range(c.b, i) if doc.toks[j].text in {".", "!", "?"})
+        return _Name(c.a, c.b, c.b, False, c.a) if ends <= 1 else None
 
     def _bylines(self, doc: _Doc) -> list[_Cand]:
         """Reporters, editors, photographers, byline initials ("(gin)")."""
