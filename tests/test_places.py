@@ -447,3 +447,14 @@ def test_foreign_border_cities_are_places_without_a_code(ex):
     ms = by_text(places(ex, "Kerajinan dari Kabupaten Sanggau dipamerkan di Kuching dan Kota Kinabalu, Malaysia."))
     assert ms["Kuching"].value["code"] is None and ms["Kuching"].value["name"] == "Kuching"
     assert "Kota Kinabalu" in ms and ms["Malaysia"].value["level"] == "country"
+
+
+def test_unlisted_kampung_placed_by_a_real_distrik_is_a_desa(ex):
+    ms = places(ex, "Pelatihan anyaman digelar di Kampung Yokiwa, Distrik Sentani, Kabupaten Jayapura.")
+    first = ms[0]
+    assert (first.text, first.value["level"], first.value["code"]) == ("Kampung Yokiwa", "desa", None)
+
+
+def test_programme_kampung_before_an_unknown_kecamatan_is_no_place(ex):
+    ms = places(ex, "Program Kampung Digital, Kecamatan Antahberantah, Kota Bandung terus berjalan.")
+    assert not any(m.text.startswith("Kampung") for m in ms)

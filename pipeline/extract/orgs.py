@@ -387,6 +387,21 @@ class _Ctx:
     owners: set[str] = field(default_factory=set)  # known organisations named by an alias only they use
 
 
+def _short_name_of(short: list[str], long_: list[str]) -> bool:
+    """Every word of ``short`` is a word of ``long_`` or abbreviates a run of them ("Bank Sulteng" of "Bank
+    Pembangunan Daerah Sulawesi Tengah"), and it is shorter: "Dinas Perindustrian" is no name of "Dinas
+    Koperasi" ("ke Dinas Koperasi atau Dinas Perindustrian" names two)."""
+    if not short or len(short) >= len(long_):
+        return False
+    low = [w.casefold() for w in long_]
+    for w in short:
+        if w.casefold() in low:
+            continue
+        if not any(acronym_matches(w, long_[k:k + n]) for n in range(1, 5) for k in range(len(long_) - n + 1)):
+            return False
+    return True
+
+
 class OrgExtractor:
     """Finds organisation mentions in one article (see module docstring)."""
 
@@ -1165,7 +1180,9 @@ class OrgExtractor:
                     continue
                 body = [t for t in ctx.toks[c.i + form_len:c.j] if t.is_word]
                 rest = org_key(" ".join(t.text for t in body))
-                if not rest or rest in self.lex.stop_name or all(t.low in self.lex.stop_extend for t in body):
+                # a government body is named by its sector, which alone is no organisation ("Dinas Koperasi")
+                sector = c.form.kind == "government" and len(body) == 1
+                if not rest or rest in self.lex.stop_name and not sector or all(t.low in self.lex.stop_extend for t in body):
                     continue
                 if len(body) == 1 and len(body[0].text) < 2:
                     continue
@@ -1293,6 +1310,14 @@ class OrgExtractor:
             target = registry.get(head)
             if target is not None and target is not c and id(target) in alive:
                 c.link = target
+        # "PT Bank Pembangunan Daerah Sulawesi Tengah atau Bank Sulteng": a shorter name of the same body
+        by_end = {c.j: c for c in chosen}
+        for c in chosen:
+            prev = by_end.get(c.i - 1)
+            if c.link is None and prev is not None and ctx.toks[c.i - 1].low == "atau" \
+                    and _short_name_of([t.text for t in ctx.toks[c.i:c.j] if t.is_word],
+                                       [t.text for t in ctx.toks[prev.i:prev.j] if t.is_word]):
+                c.link = prev
 
     # ----- output -----------------------------------------------------------------------------------
     def _mention(self, ctx: _Ctx, c: Cand) -> Mention:

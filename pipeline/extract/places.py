@@ -246,6 +246,20 @@ class PlaceExtractor:
                 return cue, i + k
         return None
 
+    def _chained_level(self, tk: _Tokens, k: int) -> str | None:
+        """The level of a name followed by ", <cue> <Name>" of the next level up: desa before a kecamatan,
+        dusun before a desa or kelurahan; else None."""
+        if k >= tk.n or tk.gap(k - 1).strip() != ",":
+            return None
+        nxt = self._cue_at(tk, k)
+        if nxt is None or nxt[0].role != "cue" or not tk.capitalised(nxt[1]):
+            return None
+        level = {"kecamatan": "desa", "desa": "dusun", "kelurahan": "dusun"}.get(nxt[0].level)
+        if level is None or not self._longest(tk, nxt[1], CUE_LEVELS.get(nxt[0].level, {nxt[0].level}),
+                                              strict_caps=False)[1]:
+            return None  # the next level up must be a real one: "Kampung UKM Digital, Kecamatan Antah" is no place
+        return level
+
     def _is_cue_word(self, tk: _Tokens, i: int) -> bool:
         return any(tuple(tk.lower[i:i + len(c.tokens)]) == c.tokens for c in self.cues.get(tk.lower[i], ()))
 
@@ -326,11 +340,17 @@ class PlaceExtractor:
                 run = None  # "Desa Makmur", "Kecamatan A": not names
         if not cands and not run:
             return None
+        level = cue.level
+        if how == "cue" and not cands and run is not None and not open_cue:
+            # "Kampung Yoboi, Distrik Sentani": a name the official list lacks, placed by the next level up
+            chained = self._chained_level(tk, run_end)
+            if chained is not None and not any(w.isupper() and len(w) > 1 for w in run.name.split()):
+                open_cue, level = True, chained
         if cands:
-            m = self._make(tk, name_at, end, cands, cue.rule.source, how, cue.level)
+            m = self._make(tk, name_at, end, cands, cue.rule.source, how, level)
             m.start = start
         else:
-            m = _Match(start, run.end, run.name, run.key, [], cue.rule.source, how, cue.level)
+            m = _Match(start, run.end, run.name, run.key, [], cue.rule.source, how, level)
         m.run = run
         m.open_cue = open_cue
         m.in_org = how == "org"
