@@ -624,3 +624,14 @@ def test_merge_orgs_accepts_any_names(pairs):
     merged = merge_orgs(mentions)
     assert sum(len(x["mentions"]) for x in merged) <= len(mentions)
     assert all(x["name"] for x in merged)
+
+
+def test_a_shorter_name_after_atau_is_the_same_organisation(extractor):
+    its = items(extractor, "Dana CSR berasal dari PT Bank Pembangunan Daerah Kalimantan Barat atau Bank Kalbar "
+                           "sebesar Rp 500 juta.")
+    assert len(its) == 1 and "Bank Kalbar" in its[0]["aliases"]
+
+
+def test_two_bodies_joined_by_atau_stay_two(extractor):
+    assert sorted(names(extractor, "Warga dapat mendaftar ke Dinas Koperasi atau Dinas Perindustrian Kabupaten "
+                                   "Sleman.")) == ["Dinas Koperasi", "Dinas Perindustrian Kabupaten Sleman"]
