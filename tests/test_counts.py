@@ -325,3 +325,17 @@ def test_total_cue_before_a_comma_still_marks_the_total(extractor):
             "60 pemuda dari Kecamatan Mlati terlibat sejak awal tahun.")
     ps, _ = participants(extractor, text)
     assert [p["count"] for p in ps if p["total"]] == [60]
+
+
+def test_breakdown_of_the_people_counted_before_takes_nouns_the_list_lacks(extractor):
+    text = ("Sebanyak 30 perangkat desa mengikuti bimtek itu. Mereka terdiri atas 18 operator siskeudes dan "
+            "12 sekdes dari Kecamatan Kalasan.")
+    ps, info = participants(extractor, text)
+    assert {p["count"] for p in ps} >= {30, 18, 12}
+    assert info == {"parts_sum": 30, "total": 30, "consistent": True}
+
+
+def test_breakdown_of_something_else_is_no_participant(extractor):
+    text = "Sebanyak 30 peserta hadir. Materi terdiri atas 5 modul dan 3 sesi praktik selama 6 bulan."
+    ps, _ = participants(extractor, text)
+    assert [p["count"] for p in ps] == [30]

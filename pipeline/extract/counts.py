@@ -44,6 +44,7 @@ LINK_RE = re.compile(
 PART_CUE_RE = re.compile(
     r"\b(?:dibagi|terbagi|terdiri\s+(?:dari|atas)|meliputi|rinciannya|di\s*antaranya|antara\s+lain|"
     r"masing\s*[-–—]?\s*masing)\b", re.I)
+PART_LEAD_RE = re.compile(r"\b(?:terdiri\s+(?:dari|atas)|terbagi\s+(?:menjadi|atas|dalam))\b", re.I)
 SUBSET_CUE_RE = re.compile(r"\b(?:di\s*antaranya|termasuk)\s*$", re.I)
 SUBSET_AFTER_RE = re.compile(r"[ \t]*(?:(?:orang|peserta)[ \t]+)?di\s*antaranya\b", re.I)
 EACH_RE = re.compile(r"masing\s*[-–—]?\s*masing", re.I)
@@ -256,12 +257,15 @@ class CountExtractor:
         """Count mentions in ``text``; numbers inside ``regions`` come back ``excluded``."""
         mentions: list[Mention] = []
         for s_start, s_end in sentences(text):
-            mentions.extend(self._sentence(text, s_start, s_end, regions))
+            people = [m for m in mentions if m.value.get("cls") in ("person", "business") and not m.value.get("part")]
+            mentions.extend(self._sentence(text, s_start, s_end, regions, people[-1] if people else None))
         _mark_totals(text, mentions)
         return mentions
 
-    def _sentence(self, text: str, s_start: int, s_end: int, regions: list[Region]) -> list[Mention]:
-        """Count mentions of one sentence, in order (a breakdown needs the count before it)."""
+    def _sentence(self, text: str, s_start: int, s_end: int, regions: list[Region],
+                  group: Mention | None = None) -> list[Mention]:
+        """Count mentions of one sentence, in order (a breakdown needs the count before it). ``group``: the
+        last people count of the sentences before, which "Mereka terdiri atas ..." breaks down."""
         out: list[Mention] = []
         sent = text[s_start:s_end]
         nums = [NumberMatch(n.start + s_start, n.end + s_start, n.text, n.number, n.form, n.direction)
@@ -269,6 +273,8 @@ class CountExtractor:
         last_count: Mention | None = None
         for idx, num in enumerate(nums):
             m = self._count(text, s_start, num, last_count)
+            if m is None:
+                m = self._named_part(text, s_start, num, last_count or group)
             if m is None:
                 continue
             m.excluded = in_regions(m.start, m.end, regions) is not None
@@ -280,6 +286,33 @@ class CountExtractor:
                 out.append(m)
             last_count = m
         return out
+
+    def _named_part(self, text: str, s_start: int, num: NumberMatch, group: Mention | None) -> Mention | None:
+        """"(Mereka) terdiri atas 12 direktur BUMDes dan 13 bendahara": after a breakdown cue, a number before a
+        word the counted-noun list lacks is still a part of the people counted before."""
+        if group is None or group.value.get("cls") not in ("person", "business") or num.number.value is None:
+            return None
+        lead = PART_LEAD_RE.search(text, s_start, num.start)
+        if lead is None or self._noun_at(text, num.end) is not None:
+            return None
+        if self._excluded_by_context(text, s_start, num, None) is not None:
+            return None  # "6 bulan", "20 persen": rules/count_exclusions
+        # what is broken down must be the people: "Mereka terdiri atas", "Peserta terdiri dari", "... yang terdiri"
+        subject = text[max(s_start, group.end if group.start >= s_start else s_start):lead.start()].strip(" \t,")
+        first = subject.split()[0].lower() if subject.split() else ""
+        if subject and first not in ("mereka", "yang") and not (
+                (noun := self._noun_at(text, text.index(subject, s_start) - 1)) and noun.participant):
+            return None
+        word = re.match(r"[ \t]+([a-z][a-z-]{2,})\b", text[num.end:num.end + 40])
+        if word is None or word.group(1) in FOLLOW_OK or word.group(1) in WHAT_STOP:
+            return None
+        end = num.end + word.end()
+        return Mention(
+            kind="count", text=text[num.start:end], start=num.start, end=end, source="regex:counts:breakdown_noun",
+            value={"count": num.number.value, "unit": word.group(1), "what": self._what(text, num.end + word.start(1), end),
+                   "total": False, "approx": num.number.approx, "low": num.number.low, "high": num.number.high,
+                   "pattern": "breakdown_noun", "cls": group.value.get("cls", "person"), "part": True},
+        )
 
     def _count(self, text: str, s_start: int, num: NumberMatch, last_count: Mention | None) -> Mention | None:
         """The count mention for ``num``, or None when it counts nothing (or nothing that participates)."""
