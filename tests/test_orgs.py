@@ -635,3 +635,13 @@ def test_a_shorter_name_after_atau_is_the_same_organisation(extractor):
 def test_two_bodies_joined_by_atau_stay_two(extractor):
     assert sorted(names(extractor, "Warga dapat mendaftar ke Dinas Koperasi atau Dinas Perindustrian Kabupaten "
                                    "Sleman.")) == ["Dinas Koperasi", "Dinas Perindustrian Kabupaten Sleman"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Peserta berasal dari Badan Usaha Milik Gampong (BUMG) Sinar Pantai di Aceh Besar.",
+     "Badan Usaha Milik Gampong (BUMG) Sinar Pantai"),
+    ("Badan Usaha Milik Nagari (BUMNag) Tuah Saiyo menerima bantuan mesin.",
+     "Badan Usaha Milik Nagari (BUMNag) Tuah Saiyo"),
+])
+def test_village_enterprises_of_every_region_keep_their_name_after_the_bracket(extractor, text, name):
+    assert names(extractor, text) == [name]
