@@ -339,3 +339,9 @@ def test_breakdown_of_something_else_is_no_participant(extractor):
     text = "Sebanyak 30 peserta hadir. Materi terdiri atas 5 modul dan 3 sesi praktik selama 6 bulan."
     ps, _ = participants(extractor, text)
     assert [p["count"] for p in ps] == [30]
+
+
+def test_the_three_bodies_named_before_are_no_participants(extractor):
+    text = ("Bank Indonesia, OJK dan Baznas menggelar edukasi keuangan. Kolaborasi ketiga lembaga itu diikuti "
+            "80 mustahik.")
+    assert counts(extractor, text) == [80]

@@ -321,8 +321,10 @@ class CountExtractor:
             return None
         if noun is not None and not noun.participant:
             return None
-        if noun is None and num.form == "collective":
-            return None  # "kedua" alone is an ordinal ("Kedua, ...")
+        if num.form == "collective" and (noun is None or noun.rule.get("collective") is False):
+            # "Kedua, ..." alone is an ordinal; "ketiga lembaga" points back at bodies named before, usually the
+            # organisers (rules/counted_nouns: collective false)
+            return None
         pattern, inherited = "num_noun", None
         if noun is None:
             if not self._follow_ok(text, num.end):
