@@ -297,11 +297,7 @@ class CountExtractor:
             return None
         if self._excluded_by_context(text, s_start, num, None) is not None:
             return None  # "6 bulan", "20 persen": rules/count_exclusions
-        # what is broken down must be the people: "Mereka terdiri atas", "Peserta terdiri dari", "... yang terdiri"
-        subject = text[max(s_start, group.end if group.start >= s_start else s_start):lead.start()].strip(" \t,")
-        first = subject.split()[0].lower() if subject.split() else ""
-        if subject and first not in ("mereka", "yang") and not (
-                (noun := self._noun_at(text, text.index(subject, s_start) - 1)) and noun.participant):
+        if not self._people_subject(text, group.end if group.start >= s_start else s_start, lead.start()):
             return None
         word = re.match(r"[ \t]+([a-z][a-z-]{2,})\b", text[num.end:num.end + 40])
         if word is None or word.group(1) in FOLLOW_OK or word.group(1) in WHAT_STOP:
@@ -313,6 +309,15 @@ class CountExtractor:
                    "total": False, "approx": num.number.approx, "low": num.number.low, "high": num.number.high,
                    "pattern": "breakdown_noun", "cls": group.value.get("cls", "person"), "part": True},
         )
+
+    def _people_subject(self, text: str, start: int, end: int) -> bool:
+        """Whether text[start:end], before "terdiri atas", names the people: nothing (the count itself),
+        "yang", "Mereka", or a participant noun ("Peserta")."""
+        words = text[start:end].replace(",", " ").split()
+        if not words or words[0].lower() in ("mereka", "yang"):
+            return True
+        noun = self._noun_at(text, text.index(words[0], start) - 1)
+        return noun is not None and noun.participant
 
     def _count(self, text: str, s_start: int, num: NumberMatch, last_count: Mention | None) -> Mention | None:
         """The count mention for ``num``, or None when it counts nothing (or nothing that participates)."""
