@@ -645,3 +645,9 @@ def test_two_bodies_joined_by_atau_stay_two(extractor):
 ])
 def test_village_enterprises_of_every_region_keep_their_name_after_the_bracket(extractor, text, name):
     assert names(extractor, text) == [name]
+
+
+def test_pemerintah_before_a_region_is_that_government(extractor):
+    assert names(extractor, "Program itu sejalan dengan upaya Pemerintah Aceh memperluas ekspor kopi.") == \
+        ["Pemerintah Aceh"]
+    assert names(extractor, "Dana berasal dari Pemerintah Pusat melalui dana desa.") == []

@@ -827,6 +827,8 @@ class OrgExtractor:
                 continue
             if self.lex.stop_prefix.match(toks, i):
                 continue
+            if form.rule.get("place_only") and self._place_at(ctx, end) is None:
+                continue  # "Pemerintah Aceh" is a body, "Pemerintah Pusat" is no name
             weak = not form.legal and form.kind not in {"government", "university"}
             inside = weak and self._inside_other_name(ctx, i)
             if inside and self.lex.stop_prefix.match(toks, i - 1):
