@@ -486,7 +486,7 @@ def _extract(a: Article, seg: Segmentation, ann: Annotation, res: Resources, tim
     places = stage("places", res.places.extract, text, regions, loc_spans, org_spans, seg.dateline_place)
     date_result = stage("dates", res.dates.extract, text, regions, seg.dateline, a.meta.get("published"))
     counts = stage("counts", res.counts.extract, text, regions)
-    facts = stage("programme", res.programme, text, regions)
+    facts = stage("programme", res.programme, text, regions, org_spans)
     credit_rules([*orgs, *people, *places], rule_mentions, ann.ner)
     mentions: list[Mention] = [*rule_mentions, *orgs, *people, *places, *date_result.mentions, *counts, *facts.cues]
     if facts.name_mention is not None:

@@ -195,3 +195,16 @@ def test_activities_are_distinct_description_phrases(px):
     text = ("Warga mengikuti pelatihan membuat kue kering di aula. Pelatihan membuat kue kering itu lalu disusul "
             "pendampingan pemasaran produk secara daring. Ada pula sosialisasi.")
     assert facts(px, text).activities == ["pelatihan membuat kue kering", "pendampingan pemasaran produk secara daring"]
+
+
+def test_what_is_launched_is_the_programme(px):
+    text = ("Dinas Pertanian Kabupaten Poso meluncurkan Sekolah Lapang Padi Organik di Desa Tambarana. Program "
+            "itu melatih 60 petani selama empat bulan.")
+    assert facts(px, text).name == "Sekolah Lapang Padi Organik"
+
+
+def test_a_description_inside_an_organisation_name_is_not_the_programme(px):
+    text = ("Dinas Pemberdayaan Masyarakat dan Desa Kabupaten Poso melatih 30 kader desa tentang pengelolaan "
+            "keuangan desa.")
+    org = text.index("Dinas"), text.index(" melatih")
+    assert px(text, [], [org]).name != "Pemberdayaan Masyarakat dan Desa"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from typing import Sequence
 
 from ..rules import RuleSet
 from ..types import Mention, Region, in_regions
@@ -55,11 +56,14 @@ class ProgrammeExtractor:
         # the words after a head are looked at, not consumed: "pelatihan X lalu pendampingan Y" gives both
         self.activity_rx = re.compile(rf"\b(?:{heads})\b(?=(?P<tail>(?:[ \t]+[\w-]+){{1,7}}))", re.IGNORECASE)
 
-    def __call__(self, text: str, regions: list[Region]) -> ProgrammeFacts:
+    def __call__(self, text: str, regions: list[Region], org_spans: Sequence[tuple[int, int]] = ()) -> ProgrammeFacts:
         score, cues = self.detect(text, regions)
         facts = ProgrammeFacts(score=score, is_programme=score >= self.threshold, cues=cues)
         facts.activities = self.activities(text, regions)
-        facts.name_mention = self.name(text, regions) or self._description(text, regions)
+        # a description inside an organisation's name ("Dinas Pemberdayaan Masyarakat dan Desa") is not the
+        # programme's (a named programme may hold an organisation's name: "BRI Peduli")
+        blocked = list(regions) + [Region(s, e, "organisation", "orgs") for s, e in org_spans]
+        facts.name_mention = self.name(text, regions) or self._description(text, blocked)
         if facts.name_mention is not None:
             facts.name = facts.name_mention.value["name"]
         return facts
