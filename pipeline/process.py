@@ -483,7 +483,9 @@ def _extract(a: Article, seg: Segmentation, ann: Annotation, res: Resources, tim
     org_spans = [(m.start, m.end) for m in orgs if not m.excluded]
     people = stage("people", res.people.extract, text, regions, ner_for_orgs, org_spans)
     loc_spans = [(s, e) for s, e, label in ner_for_orgs if label == "LOC"]
-    places = stage("places", res.places.extract, text, regions, loc_spans, org_spans, seg.dateline_place)
+    # a place word inside a person's name ("Dr. Rahmat Setiabudi") is no place: names block places as organisations do
+    name_spans = [(m.start, m.end) for m in people if not m.excluded and not m.value.get("byline")]
+    places = stage("places", res.places.extract, text, regions, loc_spans, org_spans + name_spans, seg.dateline_place)
     date_result = stage("dates", res.dates.extract, text, regions, seg.dateline, a.meta.get("published"))
     counts = stage("counts", res.counts.extract, text, regions)
     facts = stage("programme", res.programme, text, regions, org_spans)

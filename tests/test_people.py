@@ -497,3 +497,15 @@ def test_nickname_after_an_apposition_or_in_the_next_sentence_is_an_alias(extrac
 def test_a_counted_group_before_a_capitalised_word_is_no_person(extractor):
     text = "Dinas Koperasi melatih 40 pelaku usaha kopi Kerinci agar mampu menembus pasar ekspor."
     assert body_names(people_of(extractor, text)) == []
+
+
+def test_a_name_given_a_nickname_is_a_person_with_that_alias(extractor):
+    text = ("Salah satu penerima, Lie Siu Hong atau yang akrab disapa Ahong, pedagang kue di Pasar Baru, ingin "
+            "menambah etalase. “Pesanan terus naik,” kata Ahong.")
+    people = by_name(people_of(extractor, text))
+    assert set(people) == {"Lie Siu Hong"} and people["Lie Siu Hong"]["aliases"] == ["Ahong"]
+
+
+def test_degree_after_a_name_without_comma_before_it_is_not_a_name(extractor):
+    text = "Kepala Bidang Perikanan Budidaya DKP Sulsel Andi Rahman, S.Pi., M.Si. mengatakan harga rumput laut naik."
+    assert body_names(people_of(extractor, text)) == ["Andi Rahman"]

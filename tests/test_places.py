@@ -458,3 +458,13 @@ def test_unlisted_kampung_placed_by_a_real_distrik_is_a_desa(ex):
 def test_programme_kampung_before_an_unknown_kecamatan_is_no_place(ex):
     ms = places(ex, "Program Kampung Digital, Kecamatan Antahberantah, Kota Bandung terus berjalan.")
     assert not any(m.text.startswith("Kampung") for m in ms)
+
+
+def test_a_site_name_before_the_dash_is_no_dateline_city(ex):
+    text = "Finansial - Redaksi, Warta Ekonomi\nPelatihan digelar di Kabupaten Sleman."
+    assert [m.text for m in ex.extract(text, [], dateline=(0, 10))] == ["Kabupaten Sleman"]
+
+
+def test_an_unknown_town_with_its_agency_is_the_dateline_city(ex):
+    text = "Baa (ANTARA) - Pelatihan digelar di Kabupaten Rote Ndao."
+    assert [m.text for m in ex.extract(text, [], dateline=(0, 3))][0] == "Baa"

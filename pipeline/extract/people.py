@@ -211,6 +211,11 @@ class Phrases(dict):
 _NO_PHRASES = Phrases()
 
 
+def _full_name(doc: "_Doc", nm: "_Name") -> bool:
+    """Two or more name words, none seen as a place word ("di kawasan Air Itam"): a name on its own."""
+    return nm.b - nm.a >= 2 and not any(doc.keys[j] in doc.place_words for j in range(nm.a, nm.b))
+
+
 def _keys(text: str) -> list[str]:
     return [m.group().casefold() for m in TOKEN_RE.finditer(text) if m.group() not in ".,"]
 
@@ -1057,22 +1062,28 @@ class PeopleExtractor:
         out = []
         for kind in ("nickname_before", "nickname_after"):
             table = self.lex.cue(kind)
+            covered_to = 0  # "atau yang akrab disapa": the shorter cue inside it is the same cue
             for i in range(1, doc.n):
                 r, k = self.lex.match(table, doc.keys, i)
-                if r is None:
+                if r is None or i < covered_to:
                     continue
+                covered_to = i + k
                 left = doc.name_before(i)
                 right = doc.parse_name(i + k) if i + k < doc.n else None
-                if right and not left and kind == "nickname_after":
-                    # "Maryam, penjual pempek yang akrab disapa Mak Yam", "Moh. Rizal ... . Pria yang akrab disapa
-                    # Ical itu": the person named last, in this sentence or the one before
-                    left = self._last_person_before(doc, cands, i)
+                known = left is not None and any(o.a <= left.a and left.b <= o.b for o in cands if not o.byline)
+                if right and kind == "nickname_after" and not known and not (left and _full_name(doc, left)):
+                    # "Maryam, penjual pempek di Air Itam yang akrab disapa Mak Yam", "Moh. Rizal ... . Pria yang
+                    # akrab disapa Ical itu": the person named last, in this sentence or the one before
+                    left, known = self._last_person_before(doc, cands, i), True
                 if not left or not right:
                     continue
                 nick, full = (left, right) if kind == "nickname_before" else (right, left)
                 c = _Cand(nick.a, nick.b, r.source, 2, name=clean_person_name(doc.span_text(nick.a, nick.b), self.rules))
                 c.alias_of = clean_person_name(doc.span_text(full.a, full.b), self.rules)
                 out.append(c)
+                if kind == "nickname_after" and not known and not any(o.a <= full.a and full.b <= o.b for o in out[:-1]):
+                    # "Lie Siu Hong atau yang akrab disapa Ahong": being given a nickname makes the full name a person
+                    out.append(_Cand(full.a, full.b, r.source, 2))
         return out
 
     @staticmethod

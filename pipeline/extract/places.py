@@ -630,6 +630,11 @@ class PlaceExtractor:
             if hit or (how == "loc" and any(s2 <= s and e <= e2 for s2, e2 in org_spans)):
                 continue
             m = self._span_match(text, s, e, how)
+            if m and how == "dateline" and not text[s:e].isupper() and text[e:e + 3].lstrip()[:1] in "-–—" \
+                    and not any(c.code or c.source != m.source for c in m.cands):
+                # "News - Redaksi", "Goodmoney – ...": an unknown Title Case word straight before the dash is the
+                # site's name; a town keeps its agency or outlet ("Baa (ANTARA) -", "Selatpanjang, Oketimes.com -")
+                continue
             if m and how == "loc":
                 if not any(c.code for c in m.cands) and not any(c.source != "ner" for c in m.cands):
                     continue  # the gazetteer does not know it: a model's guess, not a place of the record
