@@ -158,6 +158,7 @@ class _Lexicon:
                 self.cues.setdefault(r["kind"], Phrases())[key] = r
         self.stop = {k for r in rules.get("person_stopwords") for k in _keys(r["text"])}
         self.abbrev = {k[0] for k in self.cues.get("abbreviation", {})}
+        self.appositions = Phrases({**self.cue("apposition"), **self.cue("apposition_free")})
         # written exactly as listed ("I", "Lalu"): the same word in lower case is an ordinary word
         self.name_prefixes = {r["text"]: r for r in rules.get("person_cues") if r["kind"] == "name_prefix"}
         self.title_stop = {k[0] for k in self.cues.get("title_stop", {})}
@@ -798,7 +799,7 @@ class PeopleExtractor:
     def _apposition(self, doc: _Doc) -> list[_Cand]:
         """NAME [,] selaku|yang juga|salah satu POSITION."""
         out = []
-        appos = Phrases({**self.lex.cue("apposition"), **self.lex.cue("apposition_free")})
+        appos = self.lex.appositions
         for i in range(1, doc.n):
             r, k = self.lex.match(appos, doc.keys, i)
             if r is None:
