@@ -651,3 +651,16 @@ def test_pemerintah_before_a_region_is_that_government(extractor):
     assert names(extractor, "Program itu sejalan dengan upaya Pemerintah Aceh memperluas ekspor kopi.") == \
         ["Pemerintah Aceh"]
     assert names(extractor, "Dana berasal dari Pemerintah Pusat melalui dana desa.") == []
+
+
+def test_an_acronym_written_with_several_regions_names_several_units(extractor):
+    its = {it["name"] for it in items(extractor, (
+        "Pelatihan digelar di tiga Balai Pelatihan Vokasi dan Produktivitas (BPVP), yaitu BPVP Ambon, BPVP "
+        "Kendari, dan BPVP Ternate. Kepala BPVP Ambon, Budi Santoso, membuka acara."))}
+    assert {"BPVP Ambon", "BPVP Kendari", "BPVP Ternate"} <= its
+
+
+def test_an_acronym_written_with_one_region_is_that_body(extractor):
+    its = items(extractor, "Dinas Koperasi dan UKM (Diskop UKM) Aceh melatih 35 pelaku usaha. Kepala Diskop UKM "
+                           "Aceh, Teuku Rizal, hadir.")
+    assert len(its) == 1

@@ -325,9 +325,16 @@ def merge_orgs(mentions: list[Mention]) -> list[dict[str, Any]]:
     def ok(a: _Feat, b: _Feat) -> bool:
         return a.media == b.media
 
-    # 1. an acronym defined in brackets belongs to what it abbreviates
+    # 1. an acronym defined in brackets belongs to what it abbreviates, unless the article writes it with two
+    #    or more regions ("BPVP Semarang", "BPVP Sorong"): then each is a regional unit of that kind of body
+    regions_of: dict[Any, set[str]] = {}
+    for f in feats:
+        if f.link is not None and f.place:
+            regions_of.setdefault(f.link, set()).add(org_key(f.place))
     for f in feats:
         if f.link is not None and f.link in by_mid and ok(f, feats[by_mid[f.link]]):
+            if f.place and len(regions_of.get(f.link, ())) > 1:
+                continue
             uf.union(f.i, by_mid[f.link])
     # 2. the same known organisation and unit; the same name written alike, with a typo, as an acronym, or
     #    as the same form word and body in the same region
