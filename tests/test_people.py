@@ -509,3 +509,9 @@ def test_a_name_given_a_nickname_is_a_person_with_that_alias(extractor):
 def test_degree_after_a_name_without_comma_before_it_is_not_a_name(extractor):
     text = "Kepala Bidang Perikanan Budidaya DKP Sulsel Andi Rahman, S.Pi., M.Si. mengatakan harga rumput laut naik."
     assert body_names(people_of(extractor, text)) == ["Andi Rahman"]
+
+
+def test_a_month_between_two_name_words_is_part_of_the_name(extractor):
+    text = ("Salah satu peserta, Lim Mei Hua, pedagang bakpao, ingin menambah kukusan. Ketua KWT Melati, "
+            "Sri Juni Lestari, mengatakan pelatihan digelar sejak Mei lalu.")
+    assert body_names(people_of(extractor, text)) == ["Lim Mei Hua", "Sri Juni Lestari"]

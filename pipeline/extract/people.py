@@ -129,6 +129,8 @@ class _Lexicon:
 
     def __init__(self, rules: RuleSet):
         self.words = name_words(rules)
+        # month names are stop words ("Mei lalu"), yet also parts of names between two name words ("Tjong Mei Lan")
+        self.months = {k for r in rules.get("months") for k in _keys(r["text"])}
         self.heads: dict[tuple[str, ...], object] = Phrases()
         self.title_words: set[str] = set()
         for r in rules.get("titles"):
@@ -450,6 +452,12 @@ class _Doc:
             if (self.keys[j] in PARTICLES and words and j + 1 + dot < stop and self.same_phrase(j + 1 + dot)
                     and self.is_name_word(j + 1 + dot) and (self.toks[j].text.islower() or self.toks[j].text == "Br")):
                 j += 1 + dot  # "br." and "Br" are written too
+                continue
+            if (words and self.keys[j] in self.lex.months and j + 1 < stop and self.same_phrase(j + 1)
+                    and self.toks[j].text[0].isupper() and self.is_name_word(j + 1)):
+                j += 1  # "Tjong Mei Lan", "Siti Juni Astuti": a month between two name words is a name word
+                words += 1
+                parts += 1
                 continue
             if self.is_name_word(j) and self.name_abbreviation(j, stop):
                 j += 2  # "Moh. Ridwan": the dot of a name's short form does not end it
