@@ -9,7 +9,7 @@ beside it. Only plain tuples leave this module, never Docs.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
+from typing import Iterator
 
 from spacy.language import Language
 
@@ -70,17 +70,3 @@ class Annotator:
             ann.rules = [(s.start_char, s.end_char, s.label_, s.id_) for s in doc.spans.get(RULES_KEY, [])]
             ann.sentences = [(s.start_char, s.end_char) for s in doc.sents]
             yield ann
-
-
-def validate_entity_patterns(rules: RuleSet) -> list[str]:
-    """Every bad SpanRuler pattern, as ``file:line: message`` (spaCy validates one by one)."""
-    problems = []
-    for r in rules.get("entities"):
-        nlp = tokenizer.blank()
-        ruler = nlp.add_pipe("span_ruler", config={"validate": True})
-        try:
-            ruler.add_patterns([{"label": r["label"], "pattern": r["pattern"], "id": r.id}])
-        except Exception as e:
-            msg = " ".join(str(e).split())
-            problems.append(f"{r.file}:{r.line}: bad pattern for '{r.id}': {msg[:300]}")
-    return problems
