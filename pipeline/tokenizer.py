@@ -20,6 +20,7 @@ Indonesian defaults), so a model with a different tokenizer keeps its own rules.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy
 from pathlib import Path
@@ -111,8 +112,9 @@ def _is_plain(key: str, value: Any) -> bool:
             and set(value[0]) in ({ORTH}, {"ORTH"}) and next(iter(value[0].values())) == key)
 
 
+@lru_cache(maxsize=1)
 def _settings_from_defaults() -> dict[str, Any]:
-    """The Indonesian defaults in the form spaCy serialises a tokenizer."""
+    """The Indonesian defaults in the form spaCy serialises a tokenizer (built once; read, never changed)."""
     from spacy.lang.id import Indonesian
 
     d = Indonesian.Defaults
