@@ -256,9 +256,12 @@ class CountExtractor:
     def extract(self, text: str, regions: list[Region]) -> list[Mention]:
         """Count mentions in ``text``; numbers inside ``regions`` come back ``excluded``."""
         mentions: list[Mention] = []
+        group: Mention | None = None  # the last people count so far, which a later breakdown may split
         for s_start, s_end in sentences(text):
-            people = [m for m in mentions if m.value.get("cls") in ("person", "business") and not m.value.get("part")]
-            mentions.extend(self._sentence(text, s_start, s_end, regions, people[-1] if people else None))
+            found = self._sentence(text, s_start, s_end, regions, group)
+            mentions.extend(found)
+            group = next((m for m in reversed(found) if m.value.get("cls") in ("person", "business")
+                          and not m.value.get("part")), group)
         _mark_totals(text, mentions)
         return mentions
 
