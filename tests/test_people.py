@@ -235,9 +235,52 @@ def test_ner_name_followed_by_degrees_is_a_person(extractor):
 
 
 def test_caption_label_is_no_position_for_a_ner_name(extractor):
-    text = "PETANI MUDA - Bagas Hermawan memanen cabai di kebunnya, Senin (4/3/2024)."
+    text = ("PETANI MUDA - Bagas Hermawan memanen cabai di kebunnya, Senin (4/3/2024).\n"
+            "“Harga sedang bagus,” kata Bagas.")
     people = by_name(people_of(extractor, text, ner_spans=_ner(text, "Bagas Hermawan")))
     assert people["Bagas Hermawan"]["title"] == ""
+
+
+@pytest.mark.parametrize("text, span", [
+    # a business, an event partner and a venue that the model may tag as PER: nothing else in the
+    # article says a person is meant
+    ("Salah satu mitra binaan adalah Madu Sejahtera yang berada di Desa Sukamaju.", "Madu Sejahtera"),
+    ("Perusahaan bersinergi dengan Anak Perusahaan dan Joint Venture akan menggelar bazar.", "Joint Venture"),
+    ("Turnamen amal digelar di Sentul Golf Club, Halim Kusumajaya, Jakarta, Sabtu (20/7).", "Halim Kusumajaya"),
+])
+def test_ner_name_without_any_sign_of_a_person_is_dropped(extractor, text, span):
+    assert body_names(people_of(extractor, text, ner_spans=_ner(text, span))) == []
+
+
+@pytest.mark.parametrize("text, span", [
+    # quoted elsewhere by a short form
+    ("Kebun itu milik Rahmat Wibisono sejak 2019. “Panen tahun ini bagus,” ujar Rahmat.", "Rahmat Wibisono"),
+    # a speech verb right after the name, across a comma
+    ("Di sela kunjungan, Joko Widiatmoko, menjelaskan rencana koperasi.", "Joko Widiatmoko"),
+    # an apposition at the start of a sentence
+    ("Panen digelar kemarin. Octavianus Mote, putra asli Desa Sukamaju, mengelola kebun hidroponik.",
+     "Octavianus Mote"),
+    # an honorific written before the model's span
+    ("Kegiatan itu juga dihadiri H. Lalu Wiradarma dari desa tetangga.", "Lalu Wiradarma"),
+])
+def test_ner_name_with_a_sign_of_a_person_is_kept(extractor, text, span):
+    assert span in body_names(people_of(extractor, text, ner_spans=_ner(text, span)))
+
+
+@pytest.mark.parametrize("text, name, title", [
+    # an academic title with a dot between the position and the name does not end the position
+    ("Bupati Sukamaju Dr. Ahmad Zaini meresmikan koperasi.", "Ahmad Zaini", "Bupati Sukamaju"),
+    ("Kepala Dinas Koperasi Sleman Ir. Budi Santosa membuka pelatihan.", "Budi Santosa",
+     "Kepala Dinas Koperasi Sleman"),
+    # a Sasak name prefix after an honorific, whose dot ends no sentence
+    ("Kepala Desa Sukadana, H. Lalu Sapturadi, menambahkan dana desa siap.", "Lalu Sapturadi",
+     "Kepala Desa Sukadana"),
+    ("Bupati Sukamaju Drs. H. Lalu Ahmad Zaini meresmikan koperasi.", "Lalu Ahmad Zaini", "Bupati Sukamaju"),
+])
+def test_position_then_honorific_then_name(extractor, text, name, title):
+    people = by_name(people_of(extractor, text))
+    assert list(people) == [name]
+    assert people[name]["title"] == title
 
 
 # --- names of many regions -----------------------------------------------------------------------

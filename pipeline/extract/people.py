@@ -250,6 +250,7 @@ class _Doc:
         self.person_strong: set[str] = set()
         self.person_weak: set[str] = set()
         self.known_names: set[str] = set()  # full names from NER or unambiguous patterns
+        self.pattern_names: set[str] = set()  # the same, from patterns only (what the model's names need)
         self.place_words: set[str] = set()
         self.group_words: set[str] = set()  # seen after "para Ibu", "kelompok Bapak": never a person
         self.head_at: dict[int, int] = {}
@@ -353,7 +354,7 @@ class _Doc:
             return False
         if not all(self.same_phrase(k) and self.is_name_word(k) for k in range(j + 1, j + 1 + need)):
             return False
-        if rule.get("mid_sentence") and self.starts_sentence(j):
+        if rule.get("mid_sentence") and self.starts_sentence(j) and not self._after_honorific(j):
             return False
         return j == 0 or not ((j - 1) in self.head_at or self.keys[j - 1] in self.lex.title_words
                               or self.keys[j - 1] in self.lex.head_single or self.keys[j - 1] in self.lex.stop)
@@ -418,10 +419,20 @@ class _Doc:
             if not m or "\n" in m.group():
                 break
             k = self.tok_at_or_after(m.end(), j + 1)
-            if k >= self.n or not (self.is_name_word(k) or self.is_initial(k) or self._honorific_at(k)):
+            if k >= self.n or not (self.is_name_word(k) or self.is_initial(k) or self._honorific_at(k)
+                                   or self.is_name_prefix(k, self.n)):
                 break
             j, hon = k, True
         return j, hon
+
+    def _after_honorific(self, j: int) -> bool:
+        """Token j comes right after an honorific ("H. Lalu ..."), whose dot ends no sentence."""
+        for k in (j - 2, j - 1):
+            if k >= 0:
+                m = self.lex.words.honorific_re.match(self.text, self.toks[k].start)
+                if m and m.end() >= self.toks[j - 1].end:
+                    return True
+        return False
 
     def _honorific_at(self, k: int) -> bool:
         return bool(self.lex.words.honorific_re.match(self.text, self.toks[k].start)) and self.keys[k] not in self.lex.stop
@@ -563,7 +574,7 @@ class _Doc:
                 continue
             if t.text == "." and k > 0 and self.adjacent(k):
                 prev = self.toks[k - 1]
-                if ((prev.cf in lex.abbrev or self.is_initial(k - 1)) and k + 1 < self.n
+                if ((prev.cf in lex.abbrev or self.is_initial(k - 1) or self._honorific_at(k - 1)) and k + 1 < self.n
                         and self.same_phrase(k + 1) and self.is_cap(k + 1)):
                     k += 1
                     continue
@@ -686,6 +697,7 @@ class PeopleExtractor:
                 nm = doc.name_before(i)
                 if nm and doc.starts_clause(nm.h0):
                     self._note_person(doc, nm, strong=False)
+        doc.pattern_names = set(doc.known_names)
         doc.ner_people = [(s, e) for s, e in doc.ner_people if self._ner_name(doc, s, e) is not None]
         for s, e in doc.ner_people:
             doc.known_names.add(clean_person_name(doc.text[s:e], self.rules).casefold())
@@ -1052,8 +1064,37 @@ class PeopleExtractor:
                 title, comma = self._title_before(doc, nm.h0)
                 if title is not None and doc.toks[title[0]].text.isupper() and len(doc.toks[title[0]].text) > 3:
                     title, comma = None, False  # "PETANI ORGANIK - Name": a caption's label, not a position
+            if title is None and not self._person_evidence(doc, nm):
+                continue
             out.append(_Cand(nm.a, nm.b, "ner", 2 + bool(title), title, comma))
         return out
+
+    def _person_evidence(self, doc: _Doc, nm: _Name) -> bool:
+        """Whether the article, not only the model, says that a name without a position is a person's.
+
+        The model also tags business, event and venue names as PER ("Madu Lestari", "Joint Venture",
+        "Halim Perdanakusumah"); a person's name in news is usually also quoted, addressed or introduced:
+        a pattern found the same name elsewhere, one of its words stands alone where a speaker stands
+        ("ujar Rudi"), an honorific comes before it or degrees after it, a speech verb or an introducing
+        cue touches it, or commas set it off as the subject of an apposition ("Rudi Hartawan, petani ...").
+        """
+        lex = self.lex
+        if nm.honorific or nm.after > nm.b or (nm.h0 > 0 and doc._honorific_at(nm.h0 - 1)):
+            return True  # "H. Lalu Sapturadi", "Yohanes Ontot, S.Sos.": titles of persons
+        if clean_person_name(doc.span_text(nm.a, nm.b), self.rules).casefold() in doc.pattern_names:
+            return True
+        if any(doc.keys[j] in doc.person_strong or doc.keys[j] in doc.person_weak for j in range(nm.a, nm.b)):
+            return True
+        start = nm.h0 - 1 if nm.h0 > 0 and doc.keys[nm.h0 - 1] == "," else nm.h0
+        if lex.ends(lex.before, doc.keys, start)[0] is not None or lex.ends(lex.cue("intro"), doc.keys, start)[0] is not None:
+            return True
+        j = nm.after + 1 if nm.after < doc.n and doc.keys[nm.after] == "," else nm.after
+        if lex.match(lex.after, doc.keys, j)[0] is not None:
+            return True
+        # set off by commas inside a running clause ("desainer asal Bandung, Laras Wiradinata, serta ..."),
+        # unlike one item of a list of places or venues ("Golf Club, Halim Perdanakusumah, Jakarta")
+        return ((start < nm.h0 or doc.starts_sentence(nm.h0)) and j > nm.after and j < doc.n
+                and doc.toks[j].kind == "w" and doc.toks[j].text.islower())
 
     def _title_before(self, doc: _Doc, a: int) -> tuple[tuple[int, int] | None, bool]:
         """A position run that ends right before token a (a comma between allowed)."""
