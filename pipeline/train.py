@@ -30,6 +30,7 @@ if str(REPO_ROOT) not in sys.path:
 MODEL_NAME = "id_news_ner"
 MODEL_VERSION = "1.0.0"
 DEFAULT_CONFIG = REPO_ROOT / "training" / "config.cfg"
+NEWS_TIMES = 1  # 2 repeats idner-news-2k and NER-UI (model card, runs 8-9 and 15-17)
 DEFAULT_OUTPUT = REPO_ROOT / "training" / "output" / "final"
 DEFAULT_MODEL_DIR = REPO_ROOT / "models" / MODEL_NAME
 CARD_TEMPLATE = REPO_ROOT / "training" / "MODEL_CARD.template.md"
@@ -147,7 +148,9 @@ def write_card(model_dir: Path, meta: dict, bench: dict, stats: dict, train_seco
         "size_mb": f"{bench['size_mb']:.1f}",
         "train_minutes": f"{train_seconds / 60:.1f}",
         "dev_f": f"{100 * perf.get('ents_f', 0):.1f}",
-        "command": REBUILD_COMMAND + "".join(f" --set {k}={json.dumps(v)}" for k, v in overrides.items()),
+        "command": REBUILD_COMMAND + (f" --news-times {stats['news_times']}" if stats.get("news_times", 1) != NEWS_TIMES
+                                      else "") + "".join(f" --set {k}={json.dumps(v)}" for k, v in overrides.items()),
+        "news_times": str(stats.get("news_times", 1)),
         "spacy_version": spacy.__version__,
         "python_version": platform.python_version(),
         "date": dt.date.today().isoformat(),
@@ -171,6 +174,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--config", type=Path, default=DEFAULT_CONFIG)
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="spaCy training output")
     parser.add_argument("--model-dir", type=Path, default=DEFAULT_MODEL_DIR)
+    parser.add_argument("--news-times", type=int, default=NEWS_TIMES,
+                        help=f"how often the news corpora appear in the training set (default {NEWS_TIMES})")
     parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                         help="spaCy config override, e.g. training.max_steps=2000 (experiments)")
     parser.add_argument("--card-only", action="store_true",
@@ -178,14 +183,17 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     overrides = parse_overrides(args.set)
 
-    stats = prepare(args.data, DEFAULT_OUT)
     record = args.output / "train_run.json"
     if args.card_only:
         run = json.loads(record.read_text(encoding="utf-8"))
-        seconds, overrides = run["seconds"], run["overrides"]
+        seconds, overrides, news_times = run["seconds"], run["overrides"], run.get("news_times", 1)
+        stats = prepare(args.data, DEFAULT_OUT, news_times)
     else:
+        news_times = args.news_times
+        stats = prepare(args.data, DEFAULT_OUT, news_times)
         seconds = train(args.config, args.output, DEFAULT_OUT, overrides)
-        record.write_text(json.dumps({"seconds": seconds, "overrides": overrides}), encoding="utf-8")
+        record.write_text(json.dumps({"seconds": seconds, "overrides": overrides, "news_times": news_times}),
+                          encoding="utf-8")
     print(f"training took {seconds / 60:.1f} min")
     meta = install_model(args.output / "model-best", args.model_dir)
     bench = run_benchmark(args.model_dir, args.data, args.output / "bench.json")

@@ -44,3 +44,25 @@ def test_built_lexicon_has_every_class_and_leaves_common_words_out():
     assert lexicon.get("bupati") == "TITLE" and lexicon.get("pt") == "ORG_PRE"
     assert "baru" not in lexicon and "jaya" not in lexicon  # one-word regions that are common words
     assert phrase_key("Kab. Lombok Timur") == ("kab.", "lombok", "timur")
+
+
+def test_common_words_count_each_sentence_once(tmp_path):
+    from spacy.tokens import DocBin
+
+    from training.lexicon import common_words
+
+    nlp = tokenizer.blank()
+    docbin = DocBin()
+    for text in ["Warga baru menanam padi.", "Warga baru menanam padi.", "Bibit jagung dibagikan ke warga baru."]:
+        docbin.add(nlp.make_doc(text))
+    docbin.to_disk(tmp_path / "train.spacy")
+    # "menanam" stands twice in the file but in one sentence; "baru" is in two sentences
+    assert common_words(tmp_path / "train.spacy") == {"baru"}
+
+
+def test_common_class_marks_common_words_without_overriding_other_classes():
+    lexicon = build_lexicon(RULES, Gazetteer.load(), common_words={"silakan", "bupati", "kecamatan"},
+                            common_class=True)
+    assert lexicon["silakan"] == "COMMON"
+    assert lexicon["bupati"] == "TITLE" and lexicon["kecamatan"] == "REG_HEAD"
+    assert "silakan" not in build_lexicon(RULES, Gazetteer.load(), common_words={"silakan"})

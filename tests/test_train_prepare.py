@@ -177,3 +177,25 @@ def test_prepare_refuses_test_sentences_and_writes_docbins(tmp_path):
     test_docs = list(DocBin().from_disk(out / "idner_test.spacy").get_docs(Vocab()))
     assert [(e.text, e.label_) for e in test_docs[0].ents] == [("Dinas UMKM", "ORG")]
     assert (out / "dev.spacy").is_file()
+
+
+def test_prepare_repeats_only_the_news_corpora(tmp_path):
+    data, out = tmp_path / "ner", tmp_path / "corpus"
+    for rel in TRAIN_FILES:
+        name = rel.split("/")[0]
+        words = {"idner-news-2k": [("Budi", "B-PER"), ("ke", "O"), ("Bogor", "B-LOC")],
+                 "indolem-nerui": [("Sari", "B-PERSON"), ("di", "O"), ("Medan", "B-LOCATION")]}.get(
+                     name, [(rel.split("/")[-1], "O"), ("Candi", "B-PLACE"), ("Prambanan", "I-PLACE")])
+        write(data / rel, conll(words, rel), newline="\r\n" if rel.startswith("idner") else "\n")
+    for rel in (*DEV_FILES, *TEST_FILES.values()):
+        write(data / rel, conll([("Dewi", "B-PERSON")], rel))
+
+    stats = prepare(data, out, news_times=3)
+
+    texts = [doc.text for doc in DocBin().from_disk(out / "train.spacy").get_docs(Vocab())]
+    assert texts.count("Budi ke Bogor") == 3 and texts.count("Sari di Medan") == 3
+    assert sum("Candi Prambanan" in t for t in texts) == 2  # NERGrit train and valid, once each
+    assert stats["splits"]["train"]["sentences"] == 4  # statistics count each sentence once
+    assert stats["news_times"] == 3
+    with pytest.raises(SystemExit):
+        prepare(data, out, news_times=0)

@@ -19,13 +19,17 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
 def common_words(corpus: Path, min_count: int = 2) -> set[str]:
-    """Words written in lower case at least ``min_count`` times in the training text."""
+    """Words written in lower case at least ``min_count`` times in the training text (each sentence counted
+    once, however often the training set repeats it)."""
     from spacy.tokens import DocBin
     from spacy.vocab import Vocab
 
     seen: Counter = Counter()
+    sentences: set[str] = set()
     for doc in DocBin().from_disk(corpus).get_docs(Vocab()):
-        seen.update(t.text for t in doc if t.text.islower())
+        if doc.text not in sentences:
+            sentences.add(doc.text)
+            seen.update(t.text for t in doc if t.text.islower())
     return {w for w, c in seen.items() if c >= min_count}
 
 
@@ -35,8 +39,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--out", type=Path, default=REPO_ROOT / "training" / "corpus" / "lexicon.json")
     ap.add_argument("--corpus", type=Path, default=REPO_ROOT / "training" / "corpus" / "train.spacy",
                     help="training DocBin: words written in lower case there are common words, not names")
+    ap.add_argument("--common-class", action="store_true",
+                    help="also tag those common words COMMON (a capital on them then reads as sentence start)")
     args = ap.parse_args(argv)
-    lexicon = build_lexicon(args.rules, Gazetteer.load(), common_words(args.corpus))
+    lexicon = build_lexicon(args.rules, Gazetteer.load(), common_words(args.corpus), args.common_class)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(lexicon, ensure_ascii=False, sort_keys=True), encoding="utf-8")
     print(f"{args.out}: {len(lexicon)} phrases {dict(Counter(lexicon.values()))}")
