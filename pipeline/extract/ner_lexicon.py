@@ -9,7 +9,8 @@ word's shape and affixes. The model learns how much to trust it.
 
 Classes: ``REG``/``REG_I`` (first / later word of a region name), ``REG_HEAD`` (Provinsi,
 Kabupaten, Kecamatan, Desa...), ``ORG_PRE``/``ORG_SUF``/``ORG_HEAD`` (organisation forms),
-``TITLE`` (position heads), ``HON`` (honorifics), else empty. The lists are stored with the model
+``TITLE`` (position heads), ``HON`` (honorifics), optionally ``COMMON`` (a word the training text
+writes in lower case, so a capital letter on it says "sentence start", not "name"), else empty. The lists are stored with the model
 (``to_disk``), built at training time by ``build_lexicon`` from ``rules/`` and the gazetteer.
 """
 from __future__ import annotations
@@ -98,11 +99,13 @@ def make_lexicon_tags(nlp: Language, name: str) -> LexiconTags:
     return LexiconTags(nlp, name)
 
 
-def build_lexicon(rules_dir: Path, gazetteer, common_words: set[str] = frozenset()) -> dict[str, str]:
+def build_lexicon(rules_dir: Path, gazetteer, common_words: set[str] = frozenset(),
+                  common_class: bool = False) -> dict[str, str]:
     """Phrase (space-joined, lower case) -> class, from the rule files and the region gazetteer.
 
     ``common_words``: words usually written in lower case ("baru", "jaya"); a one-word region name that is
-    one of them ("Kecamatan Baru") says too little to be a feature."""
+    one of them ("Kecamatan Baru") says too little to be a feature. ``common_class``: also tag each
+    common word ``COMMON`` (where no longer phrase or other class claims it)."""
     from ..rules import load_rules
 
     rules = load_rules([rules_dir])
@@ -141,4 +144,7 @@ def build_lexicon(rules_dir: Path, gazetteer, common_words: set[str] = frozenset
     for r in rules.get("place_aliases"):
         if r.get("level") in levels:
             add_region(r.get("alias") or "")
+    if common_class:
+        for word in sorted(common_words):
+            add(word, "COMMON")
     return {" ".join(k): v for k, v in out.items()}
