@@ -135,6 +135,7 @@ def write_card(model_dir: Path, meta: dict, bench: dict, stats: dict, train_seco
     import spacy
 
     perf = meta.get("performance", {})
+    news_flag = f" --news-times {stats['news_times']}" if stats.get("news_times", 1) != NEWS_TIMES else ""
     config = spacy.util.load_config(model_dir / "config.cfg")
     t2v = config["components"]["tok2vec"]["model"]
     embed, encode = t2v["embed"], t2v["encode"]
@@ -148,9 +149,7 @@ def write_card(model_dir: Path, meta: dict, bench: dict, stats: dict, train_seco
         "size_mb": f"{bench['size_mb']:.1f}",
         "train_minutes": f"{train_seconds / 60:.1f}",
         "dev_f": f"{100 * perf.get('ents_f', 0):.1f}",
-        "command": REBUILD_COMMAND + (f" --news-times {stats['news_times']}" if stats.get("news_times", 1) != NEWS_TIMES
-                                      else "") + "".join(f" --set {k}={json.dumps(v)}" for k, v in overrides.items()),
-        "news_times": str(stats.get("news_times", 1)),
+        "command": REBUILD_COMMAND + news_flag + "".join(f" --set {k}={json.dumps(v)}" for k, v in overrides.items()),
         "spacy_version": spacy.__version__,
         "python_version": platform.python_version(),
         "date": dt.date.today().isoformat(),
@@ -184,13 +183,12 @@ def main(argv: list[str] | None = None) -> None:
     overrides = parse_overrides(args.set)
 
     record = args.output / "train_run.json"
+    run = json.loads(record.read_text(encoding="utf-8")) if args.card_only else {}
+    news_times = run.get("news_times", 1) if args.card_only else args.news_times
+    stats = prepare(args.data, DEFAULT_OUT, news_times)
     if args.card_only:
-        run = json.loads(record.read_text(encoding="utf-8"))
-        seconds, overrides, news_times = run["seconds"], run["overrides"], run.get("news_times", 1)
-        stats = prepare(args.data, DEFAULT_OUT, news_times)
+        seconds, overrides = run["seconds"], run["overrides"]
     else:
-        news_times = args.news_times
-        stats = prepare(args.data, DEFAULT_OUT, news_times)
         seconds = train(args.config, args.output, DEFAULT_OUT, overrides)
         record.write_text(json.dumps({"seconds": seconds, "overrides": overrides, "news_times": news_times}),
                           encoding="utf-8")

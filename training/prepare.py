@@ -207,9 +207,8 @@ def prepare(data_dir: Path = DEFAULT_DATA, out_dir: Path = DEFAULT_OUT, news_tim
         raise SystemExit(f"NER data directory not found: {data_dir}")
 
     refused = {sentence_key(s.words) for name in EXCLUDE_FILES for s in read_conll(data_dir / name)}
-    stats: dict = {"data_dir": str(data_dir), "splits": {}, "refused": {}}
+    stats: dict = {"data_dir": str(data_dir), "news_times": news_times, "splits": {}, "refused": {}}
 
-    stats["news_times"] = news_times
     train: list[Sentence] = []
     kept: dict[str, list[Sentence]] = {}
     for name in TRAIN_FILES:

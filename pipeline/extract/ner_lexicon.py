@@ -10,8 +10,9 @@ word's shape and affixes. The model learns how much to trust it.
 Classes: ``REG``/``REG_I`` (first / later word of a region name), ``REG_HEAD`` (Provinsi,
 Kabupaten, Kecamatan, Desa...), ``ORG_PRE``/``ORG_SUF``/``ORG_HEAD`` (organisation forms),
 ``TITLE`` (position heads), ``HON`` (honorifics), optionally ``COMMON`` (a word the training text
-writes in lower case, so a capital letter on it says "sentence start", not "name"), else empty. The lists are stored with the model
-(``to_disk``), built at training time by ``build_lexicon`` from ``rules/`` and the gazetteer.
+writes in lower case, so a capital letter on it says "sentence start", not "name"), else empty. The
+lists are stored with the model (``to_disk``), built at training time by ``build_lexicon`` from
+``rules/`` and the gazetteer.
 """
 from __future__ import annotations
 

@@ -1072,8 +1072,8 @@ class PeopleExtractor:
     def _person_evidence(self, doc: _Doc, nm: _Name) -> bool:
         """Whether the article, not only the model, says that a name without a position is a person's.
 
-        The model also tags business, event and venue names as PER ("Madu Lestari", "Joint Venture",
-        "Halim Perdanakusumah"); a person's name in news is usually also quoted, addressed or introduced:
+        The model also tags business, partner and venue names as PER ("Madu Sejahtera", "Joint Venture",
+        "Halim Kusumajaya"); a person's name in news is usually also quoted, addressed or introduced:
         a pattern found the same name elsewhere, one of its words stands alone where a speaker stands
         ("ujar Rudi"), an honorific comes before it or degrees after it, a speech verb or an introducing
         cue touches it, or commas set it off as the subject of an apposition ("Rudi Hartawan, petani ...").
@@ -1083,7 +1083,7 @@ class PeopleExtractor:
             return True  # "H. Lalu Sapturadi", "Yohanes Ontot, S.Sos.": titles of persons
         if clean_person_name(doc.span_text(nm.a, nm.b), self.rules).casefold() in doc.pattern_names:
             return True
-        if any(doc.keys[j] in doc.person_strong or doc.keys[j] in doc.person_weak for j in range(nm.a, nm.b)):
+        if any(doc.is_person_word(doc.keys[j]) for j in range(nm.a, nm.b)):
             return True
         start = nm.h0 - 1 if nm.h0 > 0 and doc.keys[nm.h0 - 1] == "," else nm.h0
         if lex.ends(lex.before, doc.keys, start)[0] is not None or lex.ends(lex.cue("intro"), doc.keys, start)[0] is not None:
@@ -1092,7 +1092,7 @@ class PeopleExtractor:
         if lex.match(lex.after, doc.keys, j)[0] is not None:
             return True
         # set off by commas inside a running clause ("desainer asal Bandung, Laras Wiradinata, serta ..."),
-        # unlike one item of a list of places or venues ("Golf Club, Halim Perdanakusumah, Jakarta")
+        # unlike one item of a list of places or venues ("Golf Club, Halim Kusumajaya, Jakarta")
         return ((start < nm.h0 or doc.starts_sentence(nm.h0)) and j > nm.after and j < doc.n
                 and doc.toks[j].kind == "w" and doc.toks[j].text.islower())
 
