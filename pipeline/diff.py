@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .errors import RunError
+from .errors import RunError, json_error_reason
 
 SCALARS = ("title", "published", "program", "confidence")
 LISTS = {
@@ -34,7 +34,7 @@ def read_records(out_dir: Path) -> dict[str, list[dict[str, Any]]]:
             try:
                 rec = json.loads(line)
             except json.JSONDecodeError as e:
-                raise RunError(f"{path}:{n}: invalid JSON: {e.msg}") from None
+                raise RunError(f"{path}:{n}: invalid JSON at column {e.colno}: {json_error_reason(e)}") from None
             by_article.setdefault(rec["article_id"], []).append(rec)
     return by_article
 

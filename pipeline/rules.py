@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+from .errors import json_error_reason
+
 # A field spec: (allowed python types, required?). "regex" is a str that must compile.
 REGEX = "regex"
 FieldSpec = tuple[Any, bool]
@@ -409,7 +411,7 @@ def _read_file(path: Path, label: str, folder: int, rs: RuleSet, seen: dict[tupl
     problems: list[str] = []
     rs.hashes[str(path)] = hashlib.sha256(raw).hexdigest()
     rules = rs.by_stem.setdefault(stem, [])
-    for lineno, line in enumerate(content.splitlines(), 1):
+    for lineno, line in enumerate(content.split("\n"), 1):  # not splitlines(): U+2028 may sit inside a string
         s = line.strip()
         if not s or s.startswith("//") or s.startswith("#"):
             continue
@@ -417,7 +419,8 @@ def _read_file(path: Path, label: str, folder: int, rs: RuleSet, seen: dict[tupl
         try:
             obj = json.loads(s, object_pairs_hook=_no_duplicate_keys)
         except json.JSONDecodeError as e:
-            problems.append(f"{where}: invalid JSON: {e.msg} (column {e.colno})")
+            column = e.colno + len(line) - len(line.lstrip())
+            problems.append(f"{where}: invalid JSON at column {column}: {json_error_reason(e)}")
             continue
         except _DuplicateKey as e:
             problems.append(f"{where}: key '{e.args[0]}' given twice")

@@ -209,6 +209,40 @@ def test_invalid_json_file_is_one_failure(tmp_path):
     assert isinstance(fail, LoadFailure) and fail.article_id == "rusak" and "invalid JSON" in fail.error
 
 
+# a broken line says where (line and column) and the whole reason, never a message cut at "... at"
+@pytest.mark.parametrize("line, bad, reason", [
+    ('{"id": "dua", "text": "Pelatihan\tmenjahit untuk warga"}', "\t",
+     "invalid control character (a tab) inside a string; write it as \\t"),
+    ('{"id": "dua", "text": "Bantuan \x07bibit"}', "\x07",
+     "invalid control character (U+0007) inside a string; write it as \\u0007"),
+    ('{"id": "dua", "text": "Berkas di C:\\data\\berita"}', "\\d",
+     "invalid escape \\d inside a string; write a backslash as \\\\"),
+    ('{"id": "dua", "text": "Pelatihan tanpa tanda kutip penutup}', '"Pel',
+     "unterminated string: no closing double quote"),
+    ('{"id": "dua", "text": "Pelatihan",}', "}", "expecting property name enclosed in double quotes, found '}'"),
+    ('{"id": "dua" "text": "Pelatihan"}', '"text', "expecting ',' delimiter, found '\"'"),
+    ('{"id": "dua", "text" "Pelatihan"}', '"Pel', "expecting ':' delimiter, found '\"'"),
+    ('{"id": "dua", "text": "Pelatihan"} ekor', "ekor", "more text after the end of the JSON value: 'ekor'"),
+])
+def test_a_broken_jsonl_line_names_its_line_column_and_whole_reason(tmp_path, line, bad, reason):
+    path = write(tmp_path / "umpan.jsonl", jsonl({"id": "satu", "text": "Pelatihan menjahit."}, line))
+    ok, fail = load_one(path)
+    assert isinstance(ok, Article) and isinstance(fail, LoadFailure)
+    assert fail.article_id == "umpan#2" and fail.path == str(path)
+    column = line.index(bad) + 1
+    assert fail.error.startswith(f"line 2: invalid JSON at column {column}: ")
+    assert reason in fail.error
+    assert not fail.error.rstrip().endswith(" at")
+
+
+def test_a_broken_json_file_names_its_line_column_and_whole_reason(tmp_path):
+    path = write(tmp_path / "kumpulan.json", '[{"text": "Pelatihan menjahit."},\n {"text": "Bantuan\tbibit"}]')
+    [fail] = load_one(path)
+    assert fail.path == str(path)
+    assert fail.error == ("invalid JSON at line 2, column 19: invalid control character (a tab) inside a string; "
+                          "write it as \\t")
+
+
 # -- ids, walking, duplicates ---------------------------------------------------------------------
 @pytest.mark.parametrize("rel, expected", [
     ("berita.txt", "berita"),

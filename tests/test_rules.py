@@ -66,6 +66,20 @@ def test_each_problem_names_file_line_and_cause(tmp_path, line, message):
     assert message in problem
 
 
+def test_a_broken_rule_line_names_file_line_column_and_whole_reason(tmp_path):
+    line = '   {"id": "mei", "text": "Mei\t", "month": 5}'  # indented, with a raw tab in a string
+    path = write_rules(tmp_path, "months.jsonl", "// komentar", line)
+    [problem] = problems(tmp_path)
+    assert problem == (f"{path}:2: invalid JSON at column {line.index(chr(9)) + 1}: invalid control character "
+                       "(a tab) inside a string; write it as \\t")
+
+
+def test_a_line_separator_inside_a_rule_string_does_not_split_the_line(tmp_path):
+    write_rules(tmp_path, "months.jsonl", {"id": "mei", "text": "Mei", "month": 5, "comment": "a\u2028b"},
+                {"id": "juni", "text": "Juni", "month": 6})
+    assert [(r.id, r.line) for r in load_rules([tmp_path]).get("months")] == [("mei", 1), ("juni", 2)]
+
+
 @pytest.mark.parametrize("stem, rule, message", [
     ("noise", {"id": "x", "pattern": "(baca juga", "kind": "related"}, "bad regex in 'pattern'"),
     ("noise", {"id": "x", "pattern": 5, "kind": "related"}, "'pattern' must be string, got int"),

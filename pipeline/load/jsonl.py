@@ -1,10 +1,11 @@
 """JSON Lines and JSON inputs: objects with at least a text field.
 
 ``id``, ``title``, ``url`` and ``published`` are used when present. A
-malformed line becomes a failure naming its line number; the good lines are
-still processed. JSON Lines files are streamed, one line at a time, so that a
-file of any size is read in bounded memory; a single line longer than the
-limit is skipped unread (reported as a failure), never held whole.
+malformed line becomes a failure naming its line, column and the whole reason
+(``errors.json_error_reason``); the good lines are still processed. JSON Lines
+files are streamed, one line at a time, so that a file of any size is read in
+bounded memory; a single line longer than the limit is skipped unread
+(reported as a failure), never held whole.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import json
 from pathlib import Path
 from typing import IO, Any, Iterator
 
+from ..errors import json_error_reason
 from ..types import Article
 from .decode import DecodeError, _looks_binary, decode_bytes
 
@@ -100,9 +102,10 @@ def iter_jsonl(f: IO[bytes], file_id: str, path: str, limit: int) -> Iterator:
             continue
         produced = True
         try:
-            obj = json.loads(text)
+            obj = json.loads(text.rstrip("\r\n"))  # an unclosed string ends at the line's end, not at a line break
         except json.JSONDecodeError as e:
-            yield LoadFailure(f"{file_id}#{n}", path, f"line {n}: invalid JSON: {e.msg}")
+            yield LoadFailure(f"{file_id}#{n}", path, f"line {n}: invalid JSON at column {e.colno}: "
+                                                      f"{json_error_reason(e)}")
             continue
         except RecursionError:  # [[[[...]]]] nested deeper than Python's stack
             yield LoadFailure(f"{file_id}#{n}", path, f"line {n}: invalid JSON: nested too deeply")
@@ -130,7 +133,8 @@ def load_json(raw: bytes, file_id: str, path: str) -> Iterator:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
-        yield LoadFailure(file_id, path, f"invalid JSON at line {e.lineno}: {e.msg}")
+        yield LoadFailure(file_id, path, f"invalid JSON at line {e.lineno}, column {e.colno}: "
+                                               f"{json_error_reason(e)}")
         return
     except RecursionError:
         yield LoadFailure(file_id, path, "invalid JSON: nested too deeply")
