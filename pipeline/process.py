@@ -277,6 +277,9 @@ class ArticleResult:
     timings: dict[str, float] = field(default_factory=dict)
     cache: dict[str, str] = field(default_factory=dict)  # layer -> "hit" | "miss"
     rule_hits: dict[str, int] = field(default_factory=dict)  # rule source -> regions/notes it made (not mentions)
+    # the excluded regions [start, end, kind, source], computed under the time limit in the worker, so that
+    # nothing downstream (report.html) runs a user's noise regex again
+    regions: list[list[Any]] = field(default_factory=list)
 
 
 class _Failed(Exception):
@@ -434,7 +437,7 @@ def _annotate(texts: list[str], res: Resources, layers: list[dict[str, str]]) ->
             layers[i]["ner"] = "miss" if ner[i] is MISSING else "hit"
         layers[i].setdefault("spans", "miss" if spans[i] is MISSING else "hit")
     full = [i for i in range(n) if ner[i] is MISSING]
-    for i, ann in zip(full, _run_annotator(res.annotator, [texts[i] for i in full]) if full else []):
+    for i, ann in zip(full, _run_annotator(res.annotator, [texts[i] for i in full], res.time_limit) if full else []):
         if isinstance(ann, Exception):
             out[i] = ann
             continue
@@ -443,7 +446,7 @@ def _annotate(texts: list[str], res: Resources, layers: list[dict[str, str]]) ->
         res.cache.put("spans", span_keys[i], spans[i])
         res.cache.put_version(span_ikeys[i], span_state, span_keys[i])
     light = [i for i in range(n) if out[i] is None and spans[i] is MISSING]
-    for i, ann in zip(light, _run_annotator(res.span_annotator, [texts[i] for i in light]) if light else []):
+    for i, ann in zip(light, _run_annotator(res.span_annotator, [texts[i] for i in light], res.time_limit) if light else []):
         if isinstance(ann, Exception):
             out[i] = ann
             continue
@@ -456,17 +459,26 @@ def _annotate(texts: list[str], res: Resources, layers: list[dict[str, str]]) ->
     return out  # type: ignore[return-value]
 
 
-def _run_annotator(annotator: "Annotator", texts: list[str]) -> list[Any]:
+def _run_annotator(annotator: "Annotator", texts: list[str], limit: float = DEFAULT_LIMIT) -> list[Any]:
+    """Annotate a batch under the time limit (entities rules may hold token regexes a user wrote); when the
+    batch fails or runs out of time, redo it one text at a time, each under its own limit, so the slow or
+    broken text becomes that article's error and the others go on."""
     try:
-        return list(annotator.annotate(texts))
-    except Exception:  # one bad text can break a batch: redo one by one to isolate it
-        out: list[Any] = []
-        for t in texts:
-            try:
+        with time_limit(stage_limit(limit, "".join(texts))):
+            return list(annotator.annotate(texts))
+    except (Exception, Timeout):  # noqa: BLE001 - one bad text can break a batch: isolate it
+        pass
+    out: list[Any] = []
+    for t in texts:
+        seconds = stage_limit(limit, t)
+        try:
+            with time_limit(seconds):
                 out.extend(annotator.annotate([t]))
-            except Exception as e:  # noqa: BLE001
-                out.append(e)
-        return out
+        except Timeout:
+            out.append(RuleTimeout("annotate", seconds))
+        except Exception as e:  # noqa: BLE001
+            out.append(e)
+    return out
 
 
 def _extract(a: Article, seg: Segmentation, ann: Annotation, res: Resources, timings: dict,
@@ -499,7 +511,7 @@ def _extract(a: Article, seg: Segmentation, ann: Annotation, res: Resources, tim
         if facts.is_programme else []
     status = "record" if records else "no_programme"
     return ArticleResult(a.id, a.path, status, records, mentions, None, timings, layers,
-                         _hidden_rule_hits(seg, counts))
+                         _hidden_rule_hits(seg, counts), [[r.start, r.end, r.kind, r.source] for r in regions])
 
 
 def _rule_mentions(text: str, spans, rules: RuleSet, seg: Segmentation) -> list[Mention]:

@@ -125,7 +125,7 @@ def run(cfg: RunConfig) -> dict[str, Any]:
     inputs_seen = 0
     load_seconds = 0.0
     loaded = iter_articles(cfg.inputs)
-    texts = ReportTexts(res.segmenter)  # article texts for report.html (bounded)
+    texts = ReportTexts()  # article texts for report.html (bounded); regions come with the results
 
     def timed(items: Iterator[Article | LoadFailure]) -> Iterator[Article | LoadFailure]:
         nonlocal load_seconds
@@ -374,6 +374,7 @@ def finish_outputs(cfg: RunConfig, journal: Journal, res: Resources, run_info: d
             if is_load:
                 continue
             articles_done += 1
+            texts.set_regions(r.article_id, r.path, r.regions)
             for rec in r.records:
                 for field_name in KINDS:
                     for item in rec.get(field_name, []):

@@ -106,14 +106,25 @@ def regex_rules(rules: RuleSet, stems: Iterable[str] | None = None) -> list[tupl
             for r in rules.get(stem) if isinstance(r.get(key), str)]
 
 
+# a run of each character class a pattern may repeat: letters, digits, spaces, line breaks and punctuation
+# (a noise rule over "=====" separators, "-----", "*****", "_____", "#####", "~~~~~", "....." lines)
+_CLASS_SEEDS = ["a", "A", "1", " ", "\t", "a ", "A a", "a\n", "\n", ".", "-", "=", "*", "_", "#", "~", "/", ",",
+                ":", "|", "+", "\u2013", "a.", "1.", "1 "]
+
+
 def _probes(pattern: str) -> list[str]:
     """Texts on which a backtracking-prone pattern blows up: long runs of one kind of character (after a
-    word of the pattern, so that its literal start matches), then a character that fails the match at the end."""
+    word of the pattern, so that its literal start matches), then a character that fails the match at the end.
+
+    The runs cover every character class (``_CLASS_SEEDS``) and every punctuation character the pattern
+    itself names, since a nested repeat over one of them ("(=+\\s*)+$") blows up only on a run of it.
+    """
     letters = "".join(dict.fromkeys(c for c in pattern.lower() if c.isalpha()))[:12] or "a"
     words = list(dict.fromkeys(w for w in re.findall(r"(?<!\\)[A-Za-z]{2,}", pattern) if w not in ("P", "name")))[:2]
-    seeds = ["a", "A", "1", " ", "a ", "A a", ".", "-", "a\n", letters, letters.upper() + " "]
+    own = [c for c in dict.fromkeys(pattern) if not c.isalnum() and not c.isspace() and c not in "\\()[]{}?^$"]
+    seeds = list(dict.fromkeys([*_CLASS_SEEDS, letters, letters.upper() + " ", *own]))
     out = []
-    for prefix in ["", *(w + " " for w in words)]:
+    for prefix in ["", *(w + " " for w in words), *(w for w in words)]:
         for seed in seeds:
             body = (seed * (PROBE_LENGTH // len(seed) + 1))[:PROBE_LENGTH]
             out.extend([prefix + body + "!", prefix + body + "\u0000"])

@@ -7,7 +7,6 @@ import base64
 import hashlib
 import json
 import re
-from types import SimpleNamespace
 
 import pytest
 
@@ -162,10 +161,11 @@ def _articles(n: int):
 
 
 def test_report_texts_keep_the_first_articles_and_count_all():
-    seg = SimpleNamespace(regions=[Region(0, 9, "byline", "rule:x")])
-    texts = ReportTexts(lambda text, title: seg, limit=3)
+    texts = ReportTexts(limit=3)
     for a in _articles(5):
         texts.add(a)
+    for a in _articles(5):
+        texts.set_regions(a.id, a.path, [[0, 9, "byline", "rule:x"]])  # what each result carries
     assert texts.seen == 5 and [t["article_id"] for t in texts] == ["a0", "a1", "a2"]
     assert texts.items[0] == {"article_id": "a0", "title": "Judul 0", "text": "Pelatihan menjahit ke-0 di Desa Sukamaju.",
                               "regions": [[0, 9, "byline", "rule:x"]]}
@@ -174,11 +174,9 @@ def test_report_texts_keep_the_first_articles_and_count_all():
     assert _data(page)["articles_seen"] == 5
 
 
-def test_report_texts_survive_a_failing_segmenter():
-    def broken(text, title):
-        raise ValueError("rusak")
-
-    texts = ReportTexts(broken)
+def test_report_texts_without_a_result_show_no_regions():
+    """An article that failed before segmenting carries no regions: its text is shown plain."""
+    texts = ReportTexts()
     texts.add(_articles(1)[0])
     assert texts.items[0]["regions"] == []
     assert "the page holds the texts" not in render_report([], [], [], {}, articles=texts)

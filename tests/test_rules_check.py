@@ -229,3 +229,45 @@ def test_slow_user_regex_fails_only_its_article_and_names_the_rule(res):
     assert slow.error["stage"] == "segment"
     assert "noise.local.jsonl:1 (id 'foto-lambat'" in slow.error["error"]
     assert slow.error["error"].startswith("RuleTimeout: rule ")
+
+
+# -- no user regex runs outside the time limit, wherever it runs ------------------------------------------
+SNEAKY = {"id": "garis-lambat", "pattern": r"^QZQZ:(=+\s?)+$", "kind": "footer", "scope": "line"}
+
+
+@pytest.mark.parametrize("pattern", [r"(=+\s?)+$", r"^(?:\*+ ?)+$", r"(~+)+\n"])
+def test_probes_cover_runs_of_punctuation(tmp_path, capsys, pattern):
+    """A nested repeat over '=' blows up only on a long run of '=': the load-time probes include one."""
+    write(tmp_path, "noise.local.jsonl", {"id": "garis", "pattern": pattern, "kind": "footer"})
+    rc, [problem] = check(capsys, "--extra-rules", str(tmp_path))
+    assert rc == 1 and "'garis'" in problem and "backtracks catastrophically" in problem
+
+
+@pytest.mark.slow
+def test_a_rule_that_passes_every_check_cannot_hang_the_run(tmp_path, capsys):
+    """The rule needs 'QZQZ:' right before the run of '=', which no probe text has: it passes every check,
+    then backtracks without end on an article with such a separator line. The article fails, names the
+    rule, and every output is written (report.html included: it reads the regions the worker found)."""
+    import os
+    import subprocess
+    import sys
+
+    mine = tmp_path / "mine"
+    write(mine, "noise.local.jsonl", SNEAKY)
+    rc, lines = check(capsys, "--extra-rules", str(mine))
+    assert rc == 0, lines
+    inp = tmp_path / "in"
+    inp.mkdir()
+    (inp / "pemisah.txt").write_text("Pelatihan menjahit bagi 20 ibu rumah tangga di Desa Sukamaju.\n"
+                                     "QZQZ:" + "=" * 48 + "x\nPenutup berita.\n", encoding="utf-8")
+    (inp / "biasa.txt").write_text("Koperasi Tani Makmur di Desa Sukamaju menggelar pelatihan pupuk organik "
+                                   "yang diikuti 25 petani.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    env = {**os.environ, "IDNEWS_RULE_TIMEOUT": "1"}
+    done = subprocess.run([sys.executable, "-m", "pipeline", "run", str(inp), "--out", str(out), "--workers", "1",
+                           "--extra-rules", str(mine), "--no-cache", "--ner-model", "none"],
+                          cwd=RULES_DIR.parent, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    [error] = [json.loads(l) for l in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert error["article_id"] == "pemisah" and "garis-lambat" in error["error"]
+    assert (out / "report.html").exists() and (out / "records.jsonl").exists()

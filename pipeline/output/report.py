@@ -43,14 +43,16 @@ _OWN_SECTIONS = {"counts", "versions", "rule_coverage", "stage_seconds"}
 class ReportTexts:
     """Collects ``{article_id, title, text, regions}`` for the per-article view while a run reads.
 
-    Keeps the first ``limit`` articles only (memory and page size stay bounded) and
-    counts all it saw. ``segment`` (text, title) -> object with ``.regions`` gives the
-    excluded regions that the page greys out; it is called here, in the reading process.
+    Keeps the first ``limit`` articles only (memory and page size stay bounded) and counts all it saw.
+    The excluded regions that the page greys out come from each article's result (``set_regions``):
+    they were found by the segmenter in the worker, under the rule time limit. Nothing here runs a
+    rule, so no user regex can run outside that limit.
     """
 
-    def __init__(self, segment: Callable[[str, str | None], Any] | None = None, limit: int = MAX_ARTICLE_TEXTS):
-        self.segment, self.limit = segment, limit
+    def __init__(self, limit: int = MAX_ARTICLE_TEXTS):
+        self.limit = limit
         self.items: list[dict[str, Any]] = []
+        self._by_key: dict[tuple[str, str], dict[str, Any]] = {}
         self.seen = 0
 
     def add(self, article: Any) -> None:
@@ -58,13 +60,15 @@ class ReportTexts:
         if len(self.items) >= self.limit:
             return
         title = (article.meta or {}).get("title")
-        regions = []
-        if self.segment is not None:
-            try:
-                regions = [[r.start, r.end, r.kind, r.source] for r in self.segment(article.text, title).regions]
-            except Exception:  # noqa: BLE001 - the article's own processing reports the failure
-                regions = []
-        self.items.append({"article_id": article.id, "title": title, "text": article.text, "regions": regions})
+        item = {"article_id": article.id, "title": title, "text": article.text, "regions": []}
+        self.items.append(item)
+        self._by_key[(article.id, article.path)] = item
+
+    def set_regions(self, article_id: str, path: str, regions: list[list[Any]]) -> None:
+        """The regions an article's result carries (ignored for an article not kept)."""
+        item = self._by_key.get((article_id, path))
+        if item is not None:
+            item["regions"] = [list(r) for r in regions]
 
     def __iter__(self):
         return iter(self.items)
