@@ -68,9 +68,11 @@ def _config(args, default_out: Path):
 
 def _summary(info: dict) -> str:
     c = info["counts"]
+    skipped = c.get("skipped_inputs", 0)
+    skipped_text = f" {skipped} file{'s' if skipped != 1 else ''} skipped (see run.json)." if skipped else ""
     return (f"{c['inputs']} articles in {info['seconds']:.1f}s: {c['articles_with_record']} with a programme record, "
             f"{c['articles_no_programme']} without, {c['articles_failed']} failed "
-            f"(see errors.jsonl). {c['records']} records, {c['entities']} entities -> {info['output']}")
+            f"(see errors.jsonl).{skipped_text} {c['records']} records, {c['entities']} entities -> {info['output']}")
 
 
 def cmd_run(args) -> int:

@@ -25,7 +25,7 @@ from typing import Any, Iterable, Iterator
 
 from . import __version__
 from .errors import RunError
-from .load import LoadFailure, iter_articles, iter_input_files
+from .load import INPUT_TYPES, LoadFailure, SkippedInput, iter_articles, iter_input_files
 from .output.report import ReportTexts
 from .output.writers import OPTIONAL_FILES
 from .parallel import map_dask, map_inline, map_pool, worker_settings
@@ -105,9 +105,11 @@ def run(cfg: RunConfig) -> dict[str, Any]:
     for inp in cfg.inputs:
         if not inp.exists():
             raise RunError(f"{inp}: input does not exist")
-    files = list(iter_input_files(cfg.inputs))
+    skipped: list[SkippedInput] = []
+    files = list(iter_input_files(cfg.inputs, skipped))
     if not files:
-        raise RunError(f"{', '.join(map(str, cfg.inputs))}: no input files (.txt, .html, .json, .jsonl)")
+        also = f"; {skipped_note(skipped)}" if skipped else ""
+        raise RunError(f"{', '.join(map(str, cfg.inputs))}: no input files ({INPUT_TYPES}){also}")
     check_output_folder(cfg.out, cfg.inputs)
     try:
         cfg.out.mkdir(parents=True, exist_ok=True)
@@ -117,6 +119,8 @@ def run(cfg: RunConfig) -> dict[str, Any]:
         raise RunError(f"{cfg.out}: output folder is not writable")
 
     res = Resources.load(cfg.rules, cfg.ner_model, cfg.cache_dir, cfg.use_cache)  # RuleError: refuse bad rules
+    if skipped:
+        print(f"note: {skipped_note(skipped)}; listed in run.json under skipped_inputs", file=sys.stderr)
     show = sys.stderr.isatty() if cfg.progress is None else cfg.progress
     progress = Progress(len(files), show)
 
@@ -192,9 +196,22 @@ def run(cfg: RunConfig) -> dict[str, Any]:
                      "batch_size": BATCH, "cache": str(res.cache.folder) if cfg.use_cache else None,
                      "scheduler": cfg.scheduler},
     }
+    run_info["skipped_inputs"] = [{"path": f.path, "reason": f.reason} for f in skipped[:MAX_SKIPPED_LISTED]]
+    run_info["skipped_inputs_total"] = len(skipped)
     finish_outputs(cfg, journal, res, run_info, texts, inputs_seen, load_seconds, t0)
     journal.remove()
     return run_info
+
+
+MAX_SKIPPED_LISTED = 1000  # run.json lists this many skipped files (skipped_inputs_total counts them all)
+
+
+def skipped_note(skipped: list[SkippedInput]) -> str:
+    """'skipped 3 files with other extensions (.docx: 2, .png: 1)': the files in input folders not read."""
+    by_ext = Counter(f.extension for f in skipped)
+    exts = ", ".join(f"{ext}: {n}" for ext, n in sorted(by_ext.items(), key=lambda kv: (-kv[1], kv[0])))
+    files = f"{len(skipped)} file{'s' if len(skipped) != 1 else ''}"
+    return f"skipped {files} in the input folders with other extensions ({exts})"
 
 
 def _version(dist: str) -> str | None:
@@ -413,6 +430,8 @@ def finish_outputs(cfg: RunConfig, journal: Journal, res: Resources, run_info: d
     counts = {"inputs": inputs_seen, "articles_with_record": status["record"],
               "articles_no_programme": status["no_programme"], "articles_failed": n_errors,
               "records": n_records, "mentions": n_mentions, "entities": len(entity_rows)}
+    if "skipped_inputs_total" in run_info:  # files in the input folders that were not read (see skipped_inputs)
+        counts["skipped_inputs"] = run_info.pop("skipped_inputs_total")
     tracked = [rule.source for stem in EVIDENCE_STEMS for rule in res.rules.get(stem)]
     coverage = {"hits": dict(hits.most_common()), "never_fired": [s for s in tracked if s not in hits],
                 "not_tracked": rule_coverage(res.rules, [])["not_tracked"],

@@ -272,6 +272,28 @@ def test_walk_is_sorted_recursive_and_skips_hidden_and_unknown_files(tmp_path):
     assert found == ["b.txt", "d.JSON", "a/b.jsonl", "a/c.html"]
 
 
+def test_markdown_files_in_a_folder_are_read_and_other_unknown_files_are_reported_as_skipped(tmp_path):
+    for rel in ["a.txt", "b.md", "c.MARKDOWN", "sub/d.md", "foto.png", "sub/surat.docx", "CATATAN", ".tersembunyi.docx",
+                ".cache/x.bin"]:
+        write(tmp_path / rel, "Pelatihan menjahit.")
+    skipped: list = []
+    found = [p.relative_to(tmp_path).as_posix() for _, p in iter_input_files([tmp_path], skipped)]
+    assert found == ["a.txt", "b.md", "c.MARKDOWN", "sub/d.md"]
+    assert [(Path(s.path).relative_to(tmp_path).as_posix(), s.extension) for s in skipped] == [
+        ("CATATAN", "(none)"), ("foto.png", ".png"), ("sub/surat.docx", ".docx")]  # hidden ones are not listed
+    assert skipped[1].reason.startswith("unsupported extension .png (input types: .txt, .md,")
+    assert skipped[0].reason.startswith("no file extension")
+
+
+def test_a_markdown_article_is_read_as_text_whether_in_a_folder_or_named(tmp_path):
+    text = "# Pelatihan Membatik\n\nSebanyak **15 ibu** di Desa Sidoarum mengikuti pelatihan membatik.\n"
+    path = write(tmp_path / "kanal" / "batik.md", text)
+    [in_folder] = iter_articles([tmp_path])
+    [named] = iter_articles([path])
+    assert (in_folder.id, named.id) == ("kanal/batik", "batik")
+    assert in_folder.text == named.text == text  # offsets stay those of the file
+
+
 def test_duplicate_article_ids_are_reported_once_each(tmp_path):
     write(tmp_path / "berita.txt", "Pelatihan menjahit untuk warga.")
     write(tmp_path / "berita.html", page())

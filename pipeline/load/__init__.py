@@ -17,7 +17,9 @@ from .decode import DecodeError, decode_bytes
 from .html import load_html
 from .jsonl import format_size, load_json, stream_jsonl
 
-SUFFIXES = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl", ".json": "json"}
+SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "txt", ".markdown": "txt", ".html": "html", ".htm": "html",
+            ".jsonl": "jsonl", ".json": "json"}
+INPUT_TYPES = ".txt, .md, .html/.htm, .jsonl/.json"  # for messages and --help
 MAX_BYTES = 10_000_000  # files read whole (txt, html, json) and JSONL lines: larger ones are refused unread
 MAX_TEXT_CHARS = 1_000_000  # spaCy's own limit (nlp.max_length): a longer article could never be annotated
 
@@ -43,9 +45,24 @@ def article_id_for(path: Path, base: Path) -> str:
     return rel.with_suffix("").as_posix()
 
 
-def iter_input_files(inputs: list[Path]) -> Iterator[tuple[Path, Path]]:
+@dataclass(frozen=True)
+class SkippedInput:
+    """A file in an input folder that is not read (its extension is not an input type); reported in run.json."""
+
+    path: str
+    reason: str
+
+    @property
+    def extension(self) -> str:
+        return Path(self.path).suffix.lower() or "(none)"
+
+
+def iter_input_files(inputs: list[Path], skipped: list[SkippedInput] | None = None) -> Iterator[tuple[Path, Path]]:
     """(base folder, file) for every supported file under ``inputs``, in a stable order.
 
+    A file named in ``inputs`` is always read (as text when its extension is not a known type); in a
+    folder, only files with a known extension are, and the others are appended to ``skipped`` (when
+    given) so that the run can say so. Hidden files and folders (a name starting with '.') are ignored.
     Symlinked folders are followed, but a folder already walked (a link to a parent: a loop; or
     the same folder given twice) is not walked again, and a file reached under two paths (a link,
     overlapping inputs) is yielded once, under the first path found.
@@ -73,7 +90,14 @@ def iter_input_files(inputs: list[Path]) -> Iterator[tuple[Path, Path]]:
             dirs[:] = [d for d in sorted(dirs) if not d.startswith(".") and first_time(Path(root) / d, seen_dirs)]
             for name in sorted(files):
                 p = Path(root) / name
-                if not name.startswith(".") and p.suffix.lower() in SUFFIXES and first_time(p, seen_files):
+                if name.startswith("."):
+                    continue
+                if p.suffix.lower() not in SUFFIXES:
+                    if skipped is not None and first_time(p, seen_files):
+                        why = f"unsupported extension {p.suffix.lower()}" if p.suffix else "no file extension"
+                        skipped.append(SkippedInput(str(p), f"{why} (input types: {INPUT_TYPES})"))
+                    continue
+                if first_time(p, seen_files):
                     yield inp, p
             yield from ((inp, Path(e.filename)) for e in _drain(unreadable))
         yield from ((inp, Path(e.filename)) for e in _drain(unreadable))
