@@ -8,8 +8,9 @@ module only stores and fetches values by key.
 
 Storage is one SQLite file in WAL mode, so several worker processes may read
 and write at once; each process opens its own connection (never one inherited
-across ``fork``). Values are pickles written by this program into the user's
-own cache folder. A cache that cannot be opened or written is switched off with
+across ``fork``). Values are stored as data (``codec``: compressed JSON with a
+closed set of tagged types), so a cache file someone else wrote cannot run code
+when read; an entry that is not such data is a miss. A cache that cannot be opened or written is switched off with
 one warning: a run never fails because of its cache.
 
 The folder is ``$IDNEWS_CACHE`` or ``~/.cache/idnews-pipeline`` (shared with the
@@ -20,7 +21,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import platform
 import re
 import sqlite3
@@ -34,7 +34,9 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-FORMAT = 2  # bump when what is stored changes shape
+from . import codec
+
+FORMAT = 3  # bump when what is stored changes shape
 MAX_BYTES = int(float(os.environ.get("IDNEWS_CACHE_MAX_MB", "2048")) * 2**20)  # pruned to this on close
 FILE_NAME = f"articles-v{FORMAT}.sqlite"
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -188,7 +190,7 @@ class ArticleCache:
             self.stats[f"{layer}.miss"] += 1
             return MISSING
         try:
-            value = pickle.loads(row[0])
+            value = codec.loads(row[0])
         except Exception:  # noqa: BLE001 - a damaged or outdated entry is a miss, never a failure
             self.stats[f"{layer}.miss"] += 1
             return MISSING
@@ -196,12 +198,12 @@ class ArticleCache:
         return value
 
     def put(self, layer: str, key: str, value: Any) -> None:
-        """Store ``value`` (pickled now, so later changes to the object do not leak in) at the next flush."""
+        """Store ``value`` (encoded now, so later changes to the object do not leak in) at the next flush."""
         if self.broken:
             return
         try:
-            blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception:  # noqa: BLE001 - an unpicklable value is simply not cached
+            blob = codec.dumps(value)
+        except Exception:  # noqa: BLE001 - a value the codec cannot store is simply not cached
             return
         with self._lock:
             self._pending.append((key, layer, blob, time.time()))

