@@ -1,7 +1,8 @@
-"""Command line: ``python -m pipeline run|eval|rules check|diff``.
+"""Command line: ``python -m pipeline run|eval|rules check|diff`` (``--help`` describes each).
 
 Exit status 0 when the run finished (even if some articles failed: they are in
-errors.jsonl); 2 with a one-line reason on stderr when the run cannot proceed.
+errors.jsonl); 2 with a one-line reason on stderr when the run cannot proceed,
+and 2 with the usage when the command line is wrong (a command missing, say).
 """
 from __future__ import annotations
 
@@ -9,29 +10,74 @@ import argparse
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 from .rules import RuleError
 
 DEFAULT_INPUT = Path("data/raw")
 DEFAULT_OUT = Path("data/out")
+DEFAULT_EVAL_OUT = Path("data/eval")  # never data/out: an evaluation must not overwrite a run's output
 DEFAULT_RULES = Path("rules")
 
 
-def _add_run_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("inputs", nargs="*", type=Path, help="folders (read recursively) or files; default data/raw")
-    p.add_argument("--out", type=Path, help="output folder (default data/out)")
+DESCRIPTION = """\
+Reads Indonesian news articles and writes structured records of the community-empowerment
+programmes they describe (CSR programmes, government training, cooperatives, UMKM support, aid):
+who ran it, who spoke and in what position, where (with official region codes), when, and for
+how many people. Every value carries the text and rule (or model) it came from."""
+
+EPILOG = """\
+examples:
+  python -m pipeline run
+      read the articles in data/raw/, write the records and reports to data/out/
+  python -m pipeline run ~/berita --out ~/hasil
+      your own folder (read recursively); files can be named too: a.txt b.md c.html feed.jsonl
+  python -m pipeline rules check --extra-rules my_rules
+      validate the rule files (rules/ and your own) before a run
+  python -m pipeline diff data/out ~/hasil
+      what changed between two runs, field by field (after editing a rule, say)
+  python -m pipeline eval --gold GOLD_DIR ARTICLES_DIR
+      score a run against gold files (the run goes to data/eval/)
+
+'python -m pipeline COMMAND --help' describes a command's options."""
+
+RUN_DESCRIPTION = """\
+Extract programme records from articles.
+
+input types (a folder is read recursively; hidden files and folders are ignored):
+  .txt, .text          plain text, one article per file, any common encoding
+  .md, .markdown       Markdown, read as plain text
+  .html, .htm          a web page: the article body is extracted
+  .jsonl, .json        objects with a text field (text, content, body or article);
+                       id, title, url and published are used when present
+Other files in a folder are skipped and listed in run.json (skipped_inputs); a file named
+on the command line is always read (as text when its type is unknown).
+
+output files (in --out):
+  records.jsonl        one programme record per line (the result)
+  records.csv          the same, flattened for spreadsheets
+  mentions.csv         every mention found, with evidence and source rule
+  entities.csv         one row per organisation/person/place over the run
+  errors.jsonl         one line per input that failed, with the reason
+  run.json             times, counts, versions, settings, rule coverage, skipped inputs
+  report.html          a self-contained page for reviewing the run"""
+
+
+def _add_run_options(p: argparse.ArgumentParser, default_out: Path = DEFAULT_OUT) -> None:
+    p.add_argument("inputs", nargs="*", type=Path, metavar="INPUT",
+                   help=f"folders (read recursively) or files; default {DEFAULT_INPUT}")
+    p.add_argument("--out", type=Path, metavar="DIR", help=f"output folder (default {default_out})")
     _add_rules_options(p, "--rules")
     p.add_argument("--cache", type=Path, metavar="DIR",
                    help="cache folder (default $IDNEWS_CACHE or ~/.cache/idnews-pipeline)")
     p.add_argument("--no-cache", action="store_true", help="compute every article afresh; store nothing")
-    p.add_argument("--workers", type=int, default=None, help="worker processes (default: all cores)")
+    p.add_argument("--workers", type=int, default=None, metavar="N", help="worker processes (default: all cores)")
     p.add_argument("--scheduler", metavar="ADDRESS",
                    help="run on this Dask distributed scheduler (e.g. tcp://host:8786) instead of local workers")
     p.add_argument("--resume", action="store_true",
                    help="continue a killed run in the same --out folder, skipping the articles it finished")
-    p.add_argument("--ner-model", help="spaCy NER model folder (default: the shipped model; 'none' for rules only)")
+    p.add_argument("--ner-model", metavar="PATH",
+                   help="spaCy NER model folder (default: the shipped model; 'none' for rules only)")
     p.add_argument("--progress", action="store_true", default=None, help="show progress even when not on a terminal")
     p.add_argument("--xlsx", action="store_true", help="also write records.xlsx (records, mentions, entities, errors)")
     p.add_argument("--parquet", action="store_true", help="also write records/mentions/entities/errors.parquet")
@@ -91,7 +137,7 @@ def cmd_eval(args) -> int:
     if args.run:
         out = args.run
     else:
-        out = args.out or Path(tempfile.mkdtemp(prefix="idnews-eval-"))
+        out = args.out or DEFAULT_EVAL_OUT
         info = run(_config(args, out))
         print(_summary(info), file=sys.stderr)
     records_path = out / "records.jsonl"
@@ -138,33 +184,57 @@ def cmd_diff(args) -> int:
     return 0
 
 
+COMMANDS = ("run", "eval", "rules", "diff")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__.splitlines()[0])
-    sub = ap.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("run", help="extract records from articles")
+    raw = argparse.RawDescriptionHelpFormatter
+    ap = argparse.ArgumentParser(prog="python -m pipeline", description=DESCRIPTION, epilog=EPILOG,
+                                 formatter_class=raw)
+    sub = ap.add_subparsers(dest="command", title="commands", metavar="COMMAND")
+    p = sub.add_parser("run", help="extract programme records from articles (default: data/raw/ -> data/out/)",
+                       description=RUN_DESCRIPTION, formatter_class=raw)
     _add_run_options(p)
     p.set_defaults(func=cmd_run)
-    p = sub.add_parser("eval", help="run (or read a run) and score it against gold files")
-    _add_run_options(p)
-    p.add_argument("--gold", type=Path, required=True, help="folder of gold JSON files")
-    p.add_argument("--run", type=Path, help="score this existing output folder instead of running")
+    p = sub.add_parser("eval", help="run (or read a run) and score it against gold files",
+                       description="Run the pipeline over INPUT (or read an existing output folder with --run) and "
+                                   "print per-field precision, recall and F1 against the gold files. The run's "
+                                   f"output and eval.json go to --out (default {DEFAULT_EVAL_OUT}, never "
+                                   f"{DEFAULT_OUT}, so an evaluation does not overwrite a run).")
+    _add_run_options(p, DEFAULT_EVAL_OUT)
+    p.add_argument("--gold", type=Path, required=True, metavar="DIR", help="folder of gold JSON files")
+    p.add_argument("--run", type=Path, metavar="DIR",
+                   help="score this existing output folder instead of running (writes nothing)")
     p.set_defaults(func=cmd_eval)
-    p = sub.add_parser("rules", help="rule file tools")
-    rsub = p.add_subparsers(dest="rules_command", required=True)
-    c = rsub.add_parser("check", help="validate rule files and report every problem as file:line: message")
-    c.add_argument("dirs", nargs="*", type=Path, help="rules folders as with run --rules (default rules/)")
+    p = sub.add_parser("rules", help="rule file tools ('rules check')",
+                       description="Rule file tools: 'rules check' validates rule files.")
+    rsub = p.add_subparsers(dest="rules_command", title="commands", metavar="COMMAND")
+    c = rsub.add_parser("check", help="validate rule files and report every problem as file:line: message",
+                        description="Validate rule files exactly as 'run' would, and report every problem as "
+                                    "file:line: message. Exit status 1 when there are problems.")
+    c.add_argument("dirs", nargs="*", type=Path, metavar="DIR",
+                   help="rules folders as with run --rules (default rules/)")
     _add_rules_options(c, None)
     c.set_defaults(func=cmd_rules_check)
-    p = sub.add_parser("diff", help="records added, removed and changed between two output folders")
-    p.add_argument("old", type=Path)
-    p.add_argument("new", type=Path)
+    p.set_defaults(func=None, subparser=p, subcommands=("check",))
+    p = sub.add_parser("diff", help="what changed between two output folders, record by record and field by field",
+                       description="Compare the records.jsonl of two output folders: records added, removed and "
+                                   "changed (matched by record_id, or article and programme), every changed field of "
+                                   "a record and of its organisations, people, places, dates and participants, then "
+                                   "the number of changes by field.")
+    p.add_argument("old", type=Path, metavar="OLD", help="output folder of the earlier run (holds records.jsonl)")
+    p.add_argument("new", type=Path, metavar="NEW", help="output folder of the later run (holds records.jsonl)")
     p.add_argument("--json", action="store_true", help="print the differences as JSON")
     p.set_defaults(func=cmd_diff)
+    ap.set_defaults(func=None, subparser=ap, subcommands=COMMANDS)
     return ap
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.func is None:  # 'python -m pipeline' or 'python -m pipeline rules' alone: exits 2 with the usage
+        args.subparser.error(f"missing command: choose one of {', '.join(args.subcommands)} "
+                             f"('{args.subparser.prog} --help' describes them)")
     from .errors import RunError
 
     try:

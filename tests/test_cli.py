@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -98,3 +100,82 @@ def test_a_broken_rule_line_is_refused_naming_file_line_column_and_whole_reason(
     err = capsys.readouterr().err
     assert (f"{extra / 'counted_nouns.jsonl'}:1: invalid JSON at column {line.index(chr(9)) + 1}: invalid control "
             "character (a tab) inside a string; write it as \\t") in err.splitlines()
+
+
+# -- eval's output folder ----------------------------------------------------------------------------
+def test_eval_writes_to_data_eval_by_default_and_leaves_data_out_alone(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "artikel" / "satu.txt", PROGRAMME)
+    gold = tmp_path / "gold"
+    write(gold / "satu.json", json.dumps({"id": "satu", "programme": True, "published": ["2024-03-05"],
+                                          "organizations": [{"names": ["Dinas Koperasi dan UKM Kabupaten Sleman"]}]}))
+    previous = write(tmp_path / "data" / "out" / "records.jsonl", '{"article_id": "run-sebelumnya"}\n')
+    assert main(["eval", "--gold", str(gold), "artikel", "--rules", str(RULES), "--workers", "1",
+                 "--ner-model", "none", "--no-cache"]) == 0
+    assert "organizations" in capsys.readouterr().out
+    assert (tmp_path / "data" / "eval" / "records.jsonl").is_file()
+    assert (tmp_path / "data" / "eval" / "eval.json").is_file()
+    assert sorted(p.name for p in previous.parent.iterdir()) == ["records.jsonl"]  # the run's output untouched
+    assert previous.read_text() == '{"article_id": "run-sebelumnya"}\n'
+
+
+# -- help and usage ----------------------------------------------------------------------------------
+def help_text(*argv: str, capsys) -> str:
+    with pytest.raises(SystemExit) as e:
+        main([*argv, "--help"])
+    assert e.value.code == 0
+    return capsys.readouterr().out
+
+
+def test_top_level_help_says_what_the_tool_does_with_examples_and_no_markup(capsys):
+    text = help_text(capsys=capsys)
+    assert "``" not in text and "`" not in text
+    assert "Indonesian news articles" in text and "programme" in text
+    for command in ("run", "eval", "rules", "diff"):
+        assert f"\n    {command} " in text
+    examples = text[text.index("examples:"):]
+    assert "python -m pipeline run ~/berita --out ~/hasil" in examples
+    assert "python -m pipeline diff" in examples and "python -m pipeline eval --gold" in examples
+
+
+def test_run_help_lists_the_input_types_and_the_output_files(capsys):
+    text = help_text("run", capsys=capsys)
+    for suffix in (".txt", ".md", ".html", ".htm", ".jsonl", ".json"):
+        assert suffix in text
+    for name in ("records.jsonl", "records.csv", "mentions.csv", "entities.csv", "errors.jsonl", "run.json",
+                 "report.html"):
+        assert f"\n  {name} " in text
+
+
+def test_diff_arguments_have_help(capsys):
+    text = help_text("diff", capsys=capsys)
+    assert "OLD         output folder of the earlier run" in text
+    assert "NEW         output folder of the later run" in text
+    assert "changes by field" in text or "number of changes by field" in text
+
+
+def test_eval_help_gives_data_eval_as_the_default_output(capsys):
+    text = " ".join(help_text("eval", capsys=capsys).split())
+    assert "--out DIR output folder (default data/eval)" in text
+    assert "(default data/out)" not in text
+
+
+@pytest.mark.parametrize("argv, valid", [([], "run, eval, rules, diff"), (["rules"], "check")])
+def test_a_missing_command_prints_usage_naming_the_commands_and_exits_2(argv, valid, capsys):
+    with pytest.raises(SystemExit) as e:
+        main(argv)
+    assert e.value.code == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith("usage: python -m pipeline")
+    assert f"error: missing command: choose one of {valid}" in captured.err
+    assert "rules_command" not in captured.err and "required: command" not in captured.err
+
+
+def test_a_missing_command_from_the_shell_exits_2():
+    root = Path(__file__).resolve().parents[1]
+    for argv in ([], ["rules"]):
+        done = subprocess.run([sys.executable, "-m", "pipeline", *argv], cwd=root, capture_output=True, text=True,
+                              timeout=60)
+        assert done.returncode == 2
+        assert "missing command: choose one of" in done.stderr and "rules_command" not in done.stderr
