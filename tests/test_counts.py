@@ -345,3 +345,32 @@ def test_the_three_bodies_named_before_are_no_participants(extractor):
     text = ("Bank Indonesia, OJK dan Baznas menggelar edukasi keuangan. Kolaborasi ketiga lembaga itu diikuti "
             "80 mustahik.")
     assert counts(extractor, text) == [80]
+
+
+# -- a breakdown never adds up to more than its total -----------------------------------------------------
+def test_each_count_distributes_over_the_list_after_it(extractor):
+    text = ("Pelatihan itu diikuti empat puluh anggota kelompok, masing-masing 20 orang dari Desa Sidomulyo "
+            "dan Desa Karangrejo.")
+    parts, check = participants(extractor, text)
+    assert sorted((p["count"], p["total"]) for p in parts) == [(20, False), (20, False), (40, True)]
+    assert check["consistent"] is True
+
+
+def test_groups_counted_before_each_still_give_one_part_per_group(extractor):
+    parts, _ = participants(extractor, "Pelatihan diikuti tiga kelompok wanita tani, masing-masing 15 orang.")
+    assert sorted(p["count"] for p in parts if not p["total"]) == [15, 15, 15]
+
+
+def test_each_after_people_never_invents_parts(extractor):
+    """'25 warga, masing-masing 2 ekor kambing' gives no part per warga."""
+    parts, _ = participants(extractor, "Bantuan diberikan kepada 25 warga, masing-masing 2 orang pendamping.")
+    assert len([p for p in parts if not p["total"]]) <= 1
+
+
+def test_subsets_and_restatements_leave_the_breakdown(extractor):
+    text = ("Sebanyak 50 petani mengikuti sekolah lapang, terdiri atas 30 orang dari Desa Wonosari dan 20 orang "
+            "dari Desa Sukorejo. Dari 30 petani Wonosari, sudah ada 8 orang yang menerapkan pupuk organik.")
+    parts, _ = participants(extractor, text)
+    total = [p["count"] for p in parts if p["total"]]
+    rest = [p["count"] for p in parts if not p["total"]]
+    assert total == [50] and sum(rest) <= 50 and sorted(rest) == [20, 30]

@@ -119,6 +119,9 @@ def test_expected_facts_are_found(aid, records):
     if exp.get("participants_total") is not None:
         totals = {p["count"] for r in recs for p in r["participants"] if p["total"]}
         assert exp["participants_total"] in totals, f"total {exp['participants_total']} not in {totals}"
+    if "participants" in exp:  # the whole list: no made-up parts, no subset or restatement as a part
+        found = sorted([p["count"], p["total"]] for r in recs for p in r["participants"])
+        assert found == exp["participants"], f"participants {found} != {exp['participants']}"
     if exp.get("published"):
         assert {r["published"] for r in recs} == {exp["published"]}
     for bad in exp.get("must_not", []):

@@ -48,6 +48,8 @@ PART_LEAD_RE = re.compile(r"\b(?:terdiri\s+(?:dari|atas)|terbagi\s+(?:menjadi|at
 SUBSET_CUE_RE = re.compile(r"\b(?:di\s*antaranya|termasuk)\s*$", re.I)
 SUBSET_AFTER_RE = re.compile(r"[ \t]*(?:(?:orang|peserta)[ \t]+)?di\s*antaranya\b", re.I)
 EACH_RE = re.compile(r"masing\s*[-–—]?\s*masing", re.I)
+# the words that lead a list of where the distributed counts come from or go to
+EACH_LIST_AFTER_RE = re.compile(r"[ \t]*(?:\w+[ \t]+)?(?:dari|di|asal|untuk|pada|bagi)[ \t]+", re.I)
 LIST_LEAD_RE = re.compile(r".*\b(?:yaitu|yakni|antara\s+lain|meliputi|berupa|mengikuti|adalah)\b|.*:", re.I | re.S)
 LIST_SPLIT_RE = re.compile(r"\s*(?:,\s*(?:dan|serta)\b|,|;|\bdan\b|\bserta\b|&)\s*", re.I)
 COORD_RE = re.compile(r"^\s*(?:,\s*)?(?:dan|serta|,)\s*$", re.I)
@@ -409,7 +411,13 @@ class CountExtractor:
                 prev_end = max(prev_end, prev_m.end)
         segment = text[prev_end:each.start()]
         items = self._list_items(segment)
-        if len(items) < 2 and prev_num is not None and (prev_num.number.value or 0) >= 2:
+        if len(items) < 2:
+            # "32 anggota, masing-masing 16 orang dari Desa A dan Desa B": the list follows the count
+            items = self._list_after(text, m.end)
+        prev_m = next((x for x in earlier_mentions if prev_num is not None and x.start == prev_num.start), None)
+        people_before = prev_m is not None and prev_m.value.get("cls") == "person"
+        if len(items) < 2 and prev_num is not None and (prev_num.number.value or 0) >= 2 and not people_before:
+            # "lima kelompok, masing-masing 10 orang": one part per group counted before (never per person)
             label = self._what(text, prev_num.end, prev_num.end, 3).strip() or "kelompok"
             items = [f"{label} {i + 1}" for i in range(min(prev_num.number.value, 10))]
         elif len(items) < 2 and not text[s_start:each.start()].strip():
@@ -422,6 +430,18 @@ class CountExtractor:
             out.append(Mention(kind="count", text=m.text, start=m.start, end=m.end,
                                source="regex:counts:each", value=v, excluded=m.excluded, note=m.note))
         return out
+
+    def _list_after(self, text: str, pos: int) -> list[str]:
+        """The list a distributed count is followed by: "... masing-masing 16 orang dari Desa A dan Desa B"."""
+        end = len(text)
+        stop = re.compile(r"[.;!?\n]").search(text, pos)
+        if stop is not None:
+            end = stop.start()
+        lead = EACH_LIST_AFTER_RE.match(text, pos, end)
+        if lead is None:
+            return []
+        items = self._list_items(text[lead.end():end])
+        return items if 2 <= len(items) <= 10 else []
 
     @staticmethod
     def _list_items(segment: str) -> list[str]:
@@ -523,6 +543,23 @@ def _mark_totals(text: str, mentions: list[Mention]) -> None:
 _FAMILY = {"person": "actors", "business": "actors"}
 
 
+def _fit_parts_to_total(participants: list[dict], total: dict) -> list[dict]:
+    """Counts of the total's kind that are not the total can never add up to more than it. When the
+    article's own breakdown ("terdiri atas 35 orang dari A dan 25 orang dari B", "masing-masing ...") adds up
+    to the total exactly, the other smaller counts of that kind are subsets or restatements ("Dari 35 warga
+    kami yang ikut, 12 orang siap membuka usaha"): they leave the record (mentions.csv keeps them). Without
+    such a breakdown nothing is dropped: which counts belong together is then not known."""
+    same = [p for p in participants if not p["total"] and p["_family"] == total["_family"]
+            and p["count"] < total["count"]]  # a larger count is no part of it: another figure, left alone
+    if sum(p["count"] for p in same) <= total["count"]:
+        return participants
+    breakdown = [p for p in same if p["_sum"]]
+    if len(breakdown) < 2 or sum(p["count"] for p in breakdown) != total["count"]:
+        return participants
+    dropped = {id(p) for p in same if not p["_sum"]}
+    return [p for p in participants if id(p) not in dropped]
+
+
 def assemble_participants(mentions: list[Mention]) -> tuple[list[dict], dict]:
     """The record's participants (one per count and thing counted, restatements
     merged) and whether the breakdown parts add up to the total."""
@@ -546,11 +583,14 @@ def assemble_participants(mentions: list[Mention]) -> tuple[list[dict], dict]:
                 it["evidence"].append(m.evidence())
     # a part restating a whole count (the total) is that count, not a second item
     for key in [k for k in items if len(k) == 3 and (k[0],) in items]:
-        whole = items[(key[0],)]
-        whole["evidence"].extend(e for e in items.pop(key)["evidence"] if e not in whole["evidence"])
+        whole, part = items[(key[0],)], items.pop(key)
+        whole["evidence"].extend(e for e in part["evidence"] if e not in whole["evidence"])
+        whole["_sum"] = whole["_sum"] or part["_sum"]  # it is still that breakdown's part
     participants = list(items.values())
     totals = [p for p in participants if p["total"]]
     total = totals[0] if len({p["count"] for p in totals}) == 1 else None
+    if total is not None:
+        participants = _fit_parts_to_total(participants, total)
     parts = [p for p in participants if p["_sum"] and not p["total"]
              and (total is None or p["_family"] == total["_family"])]
     parts_sum = sum(p["count"] for p in parts) if parts else None
