@@ -183,7 +183,7 @@ def test_bay_is_a_place_without_code(ex):
     ("Pelatihan di Pare Pare berlangsung.", "Pare Pare", "kota", "73.72"),
     ("Pelatihan di Pare-Pare berlangsung.", "Pare-Pare", "kota", "73.72"),
     ("Wisata di Bali pulih.", "Bali", "provinsi", "51"),
-    ("Kantor pusatnya di Jakarta.", "Jakarta", "kota", "31"),
+    ("Kantor pusatnya di Jakarta.", "Jakarta", "provinsi", "31"),  # a coded alias takes its code's level
 ])
 def test_alias_resolves_to_code(ex, text, surface, level, code):
     m = by_text(places(ex, text))[surface]

@@ -180,7 +180,9 @@ class PlaceExtractor:
             code = r.get("code") or None
             if code and code not in self.gaz.names:
                 continue  # an alias of a region the installed list no longer has
-            cand = Cand(code, r["level"], self.gaz.name(code) if code else (r.get("name") or r["alias"]), r.source)
+            # a coded alias takes its code's level: "Jakarta" (31) is the provinsi, whatever the rule says
+            level = self.gaz.level(code) if code else r["level"]
+            cand = Cand(code, level, self.gaz.name(code) if code else (r.get("name") or r["alias"]), r.source)
             lst = self.aliases.setdefault(squash(r["alias"]), [])
             if all(c.id != cand.id for c in lst):
                 lst.append(cand)
