@@ -190,7 +190,9 @@ def run(cfg: RunConfig) -> dict[str, Any]:
             "ner_backend": res.ner.name, "ner_model": res.ner.version,
             "rules": {"digest": res.rules.digest, "files": res.rules.hashes},
         },
-        "settings": {"rules": [str(r) for r in cfg.rules], "workers": workers, "ner_model": cfg.ner_model,
+        # the model actually used, not only what was asked for (None asks for the shipped one)
+        "settings": {"rules": [str(r) for r in cfg.rules], "workers": workers,
+                     "ner_model": cfg.ner_model or f"shipped ({res.ner.version})",
                      "batch_size": BATCH, "cache": str(res.cache.folder) if cfg.use_cache else None,
                      "scheduler": cfg.scheduler},
     }

@@ -181,15 +181,28 @@ def test_flatten_record():
     assert list(row) == RECORD_COLUMNS
     assert row["organizations"] == "PT Sinar Bahari Energi; Dinas Koperasi dan UKM Kabupaten Sukamaju"
     assert row["organization_kinds"] == "company; government"
+    assert row["organization_roles"] == "organizer; partner"
     assert row["people"] == "Rina Kusumawati (Manajer CSR)"
     assert row["places"] == ("Karanganyar Kidul [desa 32.01.02.2003]; Jawa Barat [provinsi 32]; "
                              "Gedung Serbaguna [other]")
     assert row["provinces"] == "Jawa Barat"
-    assert row["dates"] == "2024-03-12..2024-03-14; 2024-03-18"
+    assert row["dates"] == "2024-03-12..2024-03-14 (event); 2024-03-18 (published)"  # which date is which
     assert row["participants_total"] == 45
-    assert row["participants"] == "45 orang pelaku UMKM; 12 kelompok kelompok tani"
+    assert row["participants"] == "45 orang pelaku UMKM (total); 12 kelompok tani"  # the unit said once
     assert row["activities"] == "pelatihan pemasaran digital; pendampingan izin usaha"
     assert row["confidence"] == 0.84
+
+
+@pytest.mark.parametrize("part, cell", [
+    ({"count": 12, "unit": "orang", "what": "orang pelatihan menjahit"}, "12 orang pelatihan menjahit"),
+    ({"count": 4, "unit": "penjahit", "what": "penjahit"}, "4 penjahit"),
+    ({"count": 59, "unit": "orang", "what": "orang", "total": True}, "59 orang (total)"),
+    ({"count": 20, "unit": "pelaku usaha", "what": "pelaku usaha binaan"}, "20 pelaku usaha binaan"),
+    ({"count": 30, "unit": "orang", "what": "peserta pelatihan"}, "30 orang peserta pelatihan"),
+])
+def test_participant_cells_name_the_unit_once(part, cell):
+    row = flatten_record({**GOOD_RECORD, "participants": [part]})
+    assert row["participants"] == cell
 
 
 def test_flatten_record_without_items():

@@ -154,7 +154,12 @@ def _stage_times(run_info: dict[str, Any]) -> str:
     rows = "".join(f'<tr><td>{_e(k)}</td><td class="num">{v:.2f}</td>'
                    f'<td class="barcell"><div class="bar" style="width:{100 * v / top:.0f}%"></div></td></tr>'
                    for k, v in sorted(st.items(), key=lambda kv: -kv[1]))
-    return ('<h3>Time per stage (seconds, all articles)</h3><table class="small" id="stages">'
+    cache = run_info.get("cache") if isinstance(run_info.get("cache"), dict) else {}
+    result = cache.get("result") if isinstance(cache.get("result"), dict) else {}
+    hits, total = result.get("hit", 0), sum(v for v in result.values() if isinstance(v, int))
+    note = (f'<p class="note">{hits} of {total} articles came whole from the cache: their stages did no work '
+            "in this run, so they add no time here.</p>" if hits else "")
+    return ('<h3>Time per stage (seconds, all articles)</h3>' + note + '<table class="small" id="stages">'
             f"<thead><tr><th>stage</th><th>seconds</th><th></th></tr></thead><tbody>{rows}</tbody></table>")
 
 

@@ -25,7 +25,7 @@ MENTION_COLUMNS = ["article_id", "kind", "label", "text", "start", "end", "value
                    "excluded", "in_record", "note"]
 ENTITY_COLUMNS = ["entity_id", "kind", "name", "aliases", "article_count", "articles", "merge_reasons"]
 RECORD_COLUMNS = ["record_id", "article_id", "title", "published", "program", "activities",
-                  "organizations", "organization_kinds", "people", "places", "provinces", "dates",
+                  "organizations", "organization_kinds", "organization_roles", "people", "places", "provinces", "dates",
                   "participants_total", "participants", "confidence"]
 ERROR_COLUMNS = ["article_id", "path", "stage", "error"]
 XLSX_FILE = "records.xlsx"
@@ -206,12 +206,19 @@ def _province_of(p: dict[str, Any]) -> str | None:
 
 
 def _date_cell(d: dict[str, Any]) -> str:
+    """"2024-03-11..2024-03-13 (event)": each date says what it is (publication or event)."""
     start, end = d.get("start") or "", d.get("end")
-    return f"{start}..{end}" if end and end != start else start
+    cell = f"{start}..{end}" if end and end != start else start
+    return f"{cell} ({d['kind']})" if d.get("kind") else cell
 
 
 def _participant_cell(p: dict[str, Any]) -> str:
-    return " ".join(str(x) for x in (p.get("count"), p.get("unit"), p.get("what")) if x not in (None, ""))
+    """"12 orang (total)", "16 orang Desa Kliris": the unit once, even where ``what`` starts with it."""
+    unit, what = str(p.get("unit") or ""), str(p.get("what") or "")
+    if unit and what.casefold().split()[:len(unit.split())] == unit.casefold().split():
+        unit = ""  # "pelaku usaha" + "pelaku usaha binaan": say it once
+    cell = " ".join(x for x in (str(p.get("count", "")), unit, what) if x)
+    return cell + " (total)" if p.get("total") else cell
 
 
 def _unique(items: Iterable[Any]) -> list[Any]:
@@ -238,6 +245,7 @@ def flatten_record(rec: dict[str, Any]) -> dict[str, Any]:
         "activities": _join(rec.get("activities") or []),
         "organizations": _join(o.get("name") for o in orgs),
         "organization_kinds": _join(o.get("kind") or "other" for o in orgs),
+        "organization_roles": _join(o.get("role") or "other" for o in orgs),
         "people": _join(_person_cell(p) for p in rec.get("people") or []),
         "places": _join(_place_cell(p) for p in places),
         "provinces": _join(_unique(_province_of(p) for p in places)),
