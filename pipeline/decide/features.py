@@ -1,0 +1,205 @@
+"""What each learned decision reads: features built from what the rules and the model already found.
+
+One function per decision. Detection is one feature set per article; the others give one feature set
+per candidate (a count, a proposed programme name, a date). The same code builds the features at
+training time (``learn.py``) and at run time (``Decider``), so the two can never drift apart.
+Features are plain ``{name: number}``; a model ignores names it has no weight for.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..types import Article, Mention
+
+WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
+LEAD_CHARS = 600
+# words that introduce what a source said or a statement was issued: the date after them dates the report
+REPORT_CUE = re.compile(
+    r"\b(?:kata|ujar|ucap|jelas|tutur|ungkap|sebut|terang|tegas|papar|imbuh|lanjut|menurut|mengatakan|"
+    r"menjelaskan|menyampaikan|keterangan|siaran|rilis|pers|wartawan|dikonfirmasi|dihubungi|ditemui|katanya|"
+    r"ujarnya|jelasnya|tuturnya|ungkapnya)\w*\b[^.!?\n]{0,70}$", re.IGNORECASE)
+PAREN_DATE = re.compile(r"\(\s*\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}\s*\)\s*$")
+
+
+@dataclass
+class Evidence:
+    """Everything the extractors found in one article, as the decisions read it."""
+
+    article: Article
+    title: tuple[int, int] | None
+    dateline: tuple[int, int] | None
+    facts: Any            # extract.programme.ProgrammeFacts
+    orgs: list[Mention]
+    people: list[Mention]
+    places: list[Mention]
+    dates: list[Mention]
+    counts: list[Mention]
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    def title_text(self) -> str:
+        t = self.article.meta.get("title")
+        if t:
+            return str(t)
+        return self.text[self.title[0]:self.title[1]] if self.title else self.text[:150]
+
+    def in_title(self, start: int) -> bool:
+        return self.title is not None and self.title[0] <= start < self.title[1]
+
+
+def _log(n: float) -> float:
+    return math.log1p(max(n, 0.0))
+
+
+def words(text: str) -> set[str]:
+    return {w.casefold() for w in WORD.findall(text)}
+
+
+# --- programme detection (one per article) -------------------------------------------------------
+
+def detection(ev: Evidence) -> dict[str, float]:
+    f = ev.facts
+    pos = sum(c.value["weight"] * math.log2(1 + c.value["hits"]) for c in f.cues if c.value["weight"] > 0)
+    neg = -sum(c.value["weight"] * math.log2(1 + c.value["hits"]) for c in f.cues if c.value["weight"] < 0)
+    title_cues = [c for c in f.cues if ev.in_title(c.start)]
+    lead_cues = [c for c in f.cues if c.start < LEAD_CHARS]
+    live_counts = [m for m in ev.counts if not m.excluded and m.value.get("count") is not None]
+    people_counts = [m for m in live_counts if m.value.get("cls") in ("person", "business", "group")]
+    orgs = [m for m in ev.orgs if not m.excluded]
+    kinds = {m.label or m.value.get("kind") or "other" for m in orgs}
+    people = [m for m in ev.people if not m.excluded]
+    feats: dict[str, float] = {
+        "rule_score": f.score, "rule_programme": float(f.is_programme),
+        "cue_pos": _log(pos), "cue_neg": _log(neg),
+        "cue_pos_title": _log(sum(c.value["weight"] for c in title_cues if c.value["weight"] > 0)),
+        "cue_neg_title": _log(-sum(c.value["weight"] for c in title_cues if c.value["weight"] < 0)),
+        "cue_pos_lead": _log(sum(c.value["weight"] for c in lead_cues if c.value["weight"] > 0)),
+        "n_counts": _log(len(live_counts)), "n_people_counts": _log(len(people_counts)),
+        "has_total": float(any(m.value.get("total") for m in live_counts)),
+        "n_orgs": _log(len(orgs)), "n_people": _log(len(people)),
+        "n_titled_people": _log(sum(1 for m in people if m.value.get("title"))),
+        "n_places": _log(len([m for m in ev.places if not m.excluded])),
+        "n_activities": _log(len(f.activities)),
+        "has_named_programme": float(f.name_mention is not None and f.name_mention.value.get("pattern") != "description"),
+        "has_description": float(f.name_mention is not None),
+        "length": _log(len(ev.text) / 1000),
+    }
+    for k in kinds:
+        feats[f"org_kind:{k}"] = 1.0
+    for w in words(ev.title_text()):
+        feats[f"title:{w}"] = 1.0
+    for w in words(ev.text[:LEAD_CHARS]):
+        feats[f"lead:{w}"] = 1.0
+    return feats
+
+
+# --- which count is the total (one per count) ----------------------------------------------------
+
+def count_candidates(ev: Evidence) -> list[tuple[Mention, dict[str, float]]]:
+    live = [m for m in ev.counts if not m.excluded and m.value.get("count") is not None]
+    if not live:
+        return []
+    n = len(ev.text) or 1
+    values = [m.value["count"] for m in live]
+    people = [m.value["count"] for m in live if m.value.get("cls") in ("person", "business")]
+    parts = [m.value["count"] for m in live if m.value.get("part") and not m.value.get("subset")]
+    out = []
+    first_seen: dict[int, int] = {}
+    for i, m in enumerate(live):
+        first_seen.setdefault(m.value["count"], i)
+    for i, m in enumerate(live):
+        v = m.value
+        c = v["count"]
+        feats = {
+            "rule_total": float(bool(v.get("total"))), "part": float(bool(v.get("part"))),
+            "subset": float(bool(v.get("subset"))), "approx": float(bool(v.get("approx"))),
+            f"cue:{v.get('cue', 'none')}": 1.0, f"cls:{v.get('cls', 'person')}": 1.0,
+            f"pattern:{v.get('pattern', '')}": 1.0, f"not_total:{v.get('not_total') or 'no'}": 1.0,
+            "log_count": _log(c), "position": m.start / n, "in_title": float(ev.in_title(m.start)),
+            "in_lead": float(m.start < LEAD_CHARS), "order": _log(i), "first_of_value": float(first_seen[c] == i),
+            "repeats": _log(values.count(c) - 1), "is_max": float(c == max(values)),
+            "is_max_people": float(bool(people) and c == max(people)),
+            "equals_parts": float(len(parts) >= 2 and c == sum(parts)),
+            "single": float(len(live) == 1),
+        }
+        out.append((m, feats))
+    return out
+
+
+# --- which phrase names the programme (one per proposed name) --------------------------------------
+
+def name_candidates(ev: Evidence) -> list[tuple[Mention, dict[str, float]]]:
+    cands = list(getattr(ev.facts, "name_candidates", []) or [])
+    if not cands:
+        return []
+    n = len(ev.text) or 1
+    title_words = words(ev.title_text())
+    org_spans = [(m.start, m.end) for m in ev.orgs if not m.excluded]
+    chosen = ev.facts.name_mention
+    names = [m.value["name"].casefold() for m in cands]
+    folded = ev.text.casefold()
+    out = []
+    for i, m in enumerate(cands):
+        name = m.value["name"]
+        ws = words(name)
+        pattern = m.value.get("pattern", "")
+        feats = {
+            f"pattern:{pattern}": 1.0, "priority": float(m.value.get("priority", 0)),
+            "description": float(pattern == "description"),
+            "rule_choice": float(chosen is not None and chosen.start == m.start and chosen.end == m.end),
+            "position": m.start / n, "in_title": float(ev.in_title(m.start)), "in_lead": float(m.start < LEAD_CHARS),
+            "n_words": _log(len(name.split())), "title_overlap": len(ws & title_words) / (len(ws) or 1),
+            "mentions": _log(folded.count(name.casefold()) - 1), "order": _log(i),
+            "inside_org": float(any(s <= m.start and m.end <= e for s, e in org_spans)),
+            "overlaps_org": float(any(s < m.end and m.start < e for s, e in org_spans)),
+            "capitalised": sum(1 for w in name.split() if w[:1].isupper()) / (len(name.split()) or 1),
+            "has_digit": float(any(ch.isdigit() for ch in name)),
+            "proposed_twice": float(names.count(name.casefold()) > 1),
+        }
+        head = name.split()[0].casefold() if name.split() else ""
+        feats[f"head:{head}"] = 1.0
+        out.append((m, feats))
+    return out
+
+
+# --- which date is the article's own (one per resolved day date) ------------------------------------
+
+def date_candidates(ev: Evidence) -> list[tuple[Mention, dict[str, float]]]:
+    text = ev.text
+    n = len(text) or 1
+    days = [m for m in ev.dates if isinstance(m.value.get("start"), str) and len(m.value["start"]) == 10
+            and m.value.get("end") in (None, m.value["start"]) and m.value.get("granularity", "day") == "day"]
+    if not days:
+        return []
+    body = [m for m in days if not m.excluded]
+    first_body = body[0].start if body else -1
+    latest = max(m.value["start"] for m in days)
+    out = []
+    for m in days:
+        flags = m.value.get("flags") or []
+        before = text[max(0, m.start - 90):m.start]
+        line_start = text.rfind("\n", 0, m.start) + 1
+        feats = {
+            "rule_publication": float(m.value.get("kind") == "publication"),
+            "excluded": float(m.excluded), "position": m.start / n, "top": float(m.start < 300),
+            "in_title": float(ev.in_title(m.start)),
+            "dateline": float(ev.dateline is not None and ev.dateline[0] <= m.start < ev.dateline[1] + 3),
+            "report_cue": float(REPORT_CUE.search(before) is not None),
+            "paren_form": float(PAREN_DATE.search(text[max(0, m.start - 2):m.end + 2]) is not None
+                                or text[max(0, m.start - 1):m.start] == "("),
+            "has_weekday": float("weekday" in (m.value.get("parts") or {})),
+            "first_body_date": float(m.start == first_body), "latest": float(m.value["start"] == latest),
+            "line_start": float(not text[line_start:m.start].strip()),
+            "weekday_mismatch": float("weekday_mismatch" in flags), "resolved": float(bool(m.value.get("resolved"))),
+            "same_date_repeats": _log(sum(1 for d in days if d.value["start"] == m.value["start"]) - 1),
+        }
+        for fl in flags:
+            if fl.startswith("publication_"):
+                feats[f"how:{fl[12:]}"] = 1.0
+        out.append((m, feats))
+    return out
