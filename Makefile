@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test eval model rules-check bench clean
+.PHONY: run test eval eval-corpus learn model rules-check bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -20,6 +20,15 @@ test: $(STAMP)
 
 eval: $(STAMP)
 	$(PY) -m pipeline eval --gold ../shared/eval/dev/gold ../shared/eval/dev/articles --out data/eval
+
+# the corpus test split (data/corpus, texts in ../shared/corpus/articles): report it every session
+eval-corpus: $(STAMP)
+	$(PY) -m pipeline eval --gold data/corpus/gold ../shared/corpus/articles --split test --out data/eval-corpus
+
+# fit the learned decisions (models/decisions/*.json and CARD.md) from the corpus train split
+learn: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[learn]'
+	$(PY) -m pipeline.decide.learn
 
 rules-check: $(STAMP)
 	$(PY) -m pipeline rules check rules

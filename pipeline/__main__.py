@@ -133,10 +133,18 @@ def cmd_run(args) -> int:
 
 
 def cmd_eval(args) -> int:
+    from .corpus import split_of
     from .evaluate import format_report, load_records, score
     from .output.writers import atomic_write
     from .run import run
 
+    only = None
+    if args.split != "all":  # one split of the corpus (hash of the id): run and score only its articles
+        only = sorted(p.stem for p in args.gold.glob("*.json") if split_of(p.stem) == args.split)
+        if args.inputs and len(args.inputs) == 1 and args.inputs[0].is_dir():
+            folder = args.inputs[0]
+            args.inputs = [f for i in only for f in sorted(folder.glob(f"{i}.*")) if f.is_file()] or args.inputs
+        print(f"{args.split} split: {len(only)} gold files", file=sys.stderr)
     if args.run:
         out = args.run
     else:
@@ -147,7 +155,7 @@ def cmd_eval(args) -> int:
     if not records_path.exists():
         raise FileNotFoundError(f"{records_path}: no records.jsonl in the run folder")
     records = load_records(records_path)
-    summary = score(args.gold, records)
+    summary = score(args.gold, records, only=only)
     print(format_report(summary), end="")
     if not args.run:
         atomic_write(out / "eval.json", json.dumps(summary, ensure_ascii=False, indent=1, default=str))
@@ -208,6 +216,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--gold", type=Path, required=True, metavar="DIR", help="folder of gold JSON files")
     p.add_argument("--run", type=Path, metavar="DIR",
                    help="score this existing output folder instead of running (writes nothing)")
+    p.add_argument("--split", choices=("all", "train", "test"), default="all",
+                   help="score (and run) only this split of the corpus: the ids hash to train (80%%) or test "
+                        "(20%%); see pipeline/corpus.py")
     p.set_defaults(func=cmd_eval)
     p = sub.add_parser("rules", help="rule file tools ('rules check')",
                        description="Rule file tools: 'rules check' validates rule files.")
