@@ -131,6 +131,10 @@ def test_form_word_starts_a_name(extractor, text, name):
      "Dinas Kelautan dan Perikanan Kota Kendari"),
     ("Sertifikat diberikan Direktorat Penelitian dan Pengabdian kepada Masyarakat kampus itu.",
      "Direktorat Penelitian dan Pengabdian kepada Masyarakat"),
+    # 'kepada' after a finished name starts what is given to whom
+    ("Bantuan modal dari PT. Sinar Energi (Persero) kepada UMKM binaan disalurkan kemarin.",
+     "PT. Sinar Energi (Persero)"),
+    ("Bantuan dari Yayasan Sinar Harapan kepada Kelompok Tani Makmur diserahkan kemarin.", "Yayasan Sinar Harapan"),
     # a ministry named by a list
     ("Pelatihan dibuka Kementerian Desa, Pembangunan Daerah Tertinggal dan Transmigrasi kemarin.",
      "Kementerian Desa, Pembangunan Daerah Tertinggal dan Transmigrasi"),

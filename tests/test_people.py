@@ -558,3 +558,22 @@ def test_a_month_between_two_name_words_is_part_of_the_name(extractor):
     text = ("Salah satu peserta, Lim Mei Hua, pedagang bakpao, ingin menambah kukusan. Ketua KWT Melati, "
             "Sri Juni Lestari, mengatakan pelatihan digelar sejak Mei lalu.")
     assert body_names(people_of(extractor, text)) == ["Lim Mei Hua", "Sri Juni Lestari"]
+
+
+# --- a relative's short name is someone else --------------------------------------------------------------
+
+@pytest.mark.parametrize("text, host, relative", [
+    ("Ketua Koperasi Wanita Melati, Ratna Wiryawan, membuka pelatihan. \"Perempuan harus mandiri,\" kata istri "
+     "Bupati Wiryawan itu.", "Ratna Wiryawan", "Wiryawan"),
+    ("Ketua Karang Taruna Sukamaju, Dimas Prakoso, menyerahkan bantuan. \"Kami senang,\" ujar putra Kepala Desa "
+     "Prakoso itu.", "Dimas Prakoso", "Prakoso"),
+])
+def test_a_relatives_short_name_is_not_an_alias(extractor, text, host, relative):
+    people = by_name(people_of(extractor, text))
+    assert relative not in people[host]["aliases"] and relative in people
+
+
+def test_a_short_name_without_a_family_word_still_joins(extractor):
+    text = ("Ketua Koperasi Wanita Melati, Ratna Wiryawan, membuka pelatihan. \"Perempuan harus mandiri,\" kata "
+            "Wiryawan.")
+    assert by_name(people_of(extractor, text))["Ratna Wiryawan"]["aliases"] == ["Wiryawan"]

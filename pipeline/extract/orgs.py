@@ -41,6 +41,12 @@ _PRIORITY = {"titleform": -1, "alias": 0, "form": 1, "head": 2, "acronym": 3, "t
 # ---------------------------------------------------------------------------------------------------
 # tokens
 
+# "kepada" (to) goes on inside a name only after a pe-...-an noun ("Pengabdian kepada Masyarakat",
+# "Pelayanan kepada ..."); after anything else it starts what is given to whom
+GIVING_CONNECTORS = {"kepada"}
+NOMINAL_RE = re.compile(r"^[Pp]e\w{3,}an$")
+
+
 @dataclass
 class Tok:
     text: str
@@ -602,6 +608,8 @@ class OrgExtractor:
                 nxt = toks[j + 1] if j + 1 < len(toks) else None
                 if nxt is None or nxt.nl or not (nxt.is_cap or nxt.is_num):
                     break
+                if t.low in GIVING_CONNECTORS and not (j > 0 and NOMINAL_RE.match(toks[j - 1].text)):
+                    break  # "PT Pertamina (Persero) kepada UMKM": a gift, not a name ("Pengabdian kepada Masyarakat")
                 if self._is_breaking(ctx, j + 1) or self.lex.prefix.match(toks, j + 1) or self._entry_at(ctx, j + 1):
                     break
                 if state != "name":

@@ -164,6 +164,10 @@ class _Lexicon:
         # written exactly as listed ("I", "Lalu"): the same word in lower case is an ordinary word
         self.name_prefixes = {r["text"]: r for r in rules.get("person_cues") if r["kind"] == "name_prefix"}
         self.title_stop = {k[0] for k in self.cues.get("title_stop", {})}
+        kin = sorted({r["text"] for r in rules.get("person_cues") if r["kind"] == "kin"}, key=len, reverse=True)
+        # a family word, then at most a few capitalised position words, right before the name
+        self.kin_before = re.compile(r"\b(?:%s)(?:[ \t]+[A-Z][\w.&/-]*){0,6}[ \t]*$" % "|".join(map(re.escape, kin)),
+                                     re.IGNORECASE) if kin else None
         self.head_single = {k[0] for k in self.heads if len(k) == 1}
         self.bylines = []
         for r in rules.get("byline_patterns"):
@@ -1252,6 +1256,8 @@ class PeopleExtractor:
                      "byline": c.byline}
             if c.alias_of:
                 value["alias_of"] = c.alias_of
+            if self.lex.kin_before is not None and self.lex.kin_before.search(doc.text, max(0, s - 80), s):
+                value["relative"] = True  # "istri Menkop UKM Puspayoga": a relative, not the person named near it
             region = in_regions(s, e, regions)
             out.append(Mention("person", doc.text[s:e], s, e, c.source, value,
                                excluded=region is not None, note=f"in {region.kind}" if region else ""))

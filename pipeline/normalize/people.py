@@ -173,8 +173,8 @@ def merge_people(mentions: list[Mention]) -> list[dict]:
             full = nick[key]
             target = next((p for p in people if p["_key"] == _name_key(full) or _is_short_form(full, p["name"])), None)
         for test in (_is_short_form, _is_clipped_form):
-            if target is not None:
-                break
+            if target is not None or m.value.get("relative"):
+                break  # a relative's short name ("istri Menkop UKM Puspayoga") is not the person it resembles
             hosts = [p for p in people if test(name, p["name"])]
             if hosts:
                 before = [p for p in hosts if p["_first"] <= m.start]
