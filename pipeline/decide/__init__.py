@@ -57,6 +57,9 @@ class Decider:
             p = m.score(features.detection(ev))
             ev.facts.is_programme = p >= m.threshold
             ev.facts.score = round(p, 3)
+        forced = forced_detection(ev)
+        if forced is not None:  # an analyst's deciding cue word overrides model and score alike
+            ev.facts.is_programme = forced
         if "total" in self.models:
             self._totals(ev, self.models["total"])
         if "name" in self.models:
@@ -70,13 +73,9 @@ class Decider:
         cands = features.count_candidates(ev)
         if not cands:
             return
-        scored = sorted(((model.score(f), m) for m, f in cands), key=lambda t: -t[0])
-        second = float(model.card.get("second_threshold", 0.9))
-        totals: set[int] = set()
-        if scored[0][0] >= model.threshold:
-            totals.add(scored[0][1].value["count"])
-            totals.update(m.value["count"] for p, m in scored[1:2] if p >= second)
-        for _, m in cands:
+        totals = choose_totals([(model.score(f), m.value["count"], bool(m.value.get("total"))) for m, f in cands],
+                               model.threshold)
+        for m, _ in cands:
             m.value["total"] = m.value["count"] in totals and not m.value.get("part")
 
     @staticmethod
@@ -84,7 +83,7 @@ class Decider:
         cands = features.name_candidates(ev)
         if not cands:
             return
-        _, best = max(((model.score(f), -m.start, i), m) for i, (m, f) in enumerate(cands))
+        best = cands[choose_name([(model.score(f), f) for _, f in cands])][0]
         ev.facts.name_mention = best
         ev.facts.name = best.value["name"]
 
@@ -93,15 +92,65 @@ class Decider:
         cands = features.date_candidates(ev)
         if not cands:
             return published
-        p, _, best = max((model.score(f), -m.start, m) for m, f in cands)
-        chosen = best.value["start"] if p >= model.threshold else None
+        i = choose_date([(model.score(f), f) for _, f in cands], model.threshold)
+        best = cands[i][0] if i is not None else None
+        chosen = best.value["start"] if best is not None else None
         for m, _ in cands:
-            if m.value.get("kind") == "publication" and m.value["start"] != chosen:
-                m.value["kind"], m.label = "event", "event"
-            elif m is best and chosen is not None:
+            if m is best:
                 m.value["kind"], m.label = "publication", "publication"
-                m.excluded = False if m.note.startswith("in ") and m.excluded else m.excluded
+            elif m.value.get("kind") == "publication":
+                m.value["kind"], m.label = "event", "event"
         return chosen
+
+
+def choose_totals(scored: list[tuple[float, int, bool]], threshold: float) -> set[int]:
+    """The total(s) from (P(total), count, the rules' own mark) per count: the likeliest count when it clears
+    the threshold; when the rules marked it too, every count the rules marked with it ("75 sekolah dan 6
+    perguruan tinggi" are both totals), since the rules see how the counts are joined."""
+    if not scored:
+        return set()
+    best = max(scored, key=lambda t: t[0])
+    if best[0] < threshold:
+        return set()
+    if best[2]:
+        return {c for _, c, rule in scored if rule}
+    return {best[1]}
+
+
+STRONG_DATE_RULES = ("how:dateline", "how:stamp")
+# rules/programme_cues.jsonl: a cue word with a weight this large (or its negative) decides detection alone
+DECIDING_CUE_WEIGHT = 10.0
+# rules/programme_name_patterns.jsonl: a pattern with this priority or more names the programme alone
+DECIDING_NAME_PRIORITY = 10
+
+
+def forced_detection(ev: Evidence) -> bool | None:
+    """True/False when a cue word of weight >= 10 / <= -10 occurs in the article (the negative wins), else None."""
+    weights = [c.value["weight"] for c in ev.facts.cues if abs(c.value["weight"]) >= DECIDING_CUE_WEIGHT]
+    if not weights:
+        return None
+    return min(weights) > 0
+
+
+def choose_name(scored: list[tuple[float, dict[str, float]]]) -> int:
+    """Which proposed name (index): a pattern of priority >= 10 always (the highest, then the first);
+    otherwise the likeliest, the first on ties."""
+    forced = [i for i, (_, f) in enumerate(scored) if f.get("priority", 0) >= DECIDING_NAME_PRIORITY]
+    if forced:
+        return max(forced, key=lambda i: (scored[i][1]["priority"], -i))
+    return max(range(len(scored)), key=lambda k: (scored[k][0], -k))
+
+
+def choose_date(scored: list[tuple[float, dict[str, float]]], threshold: float) -> int | None:
+    """Which date (index) is the article's own: a dateline or a stamp at the top that the rules recognised
+    always (the rules' strong evidence overrides); otherwise the likeliest date if it clears the threshold."""
+    for i, (_, f) in enumerate(scored):
+        if any(f.get(k) for k in STRONG_DATE_RULES):
+            return i
+    if not scored:
+        return None
+    i = max(range(len(scored)), key=lambda k: (scored[k][0], -k))
+    return i if scored[i][0] >= threshold else None
 
 
 def describe(decider: Decider) -> dict[str, Any]:

@@ -95,6 +95,8 @@ def detection(ev: Evidence) -> dict[str, float]:
         feats[f"title:{w}"] = 1.0
     for w in words(ev.text[:LEAD_CHARS]):
         feats[f"lead:{w}"] = 1.0
+    for w in words(ev.text):
+        feats[f"body:{w}"] = 1.0
     return feats
 
 

@@ -1,0 +1,154 @@
+"""Rules propose, learned models decide: the JSON models, the choices they make, and an analyst's rule still
+steering each choice through the features it feeds."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.decide import DECISIONS, MODEL_DIR, Decider, LinearModel, choose_date, choose_totals
+from pipeline.process import Resources, process_batch
+from pipeline.types import Article
+
+RULES = Path(__file__).resolve().parents[1] / "rules"
+
+# my own article: a village training with a count, a named programme and a press-release date
+ARTICLE = """Koperasi Tani Subur Gelar Pelatihan Pupuk Organik bagi Petani Sukamaju
+
+Koperasi Tani Subur di Desa Sukamaju, Kabupaten Magelang, menggelar pelatihan pembuatan pupuk organik
+melalui program Petani Mandiri Berdaulat. Sebanyak 35 petani mengikuti pelatihan tersebut.
+
+"Kami ingin petani tidak bergantung pada pupuk kimia," kata Ketua Koperasi Tani Subur, Darmaji, dalam
+keterangan tertulis, Rabu (12/6/2024).
+"""
+
+
+def _write(folder: Path, name: str, *rows: dict) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def _run(rules: list[Path], decisions: str | Path | None = None, text: str = ARTICLE) -> dict | None:
+    res = Resources.load(rules, "none", None, use_cache=False, decisions=decisions)
+    [r] = process_batch([Article("a", "a.txt", text, {})], res)
+    res.close()
+    assert r.error is None, r.error
+    return r.records[0] if r.records else None
+
+
+# --- the model files ------------------------------------------------------------------------------------------
+
+def test_a_linear_model_round_trips_as_json_and_scores_like_a_logistic(tmp_path):
+    m = LinearModel("x", {"a": 2.0, "b": -1.0}, -0.5, 0.3, {"note": "kartu"})
+    path = tmp_path / "x.json"
+    path.write_text(m.to_json(), encoding="utf-8")
+    back = LinearModel.load(path)
+    assert back == m
+    assert back.score({"a": 1.0}) == pytest.approx(1 / (1 + 2.718281828 ** -1.5), rel=1e-6)
+    assert back.score({"unknown": 5.0}) == pytest.approx(1 / (1 + 2.718281828 ** 0.5), rel=1e-6)
+
+
+def test_a_file_that_is_not_a_model_is_refused(tmp_path):
+    (tmp_path / "name.json").write_text('["not", "a", "model"]', encoding="utf-8")
+    with pytest.raises(ValueError, match="not a decision model"):
+        Decider.load(tmp_path)
+
+
+def test_shipped_models_are_plain_json_with_a_card():
+    d = Decider.load()
+    assert set(d.models) <= set(DECISIONS) and d.models, "make learn ships at least one decision"
+    for name in d.models:
+        data = json.loads((MODEL_DIR / f"{name}.json").read_text(encoding="utf-8"))
+        cv = data["card"]["cross_validation"]
+        assert data["card"]["shipped"] and cv["cv_accuracy"] > cv["rules_accuracy"]
+    assert (MODEL_DIR / "CARD.md").exists()
+    assert Decider.load("none").models == {} and Decider.load("none").version == "rules-only"
+
+
+# --- the choices ----------------------------------------------------------------------------------------------
+
+def test_totals_follow_the_rules_marks_when_the_model_agrees():
+    # the likeliest count is one the rules marked: every count the rules marked comes along ("A dan B")
+    assert choose_totals([(0.8, 75, True), (0.3, 6, True), (0.5, 20, False)], 0.4) == {75, 6}
+    # the model prefers a count the rules did not mark: that count alone
+    assert choose_totals([(0.2, 75, True), (0.7, 20, False)], 0.4) == {20}
+    assert choose_totals([(0.2, 75, True)], 0.4) == set()
+
+
+def test_a_dateline_the_rules_recognised_always_wins():
+    scored = [(0.9, {"report_cue": 1.0}), (0.1, {"how:dateline": 1.0})]
+    assert choose_date(scored, 0.5) == 1
+    assert choose_date([(0.3, {}), (0.45, {})], 0.5) is None
+    assert choose_date([(0.3, {}), (0.6, {})], 0.5) == 1
+
+
+# --- an analyst's rule still steers every learned choice -----------------------------------------------------
+
+def test_detection_follows_a_cue_rule_an_analyst_adds(tmp_path):
+    assert _run([RULES]) is not None
+    mine = _write(tmp_path / "mine", "programme_cues.jsonl",
+                  {"id": "bukan-program", "text": "pupuk organik", "weight": -10.0}).parent
+    assert _run([RULES, mine]) is None  # a deciding cue: the same article is no programme once the analyst says so
+    news = "Harga cabai di pasar tradisional Magelang naik tajam pekan ini, kata seorang pedagang, Rabu (12/6/2024)."
+    assert _run([RULES], text=news) is None
+    mine = _write(tmp_path / "yes", "programme_cues.jsonl", {"id": "pasar-murah", "text": "cabai", "weight": 10.0}).parent
+    assert _run([RULES, mine], text=news) is not None
+
+
+def test_the_name_follows_a_pattern_rule_an_analyst_adds(tmp_path):
+    before = _run([RULES])["program"]
+    mine = _write(tmp_path / "mine", "programme_name_patterns.jsonl",
+                  {"id": "gelar-name", "pattern": r"menggelar (?P<name>pelatihan pembuatan pupuk organik)",
+                   "priority": 10}).parent
+    assert before != "pelatihan pembuatan pupuk organik"
+    assert _run([RULES, mine])["program"] == "pelatihan pembuatan pupuk organik"
+
+
+def test_the_publication_date_follows_a_cue_rule(tmp_path):
+    rec = _run([RULES])
+    assert rec["published"] == "2024-06-12"  # a written statement's date
+    text = ARTICLE.replace("dalam\nketerangan tertulis, Rabu (12/6/2024)", "saat ditemui, Rabu (12/6/2024)")
+    assert _run([RULES], text=text)["published"] is None  # plain speech dates no article
+
+
+def test_totals_stay_with_the_rules_and_follow_a_counted_noun_rule(tmp_path):
+    assert [p["count"] for p in _run([RULES])["participants"] if p["total"]] == [35]
+    mine = _write(tmp_path / "mine", "counted_nouns.jsonl", {"id": "person_petani", "enabled": False}).parent
+    assert [p["count"] for p in _run([RULES, mine])["participants"]] != [35]
+
+
+def test_without_models_the_rules_decide_as_before(tmp_path):
+    rules_only = _run([RULES], decisions="none")
+    assert rules_only is not None and rules_only["published"] == "2024-06-12"
+
+
+# --- make learn -----------------------------------------------------------------------------------------------
+
+def _samples(n: int = 60):
+    from pipeline.decide.learn import Sample
+
+    out = []
+    for i in range(n):
+        programme = i % 2 == 0
+        # the word 'pelatihan' tells programmes apart; the rules' own call is right only half the time
+        feats = {"rule_score": 0.5, "title:pelatihan": float(programme), "title:harga": float(not programme)}
+        out.append(Sample(f"a{i:03d}", programme, feats, rule_programme=(i % 4 < 2)))
+    return out
+
+
+def test_learning_is_deterministic_and_ships_only_what_beats_the_rules(tmp_path):
+    pytest.importorskip("sklearn")
+    from pipeline.decide.learn import train
+
+    cards = train(_samples(), tmp_path / "one", only=["detection", "total"])
+    again = train(_samples(), tmp_path / "two", only=["detection", "total"])
+    assert (tmp_path / "one" / "detection.json").read_bytes() == (tmp_path / "two" / "detection.json").read_bytes()
+    assert cards["detection"]["shipped"] and cards["detection"]["cross_validation"]["cv_accuracy"] > 0.9
+    assert cards == again
+    # no article has a gold total: nothing to learn from, nothing beats the rules, no file
+    assert not cards["total"]["shipped"] and not (tmp_path / "one" / "total.json").exists()
+    model = LinearModel.load(tmp_path / "one" / "detection.json")
+    assert model.score({"title:pelatihan": 1.0}) > model.threshold > model.score({"title:harga": 1.0})
