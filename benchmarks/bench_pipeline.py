@@ -11,6 +11,10 @@ process tree (main process and workers), sampled every 0.1 s.
 
 Reports, in one run: articles/s and tokens/s for 1 and 2 workers and the speed-up, each stage's
 share of the summed stage time (run.json ``stage_seconds``), and peak RSS for each size.
+
+Real pages: the same measurement on the corpus of real news pages in ``../shared/corpus/articles``
+(read from there, never copied; skipped when it is not there, or with ``--no-real``): 595 articles of
+about 2,800 characters, with the seconds of each stage.
 """
 from __future__ import annotations
 
@@ -142,6 +146,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--workers", type=int, nargs="*", default=[1, 2])
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--keep", type=Path, help="generate corpora and outputs here (default: a temporary folder)")
+    ap.add_argument("--real", type=Path, default=ROOT.parent / "shared" / "corpus" / "articles",
+                    help="folder of real news pages to measure too (default ../shared/corpus/articles)")
+    ap.add_argument("--no-real", action="store_true", help="skip the real pages")
     args = ap.parse_args(argv)
     base = args.keep or Path(tempfile.mkdtemp(prefix="bench-pipeline-"))
     report: dict = {"speed": {}, "memory": {}}
@@ -160,6 +167,24 @@ def main(argv: list[str] | None = None) -> None:
     if 1 in report["speed"] and 2 in report["speed"]:
         report["speedup_2_vs_1"] = round(report["speed"][1]["seconds"] / report["speed"][2]["seconds"], 2)
         print(f"2 workers vs 1: {report['speedup_2_vs_1']}x")
+    if not args.no_real and args.real.is_dir():
+        n_real = sum(1 for p in args.real.rglob("*") if p.is_file() and p.suffix in (".txt", ".html", ".md"))
+        real_tokens = count_tokens(args.real)
+        report["real"] = {"articles": n_real, "tokens": real_tokens}
+        print(f"real pages: {n_real} articles, {real_tokens} tokens ({real_tokens / max(n_real, 1):.0f} per article)")
+        for w in args.workers:
+            info, wall, peak = run_pipeline(args.real, base / f"out-real-w{w}", w)
+            row = {"seconds": round(wall, 2), "articles_per_s": round(n_real / wall, 1),
+                   "peak_rss_mb": round(peak / 2**20),
+                   "stage_seconds": {k: round(v, 2) for k, v in sorted(info["stage_seconds"].items(),
+                                                                     key=lambda kv: -kv[1])}}
+            report["real"][w] = row
+            print(f"real, workers={w}: {row['articles_per_s']} articles/s, {row['seconds']} s, "
+                  f"peak RSS {row['peak_rss_mb']} MB")
+            print(f"  stage seconds: {row['stage_seconds']}")
+        if 1 in report["real"] and 2 in report["real"]:
+            report["real"]["speedup_2_vs_1"] = round(report["real"][1]["seconds"] / report["real"][2]["seconds"], 2)
+            print(f"real, 2 workers vs 1: {report['real']['speedup_2_vs_1']}x")
     for n in args.sizes:
         corpus_n = generate_corpus(n, base / f"corpus{n}", args.seed)
         info, wall, peak = run_pipeline(corpus_n, base / f"out{n}", 2)
