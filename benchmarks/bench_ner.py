@@ -10,6 +10,9 @@ Two scoring modes, both exact-match on (start, end, label):
   * ``gold_tokens``: the corpus tokens are given to the model (comparable with
     published scores).
 
+A third test set is in-domain: whole articles of the corpus test split with every PER/ORG/LOC mention
+annotated blind (``data/corpus/ner/``, texts read from ``../shared/corpus/articles``), scored in text mode.
+
 Usage: ``python benchmarks/bench_ner.py [--model models/id_news_ner] [--data ../shared/data/ner] [--json out.json]``
 """
 from __future__ import annotations
@@ -37,7 +40,9 @@ from spacy.tokens import Doc  # noqa: E402
 from training.prepare import DEFAULT_DATA, LABELS, TEST_FILES, Sentence, read_conll, to_doc  # noqa: E402
 
 DEFAULT_MODEL = REPO_ROOT / "models" / "id_news_ner"
-TEST_SET_NAMES = {"idner_test": "idner-news-2k test", "nerui01_test": "NER-UI fold-01 test"}
+TEST_SET_NAMES = {"idner_test": "idner-news-2k test", "nerui01_test": "NER-UI fold-01 test",
+                  "in_domain": "corpus test split, whole articles (data/corpus/ner)"}
+IN_DOMAIN = REPO_ROOT / "data" / "corpus" / "ner"
 
 
 def pin_to_one_core() -> None:
@@ -89,6 +94,38 @@ def score(nlp, sentences: list[Sentence], mode: str = "text") -> dict[str, dict[
     return {label: prf(*c) for label, c in counts.items()}
 
 
+def score_in_domain(nlp, folder: Path = IN_DOMAIN) -> dict[str, dict[str, float]] | None:
+    """Entity P/R/F1 per label on whole annotated articles (exact character spans), or None without data."""
+    sys.path.insert(0, str(REPO_ROOT / "scripts"))
+    try:
+        import ner_spans
+    finally:
+        sys.path.pop(0)
+    ids = sorted(p.stem for p in Path(folder).glob("*.json"))
+    if not ids or not ner_spans.ARTICLES.is_dir():
+        return None
+    counts = {label: [0, 0, 0] for label in (*LABELS, "ALL")}
+    texts, golds = [], []
+    for aid in ids:
+        text, found, problems = ner_spans.load(aid, Path(folder))
+        if problems:
+            raise SystemExit(f"{folder}/{aid}.json: {problems[0]} (python3 scripts/ner_spans.py check {aid})")
+        texts.append(text)
+        golds.append(set(found))
+    for gold, doc in zip(golds, nlp.pipe(texts, batch_size=16)):
+        pred = spans(doc)
+        for label in LABELS:
+            g = {x for x in gold if x[2] == label}
+            q = {x for x in pred if x[2] == label}
+            counts[label][0] += len(g & q)
+            counts[label][1] += len(q)
+            counts[label][2] += len(g)
+        counts["ALL"][0] += len(gold & pred)
+        counts["ALL"][1] += len(pred)
+        counts["ALL"][2] += len(gold)
+    return {label: prf(*c) for label, c in counts.items()}
+
+
 def speed(nlp, texts: list[str], min_seconds: float = 3.0) -> dict[str, float]:
     """Tokens per second of nlp.pipe over ``texts`` (repeated until ``min_seconds``), best of 3 rounds."""
     n_tokens = sum(len(nlp.make_doc(t)) for t in texts)
@@ -120,6 +157,9 @@ def benchmark(model: Path = DEFAULT_MODEL, data_dir: Path = DEFAULT_DATA) -> dic
         sentences = read_conll(Path(data_dir) / rel)
         texts.extend(to_doc(nlp.vocab, s).text for s in sentences)
         result["scores"][split] = {mode: score(nlp, sentences, mode) for mode in ("text", "gold_tokens")}
+    in_domain = score_in_domain(nlp)
+    if in_domain is not None:
+        result["scores"]["in_domain"] = {"text": in_domain}
     result["speed"] = speed(nlp, texts)
     return result
 

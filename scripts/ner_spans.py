@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""Turn an in-domain NER annotation (every PER/ORG/LOC mention in text order) into character spans, and check it.
+
+usage: python3 scripts/ner_spans.py check ID [ID ...]     (annotators: checks data/corpus/ner/<id>.json)
+
+An annotation file is {"id": ..., "entities": [{"text": "Siti Aminah", "label": "PER"}, ...]}: every mention
+in the order it occurs in ../shared/corpus/articles/<id>.txt, repeats included. Each text is looked up after the
+end of the previous one; ``spans()`` gives (start, end, label) character offsets. Annotators never see a model's
+output: this script only reads the article and the annotation.
+"""
+from __future__ import annotations
+
+import json
+import pathlib
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+ARTICLES = ROOT.parent / "shared" / "corpus" / "articles"
+NER_DIR = ROOT / "data" / "corpus" / "ner"
+LABELS = {"PER", "ORG", "LOC"}
+
+
+def spans(text: str, entities: list[dict]) -> tuple[list[tuple[int, int, str]], list[str]]:
+    """(start, end, label) for each entity found in order, and the problems (entities not found in order)."""
+    out, problems, pos = [], [], 0
+    for n, e in enumerate(entities):
+        t, label = e.get("text", ""), e.get("label")
+        if label not in LABELS:
+            problems.append(f"entity {n} {t!r}: label {label!r} is not one of PER, ORG, LOC")
+            continue
+        if not t or t != t.strip():
+            problems.append(f"entity {n} {t!r}: empty or with spaces at its ends")
+            continue
+        i = text.find(t, pos)
+        if i < 0:
+            where = "anywhere in the text" if text.find(t) < 0 else "after the previous entity (order or a repeat?)"
+            problems.append(f"entity {n} {t!r}: not found {where}")
+            continue
+        out.append((i, i + len(t), label))
+        pos = i + len(t)
+    return out, problems
+
+
+def load(aid: str, folder: pathlib.Path = NER_DIR) -> tuple[str, list[tuple[int, int, str]], list[str]]:
+    text = (ARTICLES / f"{aid}.txt").read_text(encoding="utf-8")
+    data = json.loads((folder / f"{aid}.json").read_text(encoding="utf-8"))
+    if data.get("id") != aid:
+        return text, [], [f"id {data.get('id')!r} differs from the file name"]
+    found, problems = spans(text, data.get("entities", []))
+    return text, found, problems
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) < 2 or argv[0] != "check":
+        print(__doc__)
+        return 2
+    bad = 0
+    for aid in argv[1:]:
+        try:
+            _, found, problems = load(aid)
+        except (OSError, json.JSONDecodeError) as e:
+            print(f"{aid}: ERROR {e}")
+            bad += 1
+            continue
+        for p in problems:
+            print(f"{aid}: ERROR {p}")
+        bad += len(problems)
+        print(f"{aid}: {len(found)} spans ({', '.join(f'{l} {sum(1 for *_, x in found if x == l)}' for l in sorted(LABELS))})")
+    print(f"{len(argv) - 1} files, {bad} errors")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
