@@ -19,12 +19,6 @@ from ..types import Mention, Region, in_regions
 # A capitalised sequence: words starting upper-case or with a digit, lowercase connectors inside.
 # (spaces and tabs only: a name never runs onto the next line)
 NAME = (r"[A-Z0-9][\w.&'’/-]*(?:[ \t]+(?:(?:dan|&|of|and|for|untuk)[ \t]+)?(?:[A-Z0-9(][\w.&'’()/-]*)){0,7}")
-ACTIVITY_HEADS = ("pelatihan", "pendampingan", "pembinaan", "bimbingan teknis", "bimtek", "sosialisasi",
-                  "penyuluhan", "diklat", "workshop", "pemberdayaan", "bantuan", "budidaya", "pengembangan",
-                  "inkubasi", "training", "seminar", "pembiayaan", "penyaluran", "edukasi")
-STOP_WORDS = {"di", "yang", "pada", "oleh", "dengan", "dalam", "ini", "itu", "tersebut", "sebagai", "agar", "serta",
-              "sejak", "selama", "hingga", "sampai", "sehingga", "karena", "kepada", "ke", "dari", "pun", "juga",
-              "akan", "telah", "sudah", "merupakan", "adalah", "tahun", "kali", "sebanyak", "diikuti"}
 DETECT_THRESHOLD = 0.4
 
 
@@ -54,7 +48,9 @@ class ProgrammeExtractor:
             ((r, re.compile(r["pattern"].replace("{NAME}", NAME)), r.get("priority", 1))
              for r in rules.get("programme_name_patterns")),
             key=lambda t: -t[2])
-        heads = "|".join(re.escape(h) for h in ACTIVITY_HEADS)
+        phrases = rules.get("programme_phrases")
+        self.stop_words = frozenset(r["text"].casefold() for r in phrases if r["role"] == "stop")
+        heads = "|".join(re.escape(r["text"]) for r in phrases if r["role"] == "head") or r"(?!)"
         # the words after a head are looked at, not consumed: "pelatihan X lalu pendampingan Y" gives both
         self.activity_rx = re.compile(rf"\b(?:{heads})\b(?=(?P<tail>(?:[ \t]+[\w-]+){{1,7}}))", re.IGNORECASE)
 
@@ -130,8 +126,8 @@ class ProgrammeExtractor:
             span = text[m.start():m.end("tail")]
             if in_regions(m.start(), m.end("tail"), regions):
                 continue
-            end = m.start() + _phrase_end(span)
-            phrase = _cut_phrase(span)
+            end = m.start() + _phrase_end(span, self.stop_words)
+            phrase = _cut_phrase(span, self.stop_words)
             if len(phrase.split()) >= 2:
                 out.append(Mention("cue", text[m.start():end], m.start(), end, "regex:programme:description",
                                    {"name": phrase, "pattern": "description", "priority": 0},
@@ -150,7 +146,7 @@ class ProgrammeExtractor:
         for m in self.activity_rx.finditer(text):
             if in_regions(m.start(), m.end("tail"), regions):
                 continue
-            phrase = _cut_phrase(text[m.start():m.end("tail")])
+            phrase = _cut_phrase(text[m.start():m.end("tail")], self.stop_words)
             key = phrase.casefold()
             if len(phrase.split()) >= 2 and key not in seen:
                 seen.add(key)
@@ -160,12 +156,12 @@ class ProgrammeExtractor:
         return out
 
 
-def _phrase_end(s: str) -> int:
+def _phrase_end(s: str, stop_words: frozenset[str]) -> int:
     """Where a description phrase ends in ``s``: before the first function word or punctuation, at most 7 words."""
     end = 0
     for n, w in enumerate(re.finditer(r"\S+", s)):
         core = w.group().strip(",.;:!?\"“”()")
-        if n >= 7 or not core or core.casefold() in STOP_WORDS or not re.match(r"^[\w-]+$", core):
+        if n >= 7 or not core or core.casefold() in stop_words or not re.match(r"^[\w-]+$", core):
             break
         end = w.start() + w.group().index(core) + len(core)
         if core != w.group():  # punctuation after it ends the phrase
@@ -173,9 +169,9 @@ def _phrase_end(s: str) -> int:
     return end
 
 
-def _cut_phrase(s: str) -> str:
+def _cut_phrase(s: str, stop_words: frozenset[str]) -> str:
     """The description phrase at the start of ``s``, with single spaces."""
-    return " ".join(s[:_phrase_end(s)].split())
+    return " ".join(s[:_phrase_end(s, stop_words)].split())
 
 
 def _trim_name(s: str) -> str:
