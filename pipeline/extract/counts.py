@@ -365,11 +365,11 @@ class CountExtractor:
             what = self._what(text, noun.start, noun.end)
             # the counted noun's rule decided the count either way; value["pattern"] says where the noun stood
             source, end = noun.rule.source, (noun.end if pattern == "num_noun" else num.end)
-            if pattern == "num_noun" and noun.rule["text"].lower() == "orang":
+            if pattern == "num_noun" and noun.rule.get("classifier"):
                 nb = self._noun_before(text, s_start, num)  # "total peserta 48 orang"
                 if nb is not None and not nb[0].participant:
-                    return None  # "jumlah tersangka mencapai 9 orang"
-                if nb is not None and nb[0].rule["text"].lower() != "orang":
+                    return None  # "jumlah tersangka mencapai 9 orang", "jumlah penduduk 286 juta jiwa"
+                if nb is not None and not nb[0].rule.get("classifier"):
                     what = self._what(text, nb[0].start, nb[0].end)
         return Mention(
             kind="count", text=text[num.start:end], start=num.start, end=end, source=source,

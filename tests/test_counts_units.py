@@ -1,0 +1,53 @@
+"""Counted nouns that name beneficiary units beyond people: households of social aid (KPM), houses of a
+housing programme, kitchens, clusters, tenants, Papua's kampung; and the classifier jiwa."""
+from pathlib import Path
+
+import pytest
+
+from pipeline.extract.counts import CountExtractor, assemble_participants
+from pipeline.rules import load_rules
+
+RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+RULE_FILES = [RULES_DIR / f"{stem}.jsonl" for stem in ("number_words", "counted_nouns", "count_exclusions")]
+
+
+@pytest.fixture(scope="module")
+def extractor() -> CountExtractor:
+    return CountExtractor(load_rules(RULE_FILES))
+
+
+def units(extractor, text):
+    return [(p["count"], p["unit"]) for p in assemble_participants(extractor.extract(text, []))[0]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bantuan pangan tahap ini disalurkan kepada 2,4 juta KPM di seluruh provinsi.", [(2_400_000, "KPM")]),
+    ("Dinas sosial telah menyalurkan bantuan kepada 1.250 KPM di Kabupaten Gowa.", [(1250, "KPM")]),
+    ("Pelatihan kewirausahaan diikuti 150 pekerja yang terkena PHK.", [(150, "pekerja")]),
+    ("Pelayanan khusus disiapkan bagi 2.300 jemaah lansia asal Jawa Timur.", [(2300, "jemaah")]),
+    ("Hadiah modal usaha diserahkan kepada 12 pemenang lomba inovasi desa.", [(12, "pemenang")]),
+    ("Pelatihan membuat abon diberikan kepada 25 istri petani tambak.", [(25, "istri")]),
+    ("Bank itu kini membina 14 klaster usaha tenun di NTT.", [(14, "klaster usaha")]),
+    ("Promo akhir tahun berlaku di 45 tenant binaan dinas koperasi.", [(45, "tenant")]),
+    ("Sebanyak 60 SPPG di kabupaten itu sudah mendapat sertifikat higienis.", [(60, "SPPG")]),
+    ("Tahun ini pemerintah kota membedah 240 rumah warga miskin.", [(240, "rumah")]),
+    ("Program bedah rumah menyasar 85 rumah tidak layak huni.", [(85, "rumah tidak layak huni")]),
+    ("Dana desa dikawal di 210 kampung yang tersebar di pegunungan.", [(210, "kampung")]),
+    # 'unit' between the number and a counted noun; 'unit' alone stays a product
+    ("Ring I sebanyak 12 unit UKM menerima pinjaman modal.", [(12, "UKM")]),
+    ("Bantuan berupa 12 unit mesin jahit diserahkan ke kelompok.", []),
+])
+def test_beneficiary_units(extractor, text, expected):
+    assert units(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Berdasarkan data terbaru, jumlah penduduk provinsi itu mencapai 5,6 juta jiwa.",
+    "Jumlah penduduk kecamatan tersebut sebanyak 42.000 orang.",
+])
+def test_a_classifier_after_a_population_counts_no_participants(extractor, text):
+    assert units(extractor, text) == []
+
+
+def test_jiwa_of_affected_people_still_counts(extractor):
+    assert units(extractor, "Banjir itu berdampak pada 320 jiwa di dua dusun.") == [(320, "jiwa")]
