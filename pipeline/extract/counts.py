@@ -484,15 +484,17 @@ def _cue(pre: str) -> str:
 _CUE_RANK = {"strong": 3, "medium": 2, "none": 1}
 
 
-def _sums_of_others(cands: list[Mention], max_terms: int = 4) -> set[int]:
-    """Starts of people counts that equal the sum of two or more other people counts of the article
-    ("Angkatan I sebanyak 30 orang ... angkatan II 25 orang ... 55 perempuan"): the whole, not a part."""
+def _sums_of_others(cands: list[Mention], terms: list[Mention], max_terms: int = 4) -> set[int]:
+    """Starts of people counts (among ``cands``) that equal the sum of two or more other people counts of the
+    article (among ``terms``, demoted ones too: "since its founding, 97.000 trained"): the whole, not a part
+    ("Angkatan I sebanyak 30 orang ... angkatan II 25 orang ... 55 perempuan")."""
     people = [m for m in cands if m.value.get("cls") in ("person", "business")]
+    pool = [m for m in terms if m.value.get("cls") in ("person", "business")]
     found: set[int] = set()
-    if len(people) < 3 or len(people) > 12:
+    if not people or len(pool) < 3 or len(pool) > 12:
         return found
     for m in people:
-        others = sorted({o.value["count"] for o in people if o.value["count"] < m.value["count"]})
+        others = sorted({o.value["count"] for o in pool if o.value["count"] < m.value["count"]})
         for k in range(2, min(max_terms, len(others)) + 1):
             if any(sum(c) == m.value["count"] for c in combinations(others, k)):
                 found.add(m.start)
@@ -514,7 +516,7 @@ def _mark_totals(text: str, mentions: list[Mention]) -> None:
     if not cands:
         return
     part_sum = sum(key[0] for key in parts) if len(parts) >= 2 else None
-    sums = _sums_of_others(cands) if part_sum is None else set()
+    sums = _sums_of_others(cands, [m for m in live if not m.value.get("part")]) if part_sum is None else set()
 
     def rank(m: Mention) -> int:
         if part_sum is not None and m.value["count"] == part_sum:

@@ -1,0 +1,51 @@
+"""Which count is the programme's total: figures from before, since a founding, quotas, batches, per-unit
+counts, parallel totals and restatements in another unit."""
+from pathlib import Path
+
+import pytest
+
+from pipeline.extract.counts import CountExtractor, assemble_participants
+from pipeline.rules import load_rules
+
+RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+RULE_FILES = [RULES_DIR / f"{stem}.jsonl" for stem in ("number_words", "counted_nouns", "count_exclusions")]
+
+
+@pytest.fixture(scope="module")
+def extractor() -> CountExtractor:
+    return CountExtractor(load_rules(RULE_FILES))
+
+
+def participants(extractor, text):
+    return assemble_participants(extractor.extract(text, []))[0]
+
+
+def totals(extractor, text):
+    return sorted({p["count"] for p in participants(extractor, text) if p["total"]})
+
+
+def counts(extractor, text):
+    return sorted(p["count"] for p in participants(extractor, text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the figure before ('awalnya', 'semula') is not the total; the clause after the comma is
+    ("Kelompok itu dibentuk pada 2015 dengan jumlah anggota awal sebanyak 12 orang. "
+     "Dari yang awalnya 12 orang, kini tercatat 31 anggota aktif.", [31]),
+    ("Peserta yang semula 40 orang bertambah. Pelatihan akhirnya diikuti 55 peserta.", [55]),
+    # a quota is what was offered, not who took part
+    ("Dinas membuka total kuota 900 siswa baru. Hingga kemarin baru 410 siswa mendaftar ulang.", [410]),
+    # since a launch or founding: the whole history, not this programme
+    ("Sejak diluncurkan pada 2019, program itu telah menjangkau lebih dari 8.000 pelaku UMKM. "
+     "Tahun ini bantuan diberikan kepada 15 pemenang lomba.", [15]),
+    ("Sejak didirikan, yayasan itu telah melatih 12.000 guru. Pelatihan kali ini diikuti 60 guru.", [60]),
+])
+def test_totals_skip_other_figures(extractor, text, expected):
+    assert totals(extractor, text) == expected
+
+
+def test_a_figure_since_founding_still_adds_up_to_the_whole(extractor):
+    text = ("Melalui program warung, perusahaan telah memberdayakan lebih dari 40.000 toko kelontong. "
+            "Sejak didirikan, pusat pelatihannya telah melatih 9.000 peserta. "
+            "Penghargaan ini dipersembahkan kepada 49.000 UMKM binaan perusahaan.")
+    assert totals(extractor, text) == [49000]
