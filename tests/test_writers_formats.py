@@ -85,7 +85,7 @@ def test_xlsx_has_one_sheet_per_table_with_typed_cells(tmp_path, openpyxl):
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames == ["records", "mentions", "entities", "errors"]
     ws = wb["records"]
-    assert [c.value for c in ws[1]] == RECORD_COLUMNS and ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:P3"
+    assert [c.value for c in ws[1]] == RECORD_COLUMNS and ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:R3"
     rec = {k: c.value for k, c in zip(RECORD_COLUMNS, ws[2])}
     assert rec["participants_total"] == 40 and rec["confidence"] == 0.9       # numbers stay numbers
     assert rec["title"] == "Petani Kopi\nWonokerto Dilatih"                   # a cell may hold a line break

@@ -107,6 +107,44 @@ def date_items(dates: list[Mention]) -> list[dict[str, Any]]:
     return out
 
 
+PUBLICATION_GAP_DAYS = 365  # a publication date this long after the latest event date is flagged
+
+
+def published_source(article: Article, date_result) -> str | None:
+    """Where the publication date came from: "metadata" (the input's own field), "dateline", "stamp" (a date
+    line at the top), "cue" (a press-release date), "standalone" (a bracketed date after a sentence), or
+    "learned" (the date model chose it without a rule's mark); None when there is none."""
+    if not date_result.published:
+        return None
+    if article.meta.get("published"):
+        return "metadata"
+    for m in date_result.mentions:
+        if m.value.get("kind") == "publication" and m.value.get("start") == date_result.published:
+            hows = [f[len("publication_"):] for f in m.value.get("flags") or [] if f.startswith("publication_")]
+            return hows[0] if hows else "learned"
+    return "learned"
+
+
+def date_warnings(published: str | None, dates: list[dict[str, Any]]) -> list[str]:
+    """Say so when the publication date lies far from the events the article reports (a site stamp of 2024
+    on a 2018 event): one of the two is likely not what it seems."""
+    if not published:
+        return []
+    events = [d["end"] or d["start"] for d in dates if d.get("kind") != "publication" and d.get("start")]
+    if not events:
+        return []
+    import datetime as dt
+
+    pub, last = dt.date.fromisoformat(published), dt.date.fromisoformat(max(events))
+    gap = (pub - last).days
+    if gap > PUBLICATION_GAP_DAYS:
+        return [f"published {published} is {gap // 365} year(s) after the latest event date {max(events)}: "
+                "the date may be a site stamp, not the article's"]
+    if gap < -PUBLICATION_GAP_DAYS:
+        return [f"published {published} is {-gap // 365} year(s) before the latest event date {max(events)}"]
+    return []
+
+
 def build_records(article: Article, seg, facts, orgs, people, places, date_result, counts) -> list[dict[str, Any]]:
     participants, consistency = assemble_participants(counts)
     title = article.meta.get("title")
@@ -127,6 +165,8 @@ def build_records(article: Article, seg, facts, orgs, people, places, date_resul
         "participants_consistency": consistency,
         "confidence": facts.score,
     }
+    rec["published_source"] = published_source(article, date_result)
+    rec["warnings"] = date_warnings(rec["published"], rec["dates"])
     if facts.name_mention is not None:
         rec["program_evidence"] = [facts.name_mention.evidence()]
     return [rec]

@@ -24,9 +24,9 @@ from typing import IO, Any, Iterable
 MENTION_COLUMNS = ["article_id", "kind", "label", "text", "start", "end", "value", "source",
                    "excluded", "in_record", "note"]
 ENTITY_COLUMNS = ["entity_id", "kind", "name", "aliases", "article_count", "articles", "merge_reasons"]
-RECORD_COLUMNS = ["record_id", "article_id", "title", "published", "program", "activities",
+RECORD_COLUMNS = ["record_id", "article_id", "title", "published", "published_source", "program", "activities",
                   "organizations", "organization_kinds", "organization_roles", "people", "places", "provinces", "dates",
-                  "participants_total", "participants", "confidence"]
+                  "participants_total", "participants", "confidence", "warnings"]
 ERROR_COLUMNS = ["article_id", "path", "stage", "error"]
 XLSX_FILE = "records.xlsx"
 PARQUET_FILES = {"records": "records.parquet", "mentions": "mentions.parquet", "entities": "entities.parquet",
@@ -241,6 +241,7 @@ def flatten_record(rec: dict[str, Any]) -> dict[str, Any]:
         "article_id": rec.get("article_id"),
         "title": rec.get("title"),
         "published": rec.get("published"),
+        "published_source": rec.get("published_source"),
         "program": rec.get("program"),
         "activities": _join(rec.get("activities") or []),
         "organizations": _join(o.get("name") for o in orgs),
@@ -254,6 +255,7 @@ def flatten_record(rec: dict[str, Any]) -> dict[str, Any]:
         "participants_total": totals[0] if len(totals) == 1 else _join(totals),
         "participants": _join(_participant_cell(p) for p in parts),
         "confidence": rec.get("confidence"),
+        "warnings": _join(rec.get("warnings") or []),
     }
 
 
