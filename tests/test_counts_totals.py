@@ -49,3 +49,28 @@ def test_a_figure_since_founding_still_adds_up_to_the_whole(extractor):
             "Sejak didirikan, pusat pelatihannya telah melatih 9.000 peserta. "
             "Penghargaan ini dipersembahkan kepada 49.000 UMKM binaan perusahaan.")
     assert totals(extractor, text) == [49000]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a count per unit ('dari masing-masing', 'di setiap', 'per') is not the whole
+    ("Pelatihan itu dihadiri 9 desa dengan perwakilan 4 peserta dari masing-masing desa.", [9]),
+    ("Dinas akan melatih 30 pelaku UKM di setiap kecamatan, sehingga total 90 pelaku UKM.", [90]),
+    # ... nor is a count in a clause about each unit ('Setiap posyandu ...')
+    ("Kami telah melatih hampir 600 kader dari 240 posyandu. Setiap posyandu mengirim dua kader tahun ini.", [600]),
+    # one batch of several is a part; the count over all batches is the total
+    ("Sebanyak 210 perangkat desa dikirim dalam dua tahap. Kloter pertama ada 95 orang. "
+     "Angkatan kedua berangkat pekan depan dengan jumlah peserta 115 orang.", [210]),
+    ("Tahap satu ada 800 siswa dan di tahap dua ada 150. Kini 950 siswa itu sudah belajar.", [950]),
+    # ... but the only batch an article counts is the programme
+    ("Pelatihan angkatan kedua ini diikuti 45 peserta dari 9 kabupaten.", [45]),
+])
+def test_per_unit_and_batch_counts(extractor, text, expected):
+    assert totals(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Jumlah penduduk miskin tercatat 75,2 ribu orang, turun sekitar 3,1 ribu orang dari tahun lalu.",
+    "Sebanyak 150 juta jiwa dari 270 juta penduduk Indonesia adalah pengguna internet.",
+])
+def test_population_statistics_are_no_counts(extractor, text):
+    assert counts(extractor, text) == []

@@ -21,7 +21,9 @@ Besides the documented value keys (count, unit, what, total, approx, low, high,
 pattern) a mention's value carries: cls (person, group, business, institution,
 village), part (a breakdown part, never the total), subset ("35 di antaranya"),
 item (the list item of an "each" count), not_total (why it cannot be the total:
-target, cumulative, capacity, future) and cue (strong, medium, none).
+target, cumulative, past, capacity, future, batch), batch (the batches its sentence
+names: a batch count is a part only when the article counts two batches or more)
+and cue (strong, medium, none).
 """
 from __future__ import annotations
 
@@ -161,6 +163,10 @@ class CountExtractor:
         self.after_re = _RuleRegex([r for r in excl if _place(r) == ("after", "exclude")])
         self.earlier_re = _RuleRegex([r for r in excl if _place(r) == ("earlier", "not_total")])
         self.sentence_re = _RuleRegex([r for r in excl if _place(r) == ("sentence", "not_total")])
+        # a sentence about something else (population, poverty statistics) holds no participant counts
+        self.sentence_ex_re = _RuleRegex([r for r in excl if _place(r) == ("sentence", "exclude")])
+        # words right after a count that make it a per-unit figure ("5 peserta dari masing-masing desa")
+        self.after_nt_re = _RuleRegex([r for r in excl if _place(r) == ("after", "not_total")])
 
     # -- finding ----------------------------------------------------------------
     def _noun_at(self, text: str, pos: int) -> _Noun | None:
@@ -273,6 +279,8 @@ class CountExtractor:
         last people count of the sentences before, which "Mereka terdiri atas ..." breaks down."""
         out: list[Mention] = []
         sent = text[s_start:s_end]
+        if self.sentence_ex_re.last(sent) is not None:
+            return out  # "jumlah penduduk miskin tercatat 128 ribu orang": a statistic (rules/count_exclusions)
         nums = [NumberMatch(n.start + s_start, n.end + s_start, n.text, n.number, n.form, n.direction)
                 for n in self.numbers.scan(sent)]
         last_count: Mention | None = None
@@ -386,10 +394,14 @@ class CountExtractor:
             m.value["part"] = True  # "dibagi menjadi ...", "45 orang dari empat desa"
         if SUBSET_AFTER_RE.match(text, num.end) or SUBSET_CUE_RE.search(pre):
             m.value["part"], m.value["subset"] = True, True  # "60 peserta, 35 di antaranya perempuan"
-        demoted = self.earlier_re.last(pre) or self.sentence_re.last(sent)
+        demoted = self.earlier_re.last(pre) or self.sentence_re.last(sent) or self.after_nt_re.match(
+            BLANKS_RE.sub("", text[m.end:m.end + 40], count=1))
         if demoted is not None:
             m.value["not_total"] = demoted[1]["kind"]
             m.note = f"not a total: {demoted[0].group()} ({demoted[1].source})"
+            if demoted[1]["kind"] == "batch":  # every batch the sentence names ("tahap satu ... tahap dua")
+                m.value["batch"] = sorted({_batch_label(b.group(), self.numbers) for b in self.sentence_re.re.finditer(sent)
+                                           if self.sentence_re._rule(b)["kind"] == "batch"})
         m.value["cue"] = _cue(pre)
 
     @staticmethod
@@ -463,6 +475,23 @@ class CountExtractor:
         return items if 2 <= len(items) <= 10 else []
 
 
+_ROMAN = {"i": 1, "v": 5, "x": 10}
+
+
+def _batch_label(found: str, numbers: NumberParser) -> str:
+    """ "Angkatan II" -> "angkatan 2", "tahap satu" -> "tahap 1", "gelombang kedua" -> "gelombang 2": the batch
+    word and its ordinal, to tell batches apart."""
+    words = found.lower().replace("ke-", " ").split()
+    word, nth = words[0], words[-1] if len(words) > 1 else ""
+    value = numbers.parse(nth)
+    if value is not None and value.value is not None:
+        nth = str(value.value)
+    elif nth and set(nth) <= set(_ROMAN):
+        vals = [_ROMAN[c] for c in nth]
+        nth = str(sum(-v if i + 1 < len(vals) and v < vals[i + 1] else v for i, v in enumerate(vals)))
+    return f"{word} {nth}"
+
+
 def _next_word(text: str, pos: int) -> str:
     m = NEXT_WORD_RE.match(text, pos)
     return m.group(1).lower() if m else ""
@@ -510,9 +539,21 @@ def _mark_totals(text: str, mentions: list[Mention]) -> None:
     live = [m for m in mentions if not m.excluded and m.value.get("count") is not None]
     parts = {(m.value["count"], m.value.get("item"), m.value.get("what")): m
              for m in live if m.value.get("part") and not m.value.get("subset")}  # restated parts once
-    cands = [m for m in live if not m.value.get("part") and not m.value.get("not_total")]
+    batches: dict[str, set[str]] = {}  # batch word -> the ordinals the article counts under it
+    for m in live:
+        for label in m.value.get("batch") or ():
+            word, _, nth = label.partition(" ")
+            batches.setdefault(word, set()).add(nth)
+
+    def demoted(m: Mention) -> str | None:
+        why = m.value.get("not_total")
+        if why == "batch" and all(len(batches[label.partition(" ")[0]]) < 2 for label in m.value["batch"]):
+            return None  # the only batch the article counts ("angkatan kedua ini diikuti 74 peserta") is the programme
+        return why
+
+    cands = [m for m in live if not m.value.get("part") and not demoted(m)]
     if not cands:  # only demoted counts: a past or cumulative figure is still better than none, a target is not
-        cands = [m for m in live if not m.value.get("part") and m.value.get("not_total") not in (None, "target")]
+        cands = [m for m in live if not m.value.get("part") and demoted(m) not in (None, "target")]
     if not cands:
         return
     part_sum = sum(key[0] for key in parts) if len(parts) >= 2 else None
