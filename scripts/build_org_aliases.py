@@ -40,7 +40,7 @@ DROP_ALIASES = {
     "Whoosh", "SHS", "HIN", "BKI", "Perindo", "Berdikari", "Sarinah", "Antara", "DKP", "BPD", "PD", "Disnak", "UPT", "UPTD",
     "INA", "NFA", "KCI", "Mekaar", "ULaMM", "PNM Mekaar", "Setda", "Inspektorat", "Dinas Perikanan", "Dinas PU", "Pemda",
     "Pemkab", "Pemkot", "Pemprov", "Pemdes", "IFG", "PHE", "PEP", "KAI", "Polda", "Polres", "Polresta", "Polsek", "Babinsa",
-    "Koramil", "Korem", "Kodam", "BLU", "DPD", "BIG", "BSN", "KPK", "KPU", "Dukcapil", "LPM", "PKT", "HK", "PTPN",
+    "Koramil", "Korem", "Kodam", "Kodim", "BLU", "DPD", "BIG", "BSN", "KPK", "KPU", "Dukcapil", "LPM", "PKT", "HK", "PTPN",
 }
 # Rows that are not organisations (news agency -> media.jsonl) or are programme names rather than bodies.
 SKIP_NAMES = {"Perum Lembaga Kantor Berita Nasional Antara"}

@@ -30,6 +30,7 @@ KINDS = ("company", "government", "cooperative", "community", "ngo", "university
 _TOKEN = re.compile(r"(?P<init>(?:[^\W\d_]\.){2,})|(?P<word>[^\W_]+(?:['’\-][^\W_]+)*\+?)|(?P<punct>[^\w\s])")
 _ROMAN = re.compile(r"^(?=[IVXL]+$)L?X{0,3}(?:IX|IV|V?I{0,3})$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+_NUMBER = re.compile(r"^\d+(?:-\d+)*$")
 _SENTENCE_END = {".", "!", "?", "…"}
 _DASHES = {"-", "–", "—"}
 _LIST_SEPARATORS = {",", "dan", "serta", "atau", "&", "/"}
@@ -80,7 +81,7 @@ class Tok:
 
     @property
     def is_num(self) -> bool:
-        return self.kind == "word" and (self.text.isdigit() or bool(_ROMAN.match(self.text)))
+        return self.kind == "word" and (bool(_NUMBER.match(self.text)) or bool(_ROMAN.match(self.text)))
 
 
 def tokenize(text: str) -> list[Tok]:
@@ -240,9 +241,12 @@ class OrgLexicon:
         self.stop_break: set[str] = set()
         self.stop_prefix = PhraseTable()
         self.stop_prefix_words: set[str] = set()  # one-word prefixes: "program X" names a programme too
+        self.sector_before = PhraseTable()  # "Bidang", "Menteri": a form word right after them is a sector
         for r in rules.get("org_stopwords"):
             scope = r.get("scope") or "name"
-            if scope == "extend":
+            if scope == "sector":
+                self.sector_before.add(r["text"], r)
+            elif scope == "extend":
                 self.stop_extend.add(r["text"].casefold())
             elif scope == "break":
                 self.stop_break.add(r["text"].casefold())
@@ -602,6 +606,14 @@ class OrgExtractor:
                 if end is not None:
                     j = good = end
                     continue
+            if t.text == "/" and j > start and _NUMBER.match(toks[j - 1].text) and not t.nl:
+                end = self._slash_place(ctx, j + 1)
+                if end is not None:
+                    if c.place_start is None:
+                        c.place_start = j + 1
+                    j = good = end  # "Kodim 1701/Jayapura", "Koramil 1710-03/Kuala Kencana": a numbered unit's seat
+                    state = "place"
+                    continue
             if t.kind == "punct" and t.text != "&":
                 break
             if t.low in CONNECTORS or t.text == "&":
@@ -648,11 +660,19 @@ class OrgExtractor:
                 state = "place"
                 continue
             if t.is_num:
-                if _YEAR.match(t.text) or len(t.text) > 4:
+                if _YEAR.match(t.text) or len(t.text) > 7 or (t.text.isdigit() and len(t.text) > 4):
                     break
+                nxt = toks[j + 1] if j + 1 < len(toks) else None
+                if t.text.isdigit() and nxt is not None and not nxt.nl and nxt.is_lower and nxt.low not in CONNECTORS:
+                    break  # "Kanim Tahuna 39 orang", "Pondok Pesantren 27 pondok": a count after the name
                 j = good = j + 1
                 continue
             if t.is_upper and t.kind == "word":
+                inner = self._entry_at(ctx, j) if c.form is not None and c.form.rule.get("before") else None
+                if inner is not None and inner[0] > j + 1:
+                    j = good = inner[0]  # "Komisi IX DPR RI": the whole name of the body it is a part of
+                    state = "acr"
+                    continue
                 if state == "name":
                     j = good = j + 1
                     # a category word right after the form word ("Paguyuban UMKM Pakem Makmur") leaves the name open
@@ -725,10 +745,10 @@ class OrgExtractor:
                 saw_and = True
                 k += 1
                 continue
-            if t.is_cap and t.kind == "word" and (not t.is_upper or toks[k - 1].text == ","):
+            if t.is_cap and t.kind == "word" and (not t.is_upper or toks[k - 1].text == "," or toks[k - 1].low in {"dan", "serta"}):
                 # an acronym may be one item of the list: "Dinas Koperasi, UKM dan Perdagangan"
                 if (toks[k - 1].text == "," or toks[k - 1].low in {"dan", "serta"}) and (
-                        self.lex.prefix.match(toks, k) or self._entry_at(ctx, k) or self.lex.title.match(toks, k)
+                        self._names_body(ctx, k) or self._entry_at(ctx, k) or self.lex.title.match(toks, k)
                         or self._place_at(ctx, k)):
                     return None
                 k += 1
@@ -737,6 +757,27 @@ class OrgExtractor:
         if not saw_and or toks[k - 1].low in {"dan", "serta"} or toks[k - 1].text == ",":
             return None
         return k
+
+    def _slash_place(self, ctx: _Ctx, k: int) -> int | None:
+        """End of the one to three capitalised words after a numbered unit's slash ("1701/Jayapura")."""
+        toks = ctx.toks
+        end = k
+        while end < len(toks) and end - k < 3 and not toks[end].nl and toks[end].is_cap and toks[end].kind == "word" \
+                and end not in ctx.per_starts and not self._stop_token(ctx, end):
+            end += 1
+        return end if end > k and self._single_trailing(ctx, end - 1) else None
+
+    def _names_body(self, ctx: _Ctx, k: int) -> bool:
+        """A form word at k that starts another body's name: a capitalised word follows it ("Koperasi Maju
+        Jaya"). Followed by a comma or "dan" it is only a sector in a list ("Dinas Perindustrian, Koperasi
+        dan UKM")."""
+        m = self.lex.prefix.match(ctx.toks, k)
+        if m is None:
+            return False
+        if m[1].kind == "government":
+            return True  # "..., dan Pemerintah Desa": another body
+        nxt = ctx.toks[m[0]] if m[0] < len(ctx.toks) else None
+        return nxt is not None and not nxt.nl and (nxt.is_cap or nxt.is_num) and nxt.low not in CONNECTORS
 
     def _run_to_region(self, ctx: _Ctx, j: int) -> int | None:
         """End of a run of two to four capitalised words from j whose last word(s) name a provinsi, kabupaten, kota
@@ -833,7 +874,7 @@ class OrgExtractor:
             if end >= len(toks) or toks[end].nl or not (toks[end].is_cap or toks[end].is_num
                                                         or self._bracket(ctx, end) is not None):
                 continue
-            if self.lex.stop_prefix.match(toks, i):
+            if self.lex.stop_prefix.match(toks, i) or (not form.legal and self._sector_at(ctx, i)):
                 continue
             if form.rule.get("place_only") and self._place_at(ctx, end) is None:
                 continue  # "Pemerintah Aceh" is a body, "Pemerintah Pusat" is no name
@@ -866,6 +907,21 @@ class OrgExtractor:
             if c.j > end:
                 out.append(c)
         return out
+
+    def _sector_at(self, ctx: _Ctx, i: int) -> bool:
+        """The form word at i names a sector of a position or a department ("Menteri Koperasi Budi Arie",
+        "Kepala Bidang Koperasi Diskumdag Tala"), not an organisation of its own."""
+        toks = ctx.toks
+        if toks[i].nl:
+            return False
+        for n in (1, 2, 3):
+            k = i - n
+            if k < 0 or any(t.nl for t in toks[k + 1:i + 1]):
+                break
+            m = self.lex.sector_before.match(toks, k)
+            if m is not None and m[0] == i:
+                return True
+        return False
 
     def _bracket_spells_more(self, ctx: _Ctx, c: Cand) -> bool:
         """Whether the first bracket's acronym also spells the word before the candidate (PKM = Pertemuan ...)."""
@@ -1387,7 +1443,14 @@ class OrgExtractor:
                     value["virtual"] = True
                 if c.form.rule.get("same_as") and c.form.kind == "government":
                     value["core"] = value["form_name"] = c.form.rule.get("same_as")  # Pemkab X: the name is the region
-                    place = place or ctx.text[toks[c.i + len(_phrase_tokens(c.form.text))].start:end]
+                    body_i = c.i + len(_phrase_tokens(c.form.text))
+                    while body_i < c.j and any(b0 <= body_i < b1 for b0, b1 in c.brackets):
+                        body_i += 1
+                    if c.place_start is not None and body_i < c.place_start < c.j:
+                        # "Pemerintah Kampung Marsi Distrik Kaimana": the village, then the district it lies in
+                        place = ctx.text[toks[body_i].start:toks[c.place_start - 1].end]
+                        value["short"] = clean_org_name(ctx.text[start:toks[c.place_start - 1].end])
+                    place = place or ctx.text[toks[body_i].start:end]
                 elif c.form.rule.get("same_as") and not c.virtual_form:
                     body = ctx.text[toks[c.i + len(_phrase_tokens(c.form.text))].start:core_end]
                     value["core"] = f"{c.form.rule['same_as']} {strip_brackets(clean_org_name(body))}"
@@ -1541,6 +1604,11 @@ def _title_lines(toks: list[Tok]) -> set[int]:
         lines.setdefault(t.line, []).append(t)
     out = set()
     for line, ts in lines.items():
+        if ts[0].is_lower:
+            continue  # "ke Balai Rehabilitasi Sosial ...": a hard-wrapped line of a sentence, not a headline
+        prev = lines.get(line - 1)
+        if prev and prev[-1].text not in _SENTENCE_END | {":", '"', "”", "|", ")"} and prev[-1].end - prev[0].start > 60:
+            continue  # the line goes on with the sentence of the line right above it
         words = [t for t in ts if t.kind == "word" and len(t.text) >= 3 and t.low not in CONNECTORS
                  and not t.text.isdigit()]
         inner_stop = any(t.text in _SENTENCE_END and k + 1 < len(ts) and ts[k + 1].is_cap and ts[k - 1].kind == "word"

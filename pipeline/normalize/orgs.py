@@ -458,6 +458,8 @@ def _item(fs: list[_Feat]) -> dict[str, Any]:
     cores = [strip_brackets(f.name[:len(f.name) - len(f.place)]) for f in fs
              if f.place and f.name.endswith(f.place) and not f.m.value.get("virtual") and f.core != f.form_name]
     cores = [c for c in cores if len(c.split()) >= 2]
+    # the name without the larger region it lies in ("Pemerintah Kampung Marsi Distrik Kaimana" -> "... Marsi")
+    cores += [v for f in fs if f.m.value.get("short") for v in [f.m.value["short"], *bracket_variants(f.m.value["short"])]]
     for x in names + [v for f in fs for v in bracket_variants(f.name)] + cores + \
             [f.m.value.get("acronym") or "" for f in fs] + canonical:
         x = clean_org_name(x)

@@ -1,0 +1,124 @@
+"""Organisation names found whole: long official names (a ministry-style list of sectors, numbered units),
+office and unit forms (police, prisons, military units, village governments), and words that end a name
+(a position's sector, a year, a count after the name).
+
+All sentences are made up for these tests (fictional groups and people, real region names)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.extract.orgs import OrgExtractor
+from pipeline.normalize.orgs import merge_orgs
+from pipeline.rules import load_rules
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def extractor() -> OrgExtractor:
+    return OrgExtractor(load_rules([ROOT / "rules"]))
+
+
+def items(extractor, text, ner=()):
+    found = extractor.extract(text, [], list(ner))
+    for m in found:
+        assert text[m.start:m.end] == m.text, m
+    return merge_orgs([m for m in found if not m.excluded and not m.value.get("media")])
+
+
+def names(extractor, text, ner=()):
+    return [it["name"] for it in items(extractor, text, ner)]
+
+
+def all_forms(extractor, text, ner=()):
+    return {n for it in items(extractor, text, ner) for n in [it["name"], *it["aliases"]]}
+
+
+# --- a government body named by a list of its sectors ----------------------------------------------------
+
+@pytest.mark.parametrize("name", [
+    "Dinas Perindustrian, Perdagangan, Koperasi, Usaha Kecil dan Menengah (Disperindagkop-UKM)",
+    "Dinas Perdagangan, Koperasi dan UKM Kabupaten Sleman",
+    "Dinas Usaha Mikro, Koperasi dan Perdagangan Kabupaten Banyumas",
+])
+def test_a_sector_list_with_a_form_word_in_it_stays_one_name(extractor, name):
+    text = f"Pelatihan itu digelar oleh {name} di aula kantor, Senin.\n"
+    assert names(extractor, text) == [name]
+
+
+def test_a_second_body_in_the_list_still_starts_its_own_name(extractor):
+    text = "Acara itu didukung Dinas Sosial, Koperasi Sinar Harapan dan warga setempat.\n"
+    found = names(extractor, text)
+    assert "Dinas Sosial" in found and "Koperasi Sinar Harapan" in found
+
+
+def test_a_list_ending_in_another_government_body_is_two_bodies(extractor):
+    text = "Kegiatan ini melibatkan Dinas PMD Kabupaten Sleman, dan Pemerintah Desa Sumberadi.\n"
+    found = names(extractor, text)
+    assert not any("Pemerintah Desa" in n and "Dinas" in n for n in found)
+
+
+# --- a form word after a position or a department word is a sector, not a name ---------------------------
+
+def test_minister_of_cooperatives_is_a_position_not_a_cooperative(extractor):
+    text = "Menteri Koperasi Rahmat Sugiharto meninjau gudang Koperasi Tani Makmur di Bantul.\n"
+    assert names(extractor, text) == ["Koperasi Tani Makmur"]
+
+
+def test_a_department_of_an_office_is_no_cooperative(extractor):
+    text = "Kepala Bidang Koperasi Diskop Sleman, Wartini, mengatakan pendaftaran dibuka.\n"
+    assert not any(n.startswith("Koperasi") for n in names(extractor, text))
+
+
+# --- words that end a name ---------------------------------------------------------------------------------
+
+def test_regional_secretary_is_a_position(extractor):
+    text = "Sekretaris Daerah Kabupaten Sleman, Budi Hartono, membuka pelatihan itu.\n"
+    assert not any(n.startswith("Daerah") for n in names(extractor, text))
+
+
+def test_a_year_word_ends_a_name(extractor):
+    text = "Program ini masuk rencana kerja Dinas Kesehatan Sulsel Tahun 2025 yang disusun bersama.\n"
+    assert "Dinas Kesehatan Sulsel" in names(extractor, text)
+
+
+def test_a_count_after_a_name_is_not_part_of_it(extractor):
+    text = "Warga asing yang terdata oleh Kanim Bitung sebanyak 80 orang dan Kanim Tahuna 12 orang.\n"
+    assert set(names(extractor, text)) == {"Kanim Bitung", "Kanim Tahuna"}
+
+
+def test_a_parliament_commission_keeps_ri(extractor):
+    text = "Anggota Komisi IV DPR RI Slamet Riyadi hadir dalam pelatihan petani muda.\n"
+    assert "Komisi IV DPR RI" in names(extractor, text)
+
+
+# --- office and unit forms -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", [
+    "Polres Boyolali", "Polresta Banyuwangi", "Lapas Kelas I Semarang", "Lapas Cipinang",
+    "Kejaksaan Negeri (Kejari) Jayawijaya", "Poltekkes Kemenkes Denpasar", "Kantor Imigrasi Bitung",
+])
+def test_office_forms(extractor, name):
+    text = f"Pelatihan keterampilan itu diselenggarakan {name} bagi warga sekitar, Kamis.\n"
+    assert name in names(extractor, text)
+
+
+def test_a_numbered_military_unit_with_its_seat(extractor):
+    text = ("Prajurit Koramil 1712-04/Kuala Kencana mendampingi petani. Komandan Koramil 1712-04/KK "
+            "menyebut panen naik.\n")
+    found = items(extractor, text)
+    assert [it["name"] for it in found] == ["Koramil 1712-04/Kuala Kencana"]
+    assert "Koramil 1712-04/KK" in found[0]["aliases"]
+
+
+def test_kodim_with_its_seat_is_its_own_unit(extractor):
+    text = "Babinsa Kodim 1705/Nabire mendampingi kelompok tani di Kampung Bumi Raya.\n"
+    assert "Kodim 1705/Nabire" in names(extractor, text)
+
+
+def test_a_village_government_in_a_district(extractor):
+    text = "Pemerintah Kampung Sumber Rejeki Distrik Kaimana mengalokasikan dana untuk pelatihan bengkel.\n"
+    forms = all_forms(extractor, text)
+    assert "Pemerintah Kampung Sumber Rejeki" in forms
