@@ -37,9 +37,12 @@ DATELINE_RE = re.compile(
     rf"(?:(?P<lead>{_OUTLET})[ \t,.|]*)?"
     rf"(?P<place>(?<!\w){_CITY})?"
     rf"(?P<rest>(?:[ \t]*\([^()\n]{{2,40}}\)|[ \t]*,[ \t]*(?:{_OUTLET}|\d[^,\n–—()]{{1,25}}?|{_NAMES})){{0,3}})"
-    r"(?P<dash>[ \t]*[,;]?[ \t]*(?:--|[–—-])|[ \t]*:(?![ \t]*\d)|(?<=\))(?=[ \t]+[A-Z])|(?(lead)(?<=[A-Za-z])(?=[ \t]+[A-Z])|(?!)))"
+    r"(?P<dash>[ \t]*[,;]?[ \t]*\n?[ \t]*(?:--|[–—-])|[ \t]*:(?![ \t]*\d)|(?<=\))(?=[ \t]+[A-Z])|(?(lead)(?<=[A-Za-z])(?=[ \t]+[A-Z])|(?!)))"
     r"[ \t]*"
 )
+# "Liputan6.com, JakartaPeran aktif ...": an outlet's dateline whose place is glued to the body's first word
+# (text extracted from a page where the two were separate elements)
+_GLUED_RE = re.compile(rf"(?P<lead>{_OUTLET})[ \t]*,[ \t]*(?P<place>[A-Z][a-z]{{2,}})(?=[A-Z][a-z])")
 # "Outlet – Place :" — a second place segment right after an outlet-only (or outlet-like) lead.
 _SECOND_RE = re.compile(rf"(?P<place>{_CITY})[ \t]*(?:--|[–—-]|:(?![ \t]*\d))[ \t]*")
 _PAREN_DATE = re.compile(r"\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)")
@@ -215,7 +218,9 @@ class Segmenter:
                 continue
             if seg.is_excluded(s, e):
                 continue
-            found = self._match_dateline(text, start, e)
+            # "JAKARTA, KOMPAS.com" on a line of its own, its dash opening the next line
+            next_dash = re.match(r"\n[ \t]*(?:--|[–—-])[ \t]", text[e:e + 8])
+            found = self._match_dateline(text, start, e + next_dash.end() - 1 if next_dash else e)
             if found is not None:
                 span, place, strong = found
                 if strong or (body_lines == 0 and
@@ -229,6 +234,9 @@ class Segmenter:
         """((start, end), place span or None, strong?) for a dateline at ``start``, else None."""
         m = DATELINE_RE.match(text, start, end)
         if m is None:
+            glued = _GLUED_RE.match(text, start, end)
+            if glued is not None and glued.group("place").casefold() not in self.not_place:
+                return (glued.start(), glued.end()), glued.span("place"), True
             return None
         lead, rest, dash = m.group("lead"), m.group("rest"), m.group("dash")
         place = m.span("place") if m.group("place") else None
@@ -245,7 +253,10 @@ class Segmenter:
             if place is not None and _PAREN_DATE.search(rest):
                 pass
             elif lead and place is not None and not rest:
-                word_end = place[0] + len(text[place[0]:place[1]].split()[0])
+                word = text[place[0]:place[1]].split()[0]
+                # "Liputan6.com, JakartaPeran aktif ...": the place glued to the first word of the body
+                glued = re.match(r"[A-Z][a-z]+(?=[A-Z][a-z])", word)
+                word_end = place[0] + (glued.end() if glued else len(word))
                 place, dl_end = (place[0], word_end), word_end
             else:
                 return None

@@ -151,6 +151,8 @@ BODY = "Warga Desa Sukamaju mengikuti pelatihan membatik yang digelar Dinas Kope
     ("MAGELANG-", "MAGELANG-", "MAGELANG"),
     ("Kudus (18/03/2021) ", "Kudus (18/03/2021) ", "Kudus"),
     ("kabardesa.com, Semarang ", "kabardesa.com, Semarang", "Semarang"),  # the dash lost in scraping
+    ("SLEMAN, KABARDESA.COM\n- ", "SLEMAN, KABARDESA.COM\n-", "SLEMAN"),  # the dash on the next line
+    ("kabardesa.com, Magelang", "kabardesa.com, Magelang", "Magelang"),  # glued to the body's first word
     # an outlet, then the place
     ("Beritakita.co.id - BANYUMAS – ", "Beritakita.co.id - BANYUMAS – ", "BANYUMAS"),
     ("Wartanusa – Sukoharjo : ", "Wartanusa – Sukoharjo : ", "Sukoharjo"),
