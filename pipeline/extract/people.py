@@ -987,6 +987,8 @@ class PeopleExtractor:
             want = n if n <= 2 or (n == 3 and strong) else 2
             choice = next((o for o in plain if len(words(o)) <= want), plain[-1])
             if len(words(choice)) == 1 and not anchored:
+                if doc.keys.count(words(choice)[0]) > 1:
+                    return None  # "nasabah PNM Mekaar" again and again, never quoted: part of a name, not a person
                 prev = choice.h0 - 1
                 if choice.h0 == head_end and (doc.toks[prev].text.islower() or place_after):
                     return None  # "mentor Karang Taruna", "warga Sukamaju", "Camat Sukolilo": a group or a place
