@@ -74,3 +74,33 @@ def test_per_unit_and_batch_counts(extractor, text, expected):
 ])
 def test_population_statistics_are_no_counts(extractor, text):
     assert counts(extractor, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a parenthesis between the total cue and the number does not hide the cue
+    ("Sebanyak 40 siswa lain menunggu. Jumlah penerima angkatan 3 (tahap 1 dan 2) adalah 88 siswa.", [88]),
+    # a restatement in another unit joined by 'atau' is a total too
+    ("Banjir itu berdampak pada 41 kepala keluarga (KK) atau 150 jiwa di dua dusun.", [41, 150]),
+    # ... but 'atau' between counts of one unit is an alternative, not a second total
+    ("Peserta yang hadir sebanyak 30 orang atau 32 orang menurut catatan panitia.", [30]),
+    # two programmes' totals set side by side with 'sedangkan' / 'Sementara'
+    ("Peserta kelas koperasi berjumlah 45 orang, sedangkan peserta kelas UMKM berjumlah 52 orang.", [45, 52]),
+    ("Bantuan tunai telah disalurkan kepada 2.100 KPM. Sementara itu, bantuan pangan disalurkan kepada 3.400 KPM.",
+     [2100, 3400]),
+    # a breakdown led by 'Dari N X,' adds up to the whole; its parts are no totals
+    ("Dari 24 peserta, 9 peserta dari kelompok tunarungu dan 15 peserta dari kelompok tunadaksa.", [24]),
+])
+def test_totals_and_their_companions(extractor, text, expected):
+    assert totals(extractor, text) == expected
+
+
+def test_a_count_out_of_the_count_before_is_a_subset(extractor):
+    text = ("Sebanyak 900 KK mengungsi akibat erupsi. Dari jumlah tersebut, 310 jiwa berada di pos utama.")
+    ps = participants(extractor, text)
+    assert [(p["count"], p["total"]) for p in ps] == [(900, True), (310, False)]
+
+
+def test_parts_led_by_dari_add_up(extractor):
+    text = "Dari 24 peserta, 9 peserta dari kelompok tunarungu dan 15 peserta dari kelompok tunadaksa."
+    _, check = assemble_participants(extractor.extract(text, []))
+    assert check == {"parts_sum": 24, "total": 24, "consistent": True}

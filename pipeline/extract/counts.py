@@ -55,6 +55,16 @@ EACH_LIST_AFTER_RE = re.compile(r"[ \t]*(?:\w+[ \t]+)?(?:dari|di|asal|untuk|pada
 LIST_LEAD_RE = re.compile(r".*\b(?:yaitu|yakni|antara\s+lain|meliputi|berupa|mengikuti|adalah)\b|.*:", re.I | re.S)
 LIST_SPLIT_RE = re.compile(r"\s*(?:,\s*(?:dan|serta)\b|,|;|\bdan\b|\bserta\b|&)\s*", re.I)
 COORD_RE = re.compile(r"^\s*(?:,\s*)?(?:dan|serta|,)\s*$", re.I)
+# "Dari 16 peserta, ...": the count after the comma is a part of this one
+FROM_LEAD_RE = re.compile(r"\s*[\"“]?\s*dari\s+(?:(?:total|jumlah)\s+)?", re.I)
+PART_AND_RE = re.compile(r"[^.;:!?\d]{0,60}(?:,|\bdan|\bserta)\s*", re.I)
+# "Dari jumlah tersebut, 1.412 jiwa ...", "Dari situ, 6,9 juta keluarga ...": a subset of the count before
+FROM_WHOLE_RE = re.compile(r"\bdari\s+(?:(?:jumlah|total)\s+)?(?:tersebut|itu|situ|ini)\s*,?\s*$", re.I)
+PAREN_RE = re.compile(r"\([^()]*\)")
+# between two totals: "75 sekolah dan 6 perguruan tinggi", "56 kepala keluarga (KK) atau 206 jiwa"
+TOTAL_COORD_RE = re.compile(r"^\s*(?:\([^()]{1,30}\)\s*)?(?:,\s*)?(?P<c>dan|serta|atau|,)\s*$", re.I)
+# a second programme's total set against the first: "..., sedangkan peserta pelatihan UMKM berjumlah 70 orang"
+PARALLEL_RE = re.compile(r"(?:^|[.,;!?]\s*|[\"”]\s*|\s)(?:sedangkan|sementara(?:\s+itu)?)\b(?![^.!?]*[.!?]\s)", re.I)
 BREAKDOWN_GAP_RE = re.compile(r"(?:,|\bdan\b|\bserta\b|\bsedangkan\b|;)\s*$", re.I)
 # Words that may follow a bare number whose unit comes from elsewhere.
 FOLLOW_OK = {"dan", "di", "dari", "yang", "dengan", "untuk", "pada", "ke", "atau", "serta", "hingga", "sampai",
@@ -392,7 +402,14 @@ class CountExtractor:
         pre = text[s_start:num.start]
         if PART_CUE_RE.search(pre) or (last_count is not None and ORIGIN_RE.fullmatch(text, last_count.end, num.start)):
             m.value["part"] = True  # "dibagi menjadi ...", "45 orang dari empat desa"
-        if SUBSET_AFTER_RE.match(text, num.end) or SUBSET_CUE_RE.search(pre):
+        if last_count is not None and not m.value.get("part"):
+            between = text[last_count.end:num.start]
+            if FROM_LEAD_RE.fullmatch(text, s_start, last_count.start) and re.fullmatch(r"\s*,\s*", between):
+                m.value["part"] = True  # "Dari 16 peserta, 6 peserta dari A dan 10 peserta dari B"
+            elif (last_count.value.get("part") and not last_count.value.get("subset")
+                  and last_count.value.get("unit") == m.value.get("unit") and PART_AND_RE.fullmatch(between)):
+                m.value["part"] = True  # ... and the next one, joined to that part
+        if SUBSET_AFTER_RE.match(text, num.end) or SUBSET_CUE_RE.search(pre) or FROM_WHOLE_RE.search(pre):
             m.value["part"], m.value["subset"] = True, True  # "60 peserta, 35 di antaranya perempuan"
         demoted = self.earlier_re.last(pre) or self.sentence_re.last(sent) or self.after_nt_re.match(
             BLANKS_RE.sub("", text[m.end:m.end + 40], count=1))
@@ -499,6 +516,7 @@ def _next_word(text: str, pos: int) -> str:
 
 def _cue(pre: str) -> str:
     """How strongly the words before a number say it is the programme's total."""
+    pre = PAREN_RE.sub(" ", pre)  # "Jumlah penerima angkatan 4 (gelombang 1 dan 2) adalah 133": the cue spans it
     clauses = re.split(r"[,;:()\"“”]", pre)
     clause = clauses[-1]
     if STRONG_TOTAL_RE.search(clause):
@@ -573,10 +591,26 @@ def _mark_totals(text: str, mentions: list[Mention]) -> None:
         top = people
     chosen = min(top, key=lambda m: m.start)
     totals = {chosen.value["count"]}
-    for m in cands:
-        if m.start > chosen.end and COORD_RE.match(text[chosen.end:m.start]):
-            totals.add(m.value["count"])
+    ordered = sorted(cands, key=lambda m: m.start)
+    for t in [m for m in ordered if m.value["count"] == chosen.value["count"]]:  # the total or a restatement
+        nxt = next((m for m in ordered if m.start > t.end), None)
+        coord = TOTAL_COORD_RE.match(text[t.end:nxt.start]) if nxt is not None else None
+        if coord is not None and (coord["c"].lower() != "atau" or nxt.value.get("unit") != t.value.get("unit")):
+            totals.add(nxt.value["count"])  # "atau" joins a restatement in another unit, not an alternative
             break
+    if len(totals) == 1:
+        i = ordered.index(chosen)
+        for other, first, second in ((ordered[i - 1] if i else None, None, chosen),
+                                     (ordered[i + 1] if i + 1 < len(ordered) else None, chosen, None)):
+            if other is None or other.value["count"] == chosen.value["count"]:
+                continue
+            first, second = first or other, second or other
+            between = text[first.end:second.start]
+            if (len(between) <= 300 and PARALLEL_RE.search(between) and rank(other) >= best - 1
+                    and _FAMILY.get(other.value.get("cls"), other.value.get("cls"))
+                    == _FAMILY.get(chosen.value.get("cls"), chosen.value.get("cls"))):
+                totals.add(other.value["count"])  # two programmes' totals, set side by side
+                break
     for m in live:
         if m.value["count"] in totals and not m.value.get("part"):
             m.value["total"] = True
