@@ -138,7 +138,11 @@ YEARLESS = [
     ("Jakarta, 20 Oktober 2020 – Diskusi berlangsung Rabu, 14/10 di balai.", "Rabu, 14/10", "2020-10-14",
      "year_from_context"),
     ("Rapat digelar Kamis (21/3) di aula.", "Kamis (21/3)", None, "unresolved"),
-    ("Kamis (21/3) rapat digelar. Tahun 2024 memang sibuk.", "Kamis (21/3)", None, "unresolved"),
+    # the only year the text names, on which 21 March is a Thursday (the corpus and dev gold resolve so too)
+    ("Kamis (21/3) rapat digelar. Tahun 2024 memang sibuk.", "Kamis (21/3)", "2024-03-21", "year_from_text_year"),
+    # ... but not when the weekday disagrees with it, or two years could fit
+    ("Jumat (21/3) rapat digelar. Tahun 2024 memang sibuk.", "Jumat (21/3)", None, "unresolved"),
+    ("Kamis (21/3) rapat digelar. Tahun 2013 dan 2024 memang sibuk.", "Kamis (21/3)", None, "unresolved"),
     ("Jakarta, 12 Oktober 2020 – Rapat Rabu (10/11) di kantor camat.", "Rabu (10/11)", None, "weekday_mismatch"),
 ]
 

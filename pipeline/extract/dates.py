@@ -114,9 +114,10 @@ class DateExtractor:
         # only a publication date the text (or metadata) really gives anchors other dates, not a guessed year
         anchor_iso = pub.start_iso if pub is not None and pub.resolved and pub.end_iso is None else meta
         anchor = dt.date.fromisoformat(anchor_iso) if anchor_iso and len(anchor_iso) == 10 else None
+        years = _years_named(text, regions)
         for c in cands:
             if not c.resolved and c.start_iso is None:
-                self._resolve_partial(c, cands, anchor)
+                self._resolve_partial(c, cands, anchor, years)
         cands = self._join_ranges(cands, text)
         return DateResult([self._mention(text, c) for c in cands], published)
 
@@ -312,7 +313,8 @@ class DateExtractor:
                 pub.guess = day.isoformat()
                 pub.flags.append("year_from_year_mention")
 
-    def _resolve_partial(self, c: Candidate, cands: list[Candidate], anchor: dt.date | None) -> None:
+    def _resolve_partial(self, c: Candidate, cands: list[Candidate], anchor: dt.date | None,
+                         years: frozenset[int] = frozenset()) -> None:
         """Year-less and relative dates: against the publication date, else the nearest full date."""
         flag = "year_from_context"
         if anchor is None:
@@ -332,6 +334,10 @@ class DateExtractor:
             return
         if anchor is not None:
             self._fill_year(c, anchor, flag)
+            return
+        year = _year_from_weekday(c, years)
+        if year is not None:  # "Kamis (25/6)" in an article that says "tahun 2020 ini": 25 June 2020 is a Thursday
+            self._fill_year(c, dt.date(year, c.month, c.day), "year_from_text_year")
             return
         if c.day is not None and c.month is not None:
             c.flags.append("unresolved")
@@ -425,6 +431,23 @@ def _check_weekdays(c: Candidate, start: dt.date, end: dt.date | None) -> None:
         c.flags.append("weekday_mismatch")
     if end is not None and c.end_weekday is not None and end.weekday() != c.end_weekday:
         c.flags.append("weekday_mismatch")
+
+
+YEAR_RE = re.compile(r"(?<![\d.,/-])(?:19[5-9]\d|20\d\d)(?![\d.,/-]?\d)")
+
+
+def _years_named(text: str, regions: list[Region]) -> frozenset[int]:
+    """Every year the article body names ("tahun 2020 ini", "April - Mei 2017", "2019 dan 2020")."""
+    return frozenset(int(m.group()) for m in YEAR_RE.finditer(text) if in_regions(m.start(), m.end(), regions) is None)
+
+
+def _year_from_weekday(c: Candidate, years: frozenset[int]) -> int | None:
+    """The one year the text names on which the day, month and weekday of ``c`` agree; None when there is
+    no weekday, no such year, or more than one."""
+    if c.weekday is None or c.month is None or c.day is None:
+        return None
+    fits = [y for y in sorted(years) if (d := make_date(y, c.month, c.day)) is not None and d.weekday() == c.weekday]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _nearest_full(c: Candidate, cands: list[Candidate]) -> dt.date | None:
