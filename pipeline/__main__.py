@@ -157,9 +157,26 @@ def cmd_eval(args) -> int:
     records = load_records(records_path)
     summary = score(args.gold, records, only=only)
     print(format_report(summary), end="")
+    if args.split != "all":
+        print(_learned_cv_lines(getattr(args, "decisions", None)), end="")
     if not args.run:
         atomic_write(out / "eval.json", json.dumps(summary, ensure_ascii=False, indent=1, default=str))
     return 0
+
+
+def _learned_cv_lines(decisions) -> str:
+    """The learned decisions' cross-validated figures on the corpus train split (from their cards)."""
+    from .decide import Decider
+
+    d = Decider.load(decisions)
+    if not d.models:
+        return "learned decisions: none (the rules decide)\n"
+    lines = ["learned decisions, 5-fold CV on the train split (share of articles right; rules alone):"]
+    for name, m in sorted(d.models.items()):
+        cv = m.card.get("cross_validation", {})
+        lines.append(f"  {name:10} {cv.get('cv_accuracy', 0):.3f} +- {cv.get('fold_sd', 0):.3f} "
+                     f"over {cv.get('cv_articles', 0)} articles (rules {cv.get('rules_accuracy')})")
+    return "\n".join(lines) + "\n"
 
 
 def cmd_rules_check(args) -> int:

@@ -179,3 +179,25 @@ def test_a_missing_command_from_the_shell_exits_2():
                               timeout=60)
         assert done.returncode == 2
         assert "missing command: choose one of" in done.stderr and "rules_command" not in done.stderr
+
+
+def test_eval_split_scores_one_split_and_prints_the_learned_cv(tmp_path, capsys):
+    from pipeline.__main__ import main
+    from pipeline.corpus import split_of
+
+    ids = [f"x{i:03d}" for i in range(40)]
+    train = [i for i in ids if split_of(i) == "train"][:3]
+    test = [i for i in ids if split_of(i) == "test"][:2]
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    for i in train + test:
+        (gold / f"{i}.json").write_text(json.dumps({"id": i, "programme": False, "notes": ""}), encoding="utf-8")
+    run = tmp_path / "run"
+    run.mkdir()
+    # a false record for one test article only
+    (run / "records.jsonl").write_text(json.dumps({"article_id": test[0], "people": []}) + "\n", encoding="utf-8")
+    assert main(["eval", "--gold", str(gold), "--run", str(run), "--split", "train"]) == 0
+    out = capsys.readouterr().out
+    assert "0/3 negatives flagged" in out and "learned decisions" in out
+    assert main(["eval", "--gold", str(gold), "--run", str(run), "--split", "test"]) == 0
+    assert "1/2 negatives flagged" in capsys.readouterr().out
