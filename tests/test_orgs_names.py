@@ -122,3 +122,38 @@ def test_a_village_government_in_a_district(extractor):
     text = "Pemerintah Kampung Sumber Rejeki Distrik Kaimana mengalokasikan dana untuk pelatihan bengkel.\n"
     forms = all_forms(extractor, text)
     assert "Pemerintah Kampung Sumber Rejeki" in forms
+
+
+# --- a name goes on after a bracket that only abbreviates its form word ---------------------------------------
+
+@pytest.mark.parametrize("name", [
+    "Pondok Pesantren (Ponpes) Nurul Huda Tenggarong",
+    "Lembaga Pendidikan dan Pelatihan (LPK) Sakura Mandiri Center",
+])
+def test_the_name_after_a_bracketed_form_word(extractor, name):
+    text = f"Pelatihan hidroponik itu digelar di {name}, Kabupaten Kutai Kartanegara, Jumat.\n"
+    first = name.split()[0]
+    assert [n for n in names(extractor, text) if n.startswith(first)] == [name]
+
+
+def test_a_person_after_an_acronym_still_ends_the_name(extractor):
+    text = "Kepala Dinas Sosial (Dinsos) Budi Santoso mengatakan bantuan itu sudah disalurkan.\n"
+    assert "Dinas Sosial (Dinsos)" in names(extractor, text)
+
+
+# --- generic phrases: a kind of body, not one body ---------------------------------------------------------------
+
+@pytest.mark.parametrize("phrase", [
+    "Koperasi Desa", "Kelompok Tani Wanita", "Komunitas Penyandang Disabilitas", "SMA Negeri",
+    "Badan Usaha", "Pondok Pesantren (Ponpes)", "Kelompok Wanita Tani (KWT)",
+])
+def test_a_kind_of_body_is_no_organisation(extractor, phrase):
+    text = f"Pemerintah mendorong setiap {phrase} di Kabupaten Gunungkidul untuk ikut pelatihan.\n"
+    assert not any(n.startswith(phrase.split()[0]) for n in names(extractor, text)), names(extractor, text)
+
+
+@pytest.mark.parametrize("name", ["Koperasi Desa Sumber Makmur", "Kelompok Tani Wanita Melati", "Forum Nagari",
+                                  "Klinik Wirausaha Pemuda Mandiri"])
+def test_a_named_body_of_that_kind_stays(extractor, name):
+    text = f"Pelatihan pengolahan kopi itu didukung {name} sejak awal tahun.\n"
+    assert name in names(extractor, text)

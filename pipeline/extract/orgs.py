@@ -330,6 +330,10 @@ class OrgLexicon:
                 self.honorific.add(t, r)
         self.place_stop = {r["text"].casefold() for r in rules.get("place_stopwords")}
         self.person_stop = {r["text"].casefold() for r in rules.get("person_stopwords")}
+        # nouns for the people and units a programme reaches (rules/counted_nouns: petani, desa, penyandang
+        # disabilitas): a form word followed only by them names a kind of body ("Koperasi Desa"), not one body
+        self.member_nouns = {tuple(t.casefold() for t in _phrase_tokens(r["text"])) for r in rules.get("counted_nouns")
+                             if r.get("cls") not in {"village", "place"}}  # "Forum Nagari" is one body
         self.place_words: dict[tuple[str, ...], str] = {}
         for r in rules.get("place_aliases"):
             if r["level"] in _ALIAS_PLACE_LEVELS:
@@ -635,7 +639,7 @@ class OrgExtractor:
                     break
                 j = end
                 continue
-            body_start = c.form is not None and j == c.i + len(_phrase_tokens(c.form.text))
+            body_start = c.form is not None and j in self._body_starts(c)
             if self._stop_token(ctx, j) or self.lex.title_stop.match(toks, j) or (j in ctx.per_starts and not body_start) \
                     or self.lex.honorific.match(toks, j) \
                     or (t.low in self.lex.stop_break and j > start):
@@ -724,6 +728,17 @@ class OrgExtractor:
             break
         c.j = good
         return c
+
+    @staticmethod
+    def _body_starts(c: Cand) -> set[int]:
+        """Where the name proper begins after the form word: right after it, or after a bracket that
+        abbreviates it ("Pondok Pesantren (Ponpes) An-Nur", "Lembaga Pendidikan dan Pelatihan (LPK) Kamisato")."""
+        k = c.i + len(_phrase_tokens(c.form.text)) if c.form is not None else c.i
+        out = {k}
+        for b0, b1 in c.brackets:
+            if b0 == k or (b0 > c.i and b0 - 1 in out):
+                out.add(b1)
+        return out
 
     def _comma_list(self, ctx: _Ctx, j: int) -> int | None:
         """A ministry named by a list: "Kementerian Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi".
@@ -1246,6 +1261,8 @@ class OrgExtractor:
                     continue
                 body = [t for t in ctx.toks[c.i + form_len:c.j] if t.is_word]
                 rest = org_key(" ".join(t.text for t in body))
+                if self._generic_body(ctx, c, form_len):
+                    continue
                 # a government body is named by its sector, which alone is no organisation ("Dinas Koperasi")
                 sector = c.form.kind == "government" and len(body) == 1
                 if not rest or rest in self.lex.stop_name and not sector or all(t.low in self.lex.stop_extend for t in body):
@@ -1256,6 +1273,34 @@ class OrgExtractor:
                 continue
             out.append(c)
         return out
+
+    def _generic_body(self, ctx: _Ctx, c: Cand, form_len: int) -> bool:
+        """A kind of body, not a named one: the form word followed only by words for its members or by
+        category words ("Koperasi Desa", "Kelompok Tani Wanita", "Komunitas Penyandang Disabilitas"), or only
+        by a bracket abbreviating the form itself ("Pondok Pesantren (Ponpes)", "Balai Latihan Kerja (BLK)").
+        Government bodies are named by their sector and stay."""
+        if c.form is None or c.form.kind == "government" or c.form.legal or c.entry is not None:
+            return False
+        toks = ctx.toks
+        inside = {k for b0, b1 in c.brackets for k in range(b0, b1)}
+        words = [t.low for k, t in enumerate(toks[c.i + form_len:c.j], c.i + form_len) if t.is_word and k not in inside]
+        if not words:
+            if not c.brackets:
+                return False
+            b0, b1 = c.brackets[0]
+            inner = ctx.text[toks[b0 + 1].start:toks[b1 - 2].end]
+            return acronym_matches(inner, [t.text for t in toks[c.i:b0] if t.is_word]) \
+                or self.lex.prefix.match(toks, b0 + 1) is not None
+        k = 0
+        while k < len(words):
+            for n in range(min(4, len(words) - k), 0, -1):
+                part = tuple(words[k:k + n])
+                if part in self.lex.member_nouns or (n == 1 and part[0] in CONNECTORS):
+                    k += n
+                    break
+            else:
+                return False
+        return True
 
     def _attest(self, ctx: _Ctx, chosen: list[Cand]) -> list[Cand]:
         """Headlines are Title Case ("Kemensos Gelar Pelatihan Kerja"), and the first word of a sentence is
