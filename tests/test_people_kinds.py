@@ -69,3 +69,38 @@ def test_a_word_repeated_after_the_same_unit_is_part_of_its_name(extractor):
     text = ("Pelatihan diikuti 300 nasabah PNM Rukun. Para nasabah PNM Rukun juga mendapat modal. "
             "Nasabah PNM Rukun menabung tiap pekan.")
     assert by_name(people_of(extractor, text)) == {}
+
+
+# --- other names of the same person ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "“Bantuan tetap disalurkan,” kata Menteri Sosial Saifudin Yasa (Gus Udin), Senin. Gus Udin menambahkan data diperbarui.",
+    "Menteri Sosial Saifudin Yasa atau Gus Udin mengatakan bantuan tetap disalurkan. Gus Udin menambahkan data diperbarui.",
+    "Menteri Sosial Saifudin Yasa alias Gus Udin mengatakan bantuan tetap disalurkan. Gus Udin menambahkan data diperbarui.",
+])
+def test_a_second_name_after_a_found_name_is_an_alias(extractor, text):
+    people = by_name(people_of(extractor, text))
+    assert list(people) == ["Saifudin Yasa"]
+    assert people["Saifudin Yasa"]["title"] == "Menteri Sosial"
+    assert "Udin" in people["Saifudin Yasa"]["aliases"]
+
+
+def test_initials_in_brackets_after_a_minister_end_the_name(extractor):
+    text = "Dalam kesempatan itu, Menko IPK Agus Harsono Yuwono (AHY) menyampaikan apresiasi kepada para petugas."
+    people = by_name(people_of(extractor, text))
+    assert list(people) == ["Agus Harsono Yuwono"] and people["Agus Harsono Yuwono"]["title"] == "Menko IPK"
+
+
+def test_a_nickname_cut_from_the_name_reaches_back_over_a_quote(extractor):
+    text = ("Menurut Ketua KWT Sari Tani, Ni Luh Sumiani, kelompok itu berdiri pada 2009. “Awalnya kami hanya "
+            "lima orang. Lalu kami menanam kopi. Sekarang kami punya kebun sendiri,” ceritanya.\n"
+            "Perempuan yang akrab disapa Ani ini kemudian mengajak warga. “Kami terus belajar,” ungkap Ani.")
+    people = by_name(people_of(extractor, text))
+    assert list(people) == ["Ni Luh Sumiani"] and "Ani" in people["Ni Luh Sumiani"]["aliases"]
+
+
+def test_a_short_form_with_a_cut_first_name_joins_the_full_name():
+    from pipeline.normalize.people import is_cut_from
+    assert is_cut_from("Chris Djoka", "Christianus Djoka")
+    assert is_cut_from("Ani", "Ni Luh Sumiani")
+    assert not is_cut_from("Budi", "Andi Pratama")

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
-from pipeline.normalize.people import clean_person_name, name_words
+from pipeline.normalize.people import clean_person_name, is_cut_from, name_words
 from pipeline.rules import RuleSet
 from pipeline.types import Mention, Region, in_regions
 
@@ -873,6 +873,9 @@ class PeopleExtractor:
             if found is None:
                 nm = self._split_tail(doc, head_end, e, anchored=self._anchor_before(doc, h),
                                       place_after=bool(rule.get("place_after")))
+                if nm is None:
+                    nm = self._name_before_bracket(doc, head_end, e, anchored=self._anchor_before(doc, h),
+                                                   place_after=bool(rule.get("place_after")))
                 if nm is not None:
                     t_end = nm.h0
                     while t_end > head_end and doc.keys[t_end - 1] in {",", "."} | TITLE_CONNECTORS:
@@ -930,6 +933,28 @@ class PeopleExtractor:
         """A speech verb or intro word right before token h ("kata", "Menurut", "oleh")."""
         lex = self.lex
         return bool(lex.ends(lex.before, doc.keys, h)[0] or lex.ends(lex.cue("intro"), doc.keys, h)[0])
+
+    def _name_before_bracket(self, doc: _Doc, head_end: int, e: int, anchored: bool,
+                             place_after: bool) -> _Name | None:
+        """"Menteri Sosial Saifullah Yusuf (Gus Ipul)", "Menko IPK Agus Harimurti Yudhoyono (AHY)": a position
+        run that ends in brackets holding another name or the initials of the name before them."""
+        while e - 1 > head_end and (doc.keys[e - 1] == "," or doc.keys[e - 1] in self.lex.stop):
+            e -= 1  # "(Gus Ipul), Senin": a day after the brackets is no part of the position
+        if e - 1 <= head_end or doc.toks[e - 1].text != ")":
+            return None
+        o = next((k for k in range(e - 2, head_end, -1) if doc.toks[k].text == "("), None)
+        if o is None or o + 1 >= e - 1:
+            return None
+        nm = self._split_tail(doc, head_end, o, anchored, place_after)
+        if nm is None:
+            return None
+        inner = doc.parse_name(o + 1)
+        if inner is not None and inner.after == e - 1:
+            return nm  # another name of the person ("Gus Ipul"): _other_names makes it an alias
+        initials = "".join(doc.toks[k].text[0] for k in range(nm.a, nm.b) if doc.toks[k].kind == "w")
+        if o + 2 == e - 1 and doc.is_acronym(o + 1) and doc.toks[o + 1].text == initials.upper() and len(initials) >= 2:
+            return nm
+        return None
 
     def _split_tail(self, doc: _Doc, head_end: int, e: int, anchored: bool, place_after: bool = False) -> _Name | None:
         """Where a name starts at the end of a position run ("Bupati Sukamaju Andi Pratama")."""
@@ -1129,8 +1154,11 @@ class PeopleExtractor:
                 known = left is not None and any(o.a <= left.a and left.b <= o.b for o in cands if not o.byline)
                 if right and kind == "nickname_after" and not known and not (left and _full_name(doc, left)):
                     # "Maryam, penjual pempek di Air Itam yang akrab disapa Mak Yam", "Moh. Rizal ... . Pria yang
-                    # akrab disapa Ical itu": the person named last, in this sentence or the one before
-                    left, known = self._last_person_before(doc, cands, i), True
+                    # akrab disapa Ical itu": the person named last, in this sentence or the one before; further
+                    # back ("Perempuan yang akrab disapa Ani" after a long quote) when the nickname is cut from
+                    # that person's name (Ani of Budiani)
+                    nick = clean_person_name(doc.span_text(right.a, right.b), self.rules)
+                    left, known = self._last_person_before(doc, cands, i, nick), True
                 if not left or not right:
                     continue
                 nick, full = (left, right) if kind == "nickname_before" else (right, left)
@@ -1140,17 +1168,55 @@ class PeopleExtractor:
                 if kind == "nickname_after" and not known and not any(o.a <= full.a and full.b <= o.b for o in out[:-1]):
                     # "Lie Siu Hong atau yang akrab disapa Ahong": being given a nickname makes the full name a person
                     out.append(_Cand(full.a, full.b, r.source, 2))
+        out += self._other_names(doc, cands)
+        return out
+
+    def _other_names(self, doc: _Doc, cands: list[_Cand]) -> list[_Cand]:
+        """Another name of a found person right after the name: "Saifullah Yusuf (Gus Ipul)", "Saifullah Yusuf
+        atau Gus Ipul", "... alias Gus Ipul" (person_cues nickname_or). Only after a name already found, and only a
+        short name that ends there ("Kelompok Tani Makmur atau Poktan Makmur" is no person to begin with)."""
+        table = self.lex.cue("nickname_or")
+        out = []
+        for c in cands:
+            if c.byline or c.alias_of or c.a < 0:
+                continue
+            nm = doc.parse_name(c.a)
+            j = nm.after if nm is not None and nm.b == c.b else c.b
+            if j >= doc.n or not doc.same_phrase(j):
+                continue
+            if doc.toks[j].text == "(":
+                right = doc.parse_name(j + 1) if j + 1 < doc.n else None
+                if right is None or right.after >= doc.n or doc.toks[right.after].text != ")":
+                    continue
+            else:
+                r, k = self.lex.match(table, doc.keys, j)
+                if r is None or j + k >= doc.n or not doc.same_phrase(j + k):
+                    continue
+                right = doc.parse_name(j + k)
+                if right is None or doc.followed_by_cap(right.after):
+                    continue
+            if right.b - right.a > 2:
+                continue
+            name = clean_person_name(doc.span_text(right.a, right.b), self.rules)
+            if not name or name.casefold() == c.name.casefold():
+                continue
+            nick = _Cand(right.a, right.b, "regex:other_name", 2, name=name)
+            nick.alias_of = c.name
+            out.append(nick)
         return out
 
     @staticmethod
-    def _last_person_before(doc: _Doc, cands: list[_Cand], i: int) -> _Name | None:
-        """The last person candidate ending before token i, with at most one sentence end between."""
+    def _last_person_before(doc: _Doc, cands: list[_Cand], i: int, nick: str = "") -> _Name | None:
+        """The last person candidate ending before token i, with at most one sentence end between, or any
+        number when ``nick`` is cut from that person's name (Ani of Budiani)."""
         before = [c for c in cands if not c.byline and 0 <= c.a and c.b <= i and not c.alias_of]
         if not before:
             return None
         c = max(before, key=lambda c: c.b)
         ends = sum(1 for j in range(c.b, i) if doc.toks[j].text in {".", "!", "?"})
-        return _Name(c.a, c.b, c.b, False, c.a) if ends <= 1 else None
+        if ends <= 1 or (nick and is_cut_from(nick, c.name or doc.span_text(c.a, c.b))):
+            return _Name(c.a, c.b, c.b, False, c.a)
+        return None
 
     def _bylines(self, doc: _Doc) -> list[_Cand]:
         """Reporters, editors, photographers, byline initials ("(gin)")."""

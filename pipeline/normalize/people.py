@@ -134,12 +134,41 @@ def _is_short_form(short: str, full: str) -> bool:
 
 def _is_clipped_form(short: str, full: str) -> bool:
     """"Wid" of "Widodo Santoso", "Dipta" of "Pradipta Nugraha": one word that begins (3+ letters)
-    or ends (4+ letters) a word of the full name, as Indonesian nicknames do."""
+    or ends (4+ letters) a word of the full name, as Indonesian nicknames do; "Chris Djoka" of
+    "Christianus Djoka": several words, each the same as or the start (3+ letters) of the full name's
+    words in the same order."""
     s, f = _full_tokens(short), _full_tokens(full)
-    if len(s) != 1 or len(f) < 2:
+    if len(f) < 2 or not s:
         return False
+    if len(s) > 1:
+        return _clipped_words(s, f)
     w = s[0]
     return any(t != w and ((len(w) >= 3 and t.startswith(w)) or (len(w) >= 4 and t.endswith(w))) for t in f)
+
+
+def _clipped_words(s: list[str], f: list[str]) -> bool:
+    """Each word of ``s`` is a word of ``f`` or its start (3+ letters), in order, at least one only a start."""
+    k, cut = 0, False
+    for w in s:
+        while k < len(f) and not (f[k] == w or (len(w) >= 3 and f[k].startswith(w))):
+            k += 1
+        if k == len(f):
+            return False
+        cut |= f[k] != w
+        k += 1
+    return cut
+
+
+def is_cut_from(nick: str, full: str) -> bool:
+    """A nickname made from the name itself: "Ani" of "Ni Nyuman Budiani", "Yadi" of "Suryadi", "Wid" of
+    "Widodo", "Chris Djoka" of "Christianus Djoka" (a word's start or end, 3+ letters)."""
+    s, f = _full_tokens(nick), _full_tokens(full)
+    if not s or not f:
+        return False
+    if len(s) > 1:
+        return _clipped_words(s, f) or all(t in f for t in s)
+    w = s[0]
+    return len(w) >= 3 and any(t.startswith(w) or t.endswith(w) for t in f)
 
 
 _ROLE_RANK = {"photographer": 3, "editor": 3, "reporter": 3}
