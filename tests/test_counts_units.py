@@ -51,3 +51,16 @@ def test_a_classifier_after_a_population_counts_no_participants(extractor, text)
 
 def test_jiwa_of_affected_people_still_counts(extractor):
     assert units(extractor, "Banjir itu berdampak pada 320 jiwa di dua dusun.") == [(320, "jiwa")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Para peserta dibagi menjadi 4 (empat) kelompok kerja.", [(4, "kelompok")]),
+    ("Total sementara 1.320 (siswa jalur kemitraan) sudah mendaftar ulang.", [(1320, "siswa")]),
+    # a number with thousands after 'ke' is no ordinal
+    ("Menteri berkunjung ke 2.500 nasabah binaan di gedung olahraga.", [(2500, "nasabah")]),
+    ("Ini adalah pelatihan ke 3 bagi kelompok itu.", []),
+    # a limit is not who took part
+    ("Kegiatan tatap muka dibatasi tidak lebih dari 10 orang.", []),
+])
+def test_number_forms(extractor, text, expected):
+    assert units(extractor, text) == expected

@@ -124,6 +124,7 @@ def test_unknown_numbers_in_a_range(parser, text, low, high):
     ("setidaknya lima", 5, 5, None),
     ("tidak kurang dari 100", 100, 100, None),
     ("paling banyak 25", 25, None, 25),
+    ("tidak lebih dari 5", 5, None, 5),
     ("100 lebih", 100, 101, None),
     ("100-an", 100, None, None),
     ("sekitar 2,5 juta", 2_500_000, None, None),
@@ -145,6 +146,16 @@ def test_scan_gives_offsets_into_the_text(parser):
 def test_scan_keeps_words_apart_from_numbers(parser):
     text = "Satu-satunya desa, kedua belah pihak dan masing-masing peserta."
     assert [m.text for m in parser.scan(text)] == ["kedua"]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("dibagi menjadi 5 (lima) kelompok", [("5 (lima)", 5)]),
+    ("sebanyak tujuh (7) orang", [("tujuh (7)", 7)]),
+    ("diikuti 12 (dua belas) peserta", [("12 (dua belas)", 12)]),
+    ("membuat 8 (sembilan) macam olahan", [("8", 8), ("sembilan", 9)]),  # another number: two
+])
+def test_scan_joins_a_number_restated_in_brackets(parser, text, found):
+    assert [(m.text, m.number.value) for m in parser.scan(text)] == found
 
 
 def test_scan_reports_the_approximation_direction(parser):

@@ -64,7 +64,7 @@ PAREN_RE = re.compile(r"\([^()]*\)")
 # between two totals: "75 sekolah dan 6 perguruan tinggi", "56 kepala keluarga (KK) atau 206 jiwa"
 TOTAL_COORD_RE = re.compile(r"^\s*(?:\([^()]{1,30}\)\s*)?(?:,\s*)?(?P<c>dan|serta|atau|,)\s*$", re.I)
 # a second programme's total set against the first: "..., sedangkan peserta pelatihan UMKM berjumlah 70 orang"
-PARALLEL_RE = re.compile(r"(?:^|[.,;!?]\s*|[\"”]\s*|\s)(?:sedangkan|sementara(?:\s+itu)?)\b(?![^.!?]*[.!?]\s)", re.I)
+PARALLEL_RE = re.compile(r"(?:^|[.,;!?][\"”]?\s*|\n\s*)(?:sedangkan|sementara(?:\s+itu)?)\b(?![^.!?]*[.!?]\s)", re.I)
 BREAKDOWN_GAP_RE = re.compile(r"(?:,|\bdan\b|\bserta\b|\bsedangkan\b|;)\s*$", re.I)
 # Words that may follow a bare number whose unit comes from elsewhere.
 FOLLOW_OK = {"dan", "di", "dari", "yang", "dengan", "untuk", "pada", "ke", "atau", "serta", "hingga", "sampai",
@@ -184,6 +184,8 @@ class CountExtractor:
         pos = BLANKS_RE.match(text, pos).end()
         if self.noun_re is None:
             return None
+        if text.startswith("(", pos):  # "Total sementara 2.460 (siswa program kemitraan)"
+            pos = BLANKS_RE.match(text, pos + 1).end()
         nm = self.noun_re.match(text, pos)
         if nm is None:
             return None
@@ -213,7 +215,9 @@ class CountExtractor:
             return pm[1].source
         bm = self.before_re.last(before)
         if bm is not None and re.fullmatch(r"[\s\-–.]*", before[bm[0].end():]):
-            return bm[1].source
+            if not (bm[1]["kind"] in ("year", "ordinal") and noun is not None and "." in num.text
+                    and num.form == "digits"):
+                return bm[1].source  # but "ke 3.000 nasabah": a number with thousands is no ordinal
         am = self.after_re.match(after.lstrip(" \t-"))
         if am is not None and (noun is None or noun.end - num.end <= am[0].end()):
             return am[1].source

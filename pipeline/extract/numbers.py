@@ -138,10 +138,20 @@ class NumberParser:
                 i += 1
                 continue
             _, j, value, form, direction = m
+            j = self._restated(toks, j, value)
             start, end = toks[i].start, toks[j - 1].end
             out.append(NumberMatch(start, end, text[start:end], value, form, direction))
             i = j
         return out
+
+    def _restated(self, toks: list[_Token], j: int, value: NumberValue) -> int:
+        """The end of a number restated in brackets right after it ("5 (lima)", "lima (5)"): one number."""
+        if value.value is None or j + 2 >= len(toks) or toks[j].low != "(":
+            return j
+        inner = self._match(toks, j + 1)
+        if inner is None or inner[1] >= len(toks) or toks[inner[1]].low != ")" or inner[2].value != value.value:
+            return j
+        return inner[1] + 1
 
     # -- grammar ----------------------------------------------------------------
     def _kind(self, tok: _Token) -> tuple[str, int] | None:
