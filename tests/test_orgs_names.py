@@ -157,3 +157,21 @@ def test_a_kind_of_body_is_no_organisation(extractor, phrase):
 def test_a_named_body_of_that_kind_stays(extractor, name):
     text = f"Pelatihan pengolahan kopi itu didukung {name} sejak awal tahun.\n"
     assert name in names(extractor, text)
+
+
+# --- two bodies joined by "dan" ------------------------------------------------------------------------------------
+
+def test_dan_after_a_region_starts_another_body(extractor):
+    text = "Kerja sama antara BLK Sleman dan YKM ditandai penandatanganan nota kesepahaman.\n"
+    found = names(extractor, text)
+    assert "BLK Sleman" in found and not any("dan" in n for n in found)
+
+
+def test_dan_and_a_count_is_no_part_of_the_name(extractor):
+    text = "Bantuan bibit diberikan kepada Kelompok Tani Sumber Jaya dan 3 kelompok lain di Sigi.\n"
+    assert "Kelompok Tani Sumber Jaya" in names(extractor, text)
+
+
+def test_a_sector_joined_by_dan_stays_in_the_name(extractor):
+    text = "Dinas Pemberdayaan Masyarakat dan Desa Kabupaten Sleman menggelar pelatihan BUMDes.\n"
+    assert "Dinas Pemberdayaan Masyarakat dan Desa Kabupaten Sleman" in names(extractor, text)

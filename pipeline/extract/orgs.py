@@ -628,6 +628,10 @@ class OrgExtractor:
                     break  # "PT Pertamina (Persero) kepada UMKM": a gift, not a name ("Pengabdian kepada Masyarakat")
                 if self._is_breaking(ctx, j + 1) or self.lex.prefix.match(toks, j + 1) or self._entry_at(ctx, j + 1):
                     break
+                if nxt.text.isdigit() and not toks[j - 1].is_num:
+                    break  # "RSUD dan 30 Puskesmas", "Kelompok Tani Jaya dan 3 klaster": a count of other bodies
+                if state == "place" and not self._place_at(ctx, j + 1):
+                    break  # "BLK Pasuruan dan SKB": a region ends the name, "dan" starts another body
                 if state != "name":
                     if not (self._place_at(ctx, j + 1) or nxt.is_upper):
                         break
