@@ -175,3 +175,23 @@ def test_dan_and_a_count_is_no_part_of_the_name(extractor):
 def test_a_sector_joined_by_dan_stays_in_the_name(extractor):
     text = "Dinas Pemberdayaan Masyarakat dan Desa Kabupaten Sleman menggelar pelatihan BUMDes.\n"
     assert "Dinas Pemberdayaan Masyarakat dan Desa Kabupaten Sleman" in names(extractor, text)
+
+
+# --- an acronym the article spells out as something other than a body ----------------------------------------------
+
+@pytest.mark.parametrize("definition, acr", [
+    ("Bantuan Subsidi Upah (BSU)", "BSU"),
+    ("keluarga penerima manfaat (KPM)", "KPM"),
+    ("Dana Alokasi Khusus (DAK)", "DAK"),
+])
+def test_a_programme_or_fund_acronym_is_no_organisation(extractor, definition, acr):
+    text = (f"Pemerintah menyalurkan {definition} tahun ini. Penyaluran {acr} dilakukan bersama "
+            f"Dinas Sosial, {acr}, dan BRI.\n")
+    assert acr not in names(extractor, text)
+
+
+def test_an_acronym_spelled_out_as_a_body_is_an_organisation(extractor):
+    text = ("Pelatihan digelar Badan Riset Gambut (BRG) di Pulang Pisau. Desa dampingan BRG dan "
+            "Dinas Pertanian ikut serta.\n")
+    found = {n for it in items(extractor, text) for n in [it["name"], *it["aliases"]]}
+    assert "BRG" in found

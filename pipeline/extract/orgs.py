@@ -1217,6 +1217,8 @@ class OrgExtractor:
                 continue
             if i + 1 < len(toks) and toks[i + 1].is_cap and not toks[i + 1].nl:
                 continue
+            if self._defined_as_other(ctx, t.text):
+                continue  # "Bantuan Subsidi Upah (BSU)", "keluarga penerima manfaat (KPM)": not a body
             prev_ok = i >= 2 and toks[i - 1].low in _LIST_SEPARATORS and (i - 1) in ends
             next_ok = i + 2 < len(toks) and toks[i + 1].low in _LIST_SEPARATORS and (i + 2) in starts
             cue = self._cue_before(ctx, i)
@@ -1226,6 +1228,32 @@ class OrgExtractor:
                 ends.add(i + 1)
                 starts.add(i)
         return out
+
+    def _defined_as_other(self, ctx: _Ctx, acr: str) -> bool:
+        """The article spells the acronym out ("Bantuan Langsung Tunai Sementara (BLTS)") and the words it
+        stands for are no organisation's name: written in lower case, or not starting with a form word, a head
+        word or a known organisation."""
+        toks = ctx.toks
+        for k in range(1, len(toks) - 1):
+            if toks[k].text != acr or toks[k - 1].text != "(" or toks[k + 1].text != ")":
+                continue
+            for n in range(2, 9):
+                s0 = k - 1 - n
+                if s0 < 0 or any(t.nl for t in toks[s0 + 1:k]) or not all(t.is_word for t in toks[s0:k - 1]):
+                    break
+                words = [t.text for t in toks[s0:k - 1]]
+                if not acronym_matches(acr, words):
+                    continue
+                if s0 > 0 and toks[s0 - 1].is_cap and toks[s0 - 1].kind == "word" and not _sentence_start(toks, s0 - 1) \
+                        and acronym_matches(acr, [toks[s0 - 1].text, *words]):
+                    continue  # the expansion may start one word earlier
+                first = toks[s0]
+                if first.is_lower and first.low not in CONNECTORS:
+                    return True
+                org_like = (self.lex.prefix.match(toks, s0) or self._entry_at(ctx, s0)
+                            or any(self.lex.head.match(toks, q) for q in range(s0, k - 1)))
+                return not org_like
+        return False
 
     # ----- choosing, checking, attesting ------------------------------------------------------------
     def _refine_entry(self, ctx: _Ctx, c: Cand) -> None:
