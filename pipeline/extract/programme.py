@@ -54,7 +54,8 @@ class ProgrammeExtractor:
         # the words after a head are looked at, not consumed: "pelatihan X lalu pendampingan Y" gives both
         self.activity_rx = re.compile(rf"\b(?:{heads})\b(?=(?P<tail>(?:[ \t]+[\w-]+){{1,7}}))", re.IGNORECASE)
 
-    def __call__(self, text: str, regions: list[Region], org_spans: Sequence[tuple[int, int]] = ()) -> ProgrammeFacts:
+    def __call__(self, text: str, regions: list[Region], org_spans: Sequence[tuple[int, int]] = (),
+                 title: tuple[int, int] | None = None) -> ProgrammeFacts:
         score, cues = self.detect(text, regions)
         facts = ProgrammeFacts(score=score, is_programme=score >= self.threshold, cues=cues)
         facts.activities = self.activities(text, regions)
@@ -63,7 +64,7 @@ class ProgrammeExtractor:
         blocked = list(regions) + [Region(s, e, "organisation", "orgs") for s, e in org_spans]
         named = self.names(text, regions)
         described = self._descriptions(text, blocked)
-        facts.name_candidates = named + described
+        facts.name_candidates = named + described + self._title_names(text, title)
         facts.name_mention = self._best(named) or (described[0] if described else None)
         if facts.name_mention is not None:
             facts.name = facts.name_mention.value["name"]
@@ -134,6 +135,30 @@ class ProgrammeExtractor:
                                    label="programme_name"))
                 if len(out) >= limit:
                     break
+        return out
+
+    @staticmethod
+    def _title_names(text: str, title: tuple[int, int] | None, max_words: int = 14) -> list[Mention]:
+        """The headline often names what was done: its capitalised runs of two or more words ("Koperasi
+        Merah Putih", "Banyuwangi Travel Mart 2025") and, when short, the headline itself. Proposed for the
+        learned choice only (the rules' own choice never takes them)."""
+        if title is None:
+            return []
+        s, e = title
+        head = text[s:e]
+        out: list[Mention] = []
+        for m in re.finditer(NAME, head):
+            name = _trim_name(m.group())
+            if len(name.split()) < 2 or name == head.strip():
+                continue
+            start = s + m.start() + m.group().index(name)
+            out.append(Mention("cue", name, start, start + len(name), "regex:programme:title_run",
+                               {"name": name, "pattern": "title_run", "priority": 0}, label="programme_name"))
+        whole = head.strip()
+        if 2 <= len(whole.split()) <= max_words:
+            start = s + head.index(whole)
+            out.append(Mention("cue", whole, start, start + len(whole), "regex:programme:title",
+                               {"name": whole, "pattern": "title", "priority": 0}, label="programme_name"))
         return out
 
     def _description(self, text: str, regions: list[Region]) -> Mention | None:
