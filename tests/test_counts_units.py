@@ -64,3 +64,15 @@ def test_jiwa_of_affected_people_still_counts(extractor):
 ])
 def test_number_forms(extractor, text, expected):
     assert units(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Dari 64,2 juta UMKM yang ada, baru sebagian yang masuk ekosistem digital.",
+    "Saat ini baru sekitar 9 juta pelaku UMKM yang terhubung dengan platform daring.",
+])
+def test_millions_of_umkm_are_a_national_statistic(extractor, text):
+    assert units(extractor, text) == []
+
+
+def test_a_programme_may_still_reach_many_umkm(extractor):
+    assert units(extractor, "Program ini telah membina 347.000 UMKM di seluruh Indonesia.") == [(347000, "UMKM")]
