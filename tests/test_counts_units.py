@@ -58,7 +58,9 @@ def test_jiwa_of_affected_people_still_counts(extractor):
     ("Total sementara 1.320 (siswa jalur kemitraan) sudah mendaftar ulang.", [(1320, "siswa")]),
     # a number with thousands after 'ke' is no ordinal
     ("Menteri berkunjung ke 2.500 nasabah binaan di gedung olahraga.", [(2500, "nasabah")]),
+    ("Bantuan bibit disalurkan ke 12 kelompok tani di lereng gunung.", [(12, "kelompok tani")]),
     ("Ini adalah pelatihan ke 3 bagi kelompok itu.", []),
+    ("Pelatihan ke-5 ini digelar di balai desa.", []),
     # a limit is not who took part
     ("Kegiatan tatap muka dibatasi tidak lebih dari 10 orang.", []),
 ])

@@ -215,9 +215,9 @@ class CountExtractor:
             return pm[1].source
         bm = self.before_re.last(before)
         if bm is not None and re.fullmatch(r"[\s\-–.]*", before[bm[0].end():]):
-            if not (bm[1]["kind"] in ("year", "ordinal") and noun is not None and "." in num.text
-                    and num.form == "digits"):
-                return bm[1].source  # but "ke 3.000 nasabah": a number with thousands is no ordinal
+            if not (bm[1]["kind"] in ("year", "ordinal") and noun is not None
+                    and (bm[0].group().lower() == "ke" or ("." in num.text and num.form == "digits"))):
+                return bm[1].source  # but "disalurkan ke 14 sekolah", "ke 3.000 nasabah" are no ordinals
         am = self.after_re.match(after.lstrip(" \t-"))
         if am is not None and (noun is None or noun.end - num.end <= am[0].end()):
             return am[1].source
