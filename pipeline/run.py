@@ -8,7 +8,6 @@ journal into a temporary file and renamed. ``--resume`` continues from the journ
 """
 from __future__ import annotations
 
-import csv
 import json
 import os
 import platform
@@ -226,24 +225,6 @@ def _version(dist: str) -> str | None:
         return None
 
 
-def _mention_rows(results: list[ArticleResult]) -> list[dict[str, Any]]:
-    rows = []
-    for r in results:
-        used = set()
-        for rec in r.records:
-            for key in ("organizations", "people", "places", "dates", "participants"):
-                for item in rec.get(key, []):
-                    for ev in item.get("evidence", []):
-                        used.add((ev["start"], ev["end"]))
-        for m in sorted(r.mentions, key=lambda m: (m.start, m.end, m.kind)):
-            rows.append({"article_id": r.article_id, "kind": m.kind, "label": m.label, "text": m.text,
-                         "start": m.start, "end": m.end,
-                         "value": json.dumps(m.value, ensure_ascii=False, default=str) if m.value else "",
-                         "source": m.source, "excluded": m.excluded, "in_record": (m.start, m.end) in used,
-                         "note": m.note})
-    return rows
-
-
 # --- the journal of finished articles (streaming and --resume) ------------------------------
 
 JOURNAL = ".journal.partial.jsonl"
@@ -316,8 +297,6 @@ class Journal:
 
 # --- writing the outputs from the journal ---------------------------------------------------
 
-REPORT_ARTICLES = 2000  # report.html gets the records and mentions of the first this many articles
-REPORT_ERRORS = 5000
 
 
 def finish_outputs(cfg: RunConfig, journal: Journal, res: Resources, run_info: dict[str, Any], texts: ReportTexts,
@@ -331,9 +310,10 @@ def finish_outputs(cfg: RunConfig, journal: Journal, res: Resources, run_info: d
     """
     from .normalize.resolve import KINDS, Resolver
     from .output.report import render_report
-    from .output.writers import (ENTITY_COLUMNS, ERROR_COLUMNS, MENTION_COLUMNS, PARQUET_FILES, RECORD_COLUMNS,
-                                 XLSX_FILE, AtomicWriter, atomic_write, flatten_record, safe_cell, to_json,
-                                 write_csv, write_parquet, write_xlsx)
+    from .output.run_outputs import ENTITY_KEYS, OutputFiles
+    from .output.writers import atomic_write, to_json
+
+    assert tuple(KINDS) == ENTITY_KEYS  # entity ids are handed out in the resolver's order
 
     resolver = Resolver()
     status: Counter = Counter()
@@ -372,64 +352,17 @@ def finish_outputs(cfg: RunConfig, journal: Journal, res: Resources, run_info: d
     del entities
     t_write = time.perf_counter()
 
-    out = cfg.out
-    keep_tables = cfg.xlsx or cfg.parquet
-    flat_all: list[dict[str, Any]] = []
-    mentions_all: list[dict[str, Any]] = []
-    errors_all: list[dict[str, Any]] = list(load_errors)
-    report_records: list[dict[str, Any]] = []
-    report_mentions: list[dict[str, Any]] = []
-    report_errors: list[dict[str, Any]] = list(load_errors[:REPORT_ERRORS])
-    n_errors = len(load_errors)
-    with AtomicWriter(out / "records.jsonl") as fj, AtomicWriter(out / "records.csv", encoding="utf-8-sig") as fc, \
-            AtomicWriter(out / "mentions.csv", encoding="utf-8-sig") as fm, AtomicWriter(out / "errors.jsonl") as fe:
-        rec_csv = csv.writer(fc, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-        rec_csv.writerow([safe_cell(c) for c in RECORD_COLUMNS])
-        men_csv = csv.writer(fm, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-        men_csv.writerow([safe_cell(c) for c in MENTION_COLUMNS])
-        for e in load_errors:
-            fe.write(to_json(e) + "\n")
+    with OutputFiles(cfg.out, load_errors, keep_tables=cfg.xlsx or cfg.parquet) as files:
         item_no = 0
-        articles_done = 0
         for is_load, r in journal:
             if is_load:
                 continue
-            articles_done += 1
             texts.set_regions(r.article_id, r.path, r.regions)
-            for rec in r.records:
-                for field_name in KINDS:
-                    for item in rec.get(field_name, []):
-                        item["entity_id"] = entity_ids[item_no]
-                        item_no += 1
-                fj.write(to_json(rec) + "\n")
-                flat = flatten_record(rec)
-                rec_csv.writerow([safe_cell(flat.get(c)) for c in RECORD_COLUMNS])
-                if keep_tables:
-                    flat_all.append(flat)
-            rows = _mention_rows([r])
-            for row in rows:
-                men_csv.writerow([safe_cell(row.get(c)) for c in MENTION_COLUMNS])
-            if keep_tables:
-                mentions_all.extend(rows)
-            if articles_done <= REPORT_ARTICLES:
-                report_records.extend(r.records)
-                report_mentions.extend(rows)
-            if r.error:
-                n_errors += 1
-                fe.write(to_json(r.error) + "\n")
-                if keep_tables:
-                    errors_all.append(r.error)
-                if len(report_errors) < REPORT_ERRORS:
-                    report_errors.append(r.error)
-    write_csv(out / "entities.csv", entity_rows, ENTITY_COLUMNS)
-    if keep_tables:
-        tables = {"records": (flat_all, RECORD_COLUMNS), "mentions": (mentions_all, MENTION_COLUMNS),
-                  "entities": (entity_rows, ENTITY_COLUMNS), "errors": (errors_all, ERROR_COLUMNS)}
-        if cfg.xlsx:
-            write_xlsx(out / XLSX_FILE, tables)
-        if cfg.parquet:
-            for name, (rows, columns) in tables.items():
-                write_parquet(out / PARQUET_FILES[name], rows, columns)
+            n_items = sum(len(rec.get(k, [])) for rec in r.records for k in ENTITY_KEYS)
+            files.add(r, entity_ids[item_no:item_no + n_items])
+            item_no += n_items
+    files.write_tables(entity_rows, cfg.xlsx, cfg.parquet)
+    n_errors = files.n_errors
 
     counts = {"inputs": inputs_seen, "articles_with_record": status["record"],
               "articles_no_programme": status["no_programme"], "articles_failed": n_errors,
@@ -447,8 +380,9 @@ def finish_outputs(cfg: RunConfig, journal: Journal, res: Resources, run_info: d
     if journal.resumed:
         run_info["resumed_articles"] = journal.resumed
     run_info["stage_seconds"]["write"] = round(time.perf_counter() - t_write, 4)
-    atomic_write(out / "report.html", render_report(report_records, report_mentions, report_errors, run_info,
-                                                     entities=entity_rows, articles=texts))
+    atomic_write(cfg.out / "report.html", render_report(files.report_records, files.report_mentions,
+                                                         files.report_errors, run_info, entities=entity_rows,
+                                                         articles=texts))
     elapsed = time.perf_counter() - t0
     run_info["finished"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
     run_info["seconds"] = round(elapsed, 3)
@@ -457,4 +391,4 @@ def finish_outputs(cfg: RunConfig, journal: Journal, res: Resources, run_info: d
     ordered = {k: run_info[k] for k in order} | {k: v for k, v in run_info.items() if k not in order}
     run_info.clear()
     run_info.update(ordered)
-    atomic_write(out / "run.json", to_json(run_info, indent=2) + "\n")
+    atomic_write(cfg.out / "run.json", to_json(run_info, indent=2) + "\n")
