@@ -229,3 +229,23 @@ def test_errors_are_listed_and_capped():
     page = render_report([], [], errors, {})
     assert 'data-title="Errors (1005)"' in page and "… and 5 more in errors.jsonl" in page
     assert "<td>a999</td>" in page and "<td>a1000</td>" not in page
+
+
+def test_stage_times_of_a_cached_run_say_why_they_are_zero():
+    cached = {**RUN_INFO, "stage_seconds": {"annotate": 0.0, "load": 0.01}, "cache": {"result": {"hit": 3}}}
+    page = render_report([_record()], [], [], cached)
+    assert "3 of 3 articles came whole from the cache" in page
+    assert "came whole from the cache" not in render_report([_record()], [], [], RUN_INFO)
+
+
+def test_the_summary_names_the_model_a_run_used(tmp_path):
+    from pipeline.run import RunConfig, run
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Pelatihan menjahit bagi 20 ibu rumah tangga di Desa Sukamaju.\n",
+                                          encoding="utf-8")
+    info = run(RunConfig(inputs=[tmp_path / "in"], out=tmp_path / "out", use_cache=False))
+    assert info["settings"]["ner_model"].startswith("shipped (") and info["versions"]["ner_model"] in \
+        info["settings"]["ner_model"]
+    page = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert "<td>settings</td>" in page and "ner_model: shipped (" in page
