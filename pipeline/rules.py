@@ -145,7 +145,7 @@ CHOICES: dict[tuple[str, str], tuple] = {
     ("speech_verbs", "position"): ("before", "after"),
     ("person_cues", "kind"): ("intro", "intro_weak", "apposition", "apposition_free", "affiliation",
                               "nickname_before", "nickname_after", "group", "abbreviation", "title_stop",
-                              "place_or_org", "name_prefix", "kin", "nickname_or"),
+                              "place_or_org", "name_prefix", "kin", "nickname_or", "name_intro"),
     ("byline_patterns", "role"): ("reporter", "editor", "photographer"),
     ("role_cues", "role"): ("organizer", "partner", "beneficiary", "other"),
     ("role_cues", "side"): ("before", "after"),

@@ -104,3 +104,44 @@ def test_a_short_form_with_a_cut_first_name_joins_the_full_name():
     assert is_cut_from("Chris Djoka", "Christianus Djoka")
     assert is_cut_from("Ani", "Ni Luh Sumiani")
     assert not is_cut_from("Budi", "Andi Pratama")
+
+
+# --- names the model found, and lists of names ------------------------------------------------------------
+
+def test_model_names_listed_together_are_people(extractor):
+    text = ("Pelatihan itu menghadirkan Dewi Kartika Sari, Bambang Hartoyo, dan Yohana Liem sebagai pemateri. "
+            "Produk unggulan desa, seperti Kopi Lereng Indah dan Madu Hutan Lestari, ikut dipamerkan.")
+    spans = ner(text, "Dewi Kartika Sari", "Bambang Hartoyo", "Yohana Liem", "Kopi Lereng Indah")
+    assert sorted(by_name(people_of(extractor, text, ner_spans=spans))) == [
+        "Bambang Hartoyo", "Dewi Kartika Sari", "Yohana Liem"]
+
+
+def test_a_listed_description_in_brackets_is_no_affiliation(extractor):
+    text = "Warga masih menjaga tradisi seperti Mapag Sari (syukuran panen) dan Ngarot Tani (ritual tanam)."
+    spans = ner(text, "Mapag Sari", "Ngarot Tani")
+    assert by_name(people_of(extractor, text, ner_spans=spans)) == {}
+
+
+def test_a_position_in_brackets_after_a_name(extractor):
+    text = "Program itu diresmikan Ahmad Fauzan (Gubernur Jawa Tengah) dalam dialog pembangunan di Semarang."
+    people = by_name(people_of(extractor, text, ner_spans=ner(text, "Ahmad Fauzan")))
+    assert people["Ahmad Fauzan"]["title"] == "Gubernur Jawa Tengah"
+
+
+def test_names_listed_after_a_position_and_yakni_share_it(extractor):
+    text = ("Acara dimeriahkan para penari dari SMPN 3 Sukamaju, yakni Rina Anggraini, Salsa Putri, dan Dinda "
+            "Maharani dengan iringan gamelan.")
+    people = by_name(people_of(extractor, text))
+    assert sorted(people) == ["Dinda Maharani", "Rina Anggraini", "Salsa Putri"]
+    assert {p["title"] for p in people.values()} == {"penari dari SMPN 3 Sukamaju"}
+
+
+def test_a_position_then_bernama_gives_the_name_its_position(extractor):
+    text = "Kelompok itu terbentuk atas arahan seorang Mantri BRI bernama Yuliana Karubaba."
+    people = by_name(people_of(extractor, text, ner_spans=ner(text, "Yuliana Karubaba")))
+    assert people["Yuliana Karubaba"]["title"] == "Mantri BRI"
+
+
+def test_one_name_after_yakni_must_be_the_models(extractor):
+    text = "Bupati meresmikan masjid di pondok binaan anggota Polri, yakni Santri Manggala di Desa Manggala."
+    assert by_name(people_of(extractor, text)) == {}

@@ -164,6 +164,8 @@ class _Lexicon:
         # written exactly as listed ("I", "Lalu"): the same word in lower case is an ordinary word
         self.name_prefixes = {r["text"]: r for r in rules.get("person_cues") if r["kind"] == "name_prefix"}
         self.title_stop = {k[0] for k in self.cues.get("title_stop", {})}
+        # one word between a position and its names ("penari, yakni A, B, dan C", "Mantri BRI bernama A")
+        self.name_intro = frozenset(k[0] for k in self.cues.get("name_intro", {}) if len(k) == 1)
         kin = sorted({r["text"] for r in rules.get("person_cues") if r["kind"] == "kin"}, key=len, reverse=True)
         # a family word, then at most a few capitalised position words, right before the name
         self.kin_before = re.compile(r"\b(?:%s)(?:[ \t]+[A-Z][\w.&/-]*){0,6}[ \t]*$" % "|".join(map(re.escape, kin)),
@@ -257,6 +259,7 @@ class _Doc:
         self.pattern_names: set[str] = set()  # the same, from patterns only (what the model's names need)
         self.place_words: set[str] = set()
         self.group_words: set[str] = set()  # seen after "para Ibu", "kelompok Bapak": never a person
+        self.ner_items: dict[int, int] = {}  # the model's plausible names: first token (honorifics) -> token after
         self.head_at: dict[int, int] = {}
         for i in range(self.n):
             r, k = lex.match(lex.heads, self.keys, i)
@@ -702,7 +705,13 @@ class PeopleExtractor:
                 if nm and doc.starts_clause(nm.h0):
                     self._note_person(doc, nm, strong=False)
         doc.pattern_names = set(doc.known_names)
-        doc.ner_people = [(s, e) for s, e in doc.ner_people if self._ner_name(doc, s, e) is not None]
+        ner_people = doc.ner_people
+        doc.ner_people = []
+        for s, e in ner_people:
+            nm = self._ner_name(doc, s, e)
+            if nm is not None:
+                doc.ner_people.append((s, e))
+                doc.ner_items[nm.h0] = nm.after
         for s, e in doc.ner_people:
             doc.known_names.add(clean_person_name(doc.text[s:e], self.rules).casefold())
 
@@ -733,6 +742,12 @@ class PeopleExtractor:
         if doc.toks[j].text == "(":  # age: "Darto (45), petani"
             if j + 2 < doc.n and doc.toks[j + 1].kind == "n" and doc.toks[j + 2].text == ")":
                 j += 3
+            elif j + 1 < doc.n and (j + 1) in doc.head_at:
+                # "Ahmad Heryawan (Gubernur Jawa Barat)": the position in brackets, and only that
+                e = doc.title_end(j + 1, first=False)
+                if e < doc.n and doc.toks[e].text == ")":
+                    return (j + 1, e), True
+                return None, False
             else:
                 return None, False
         comma = j < doc.n and doc.toks[j].text == ","
@@ -862,13 +877,29 @@ class PeopleExtractor:
                 h -= 1
             e = max(doc.title_end(head_end, first=True), head_end)
             found = None
-            # POSITION, NAME  /  POSITION ini NAME
+            # POSITION, NAME  /  POSITION ini NAME  /  POSITION bernama NAME  /  POSITION, yakni A, B, dan C
             j = e
-            if j < doc.n and doc.keys[j] in {",", "ini", "itu", "tersebut"} and j + 1 < doc.n and doc.same_phrase(j + 1):
-                nm = doc.parse_name(j + 1)
-                if nm and not doc.followed_by_cap(nm.after) and not doc.enumerated(nm.after) \
-                        and (doc.keys[j] == "," or nm.honorific):
-                    found = _Cand(nm.a, nm.b, rule.source, 3, (h, e), comma=True)
+            listed: list[_Name] = []
+            if j < doc.n and doc.keys[j] in {",", ":", "ini", "itu", "tersebut"} | lex.name_intro \
+                    and j + 1 < doc.n and doc.same_phrase(j + 1):
+                intro = doc.keys[j] in lex.name_intro or doc.keys[j] == ":"
+                s0 = j + 1
+                if doc.keys[j] in {",", ":"} and doc.keys[s0] in lex.name_intro and s0 + 1 < doc.n:
+                    intro, s0 = True, s0 + 1
+                nm = doc.parse_name(s0)
+                if nm and not doc.followed_by_cap(nm.after) and (doc.keys[j] in {",", ":"} or intro or nm.honorific):
+                    # a list of names after the position: each is one of them, when the list is introduced
+                    # ("yakni", ":") or the model found its names; not "Bupati Sukamaju, Sukaraja, dan ..."
+                    listed = self._name_list(doc, nm)
+                    if len(listed) > 1 and (intro or all(x.h0 in doc.ner_items for x in listed)):
+                        found = _Cand(nm.a, nm.b, rule.source, 3, (h, e), comma=True)
+                    else:
+                        listed = []
+                        # one name: after an introducing word only one the model found too ("binaan anggota
+                        # Polri, yakni Santri Manjung" is a pesantren)
+                        if not doc.enumerated(nm.after) and doc.keys[j] != ":" \
+                                and (not intro or nm.h0 in doc.ner_items or nm.honorific):
+                            found = _Cand(nm.a, nm.b, rule.source, 3, (h, e), comma=True)
             # POSITION NAME: the name is the tail of the run
             if found is None:
                 nm = self._split_tail(doc, head_end, e, anchored=self._anchor_before(doc, h),
@@ -896,6 +927,9 @@ class PeopleExtractor:
                     self._org_before(doc, h, found)
                 out.append(found)
                 i = max(found.b, e, i + 1)
+                for x in listed[1:]:
+                    out.append(_Cand(x.a, x.b, rule.source, 3, found.title, comma=True))
+                    i = max(i, x.b)
                 # "peserta, Warsini (34), pemilik usaha keripik Rasa Enak, mengaku": a lowercase position
                 # after the name is the same person's, not a new person's
                 after = doc.parse_name(found.a)
@@ -905,6 +939,28 @@ class PeopleExtractor:
                     i = max(i, second[1])
             else:
                 i = max(e, i + 1)
+        return out
+
+    @staticmethod
+    def _name_list(doc: _Doc, first: _Name) -> list[_Name]:
+        """The names listed from ``first`` on: "A, B, C, dan D" (degrees after each allowed)."""
+        out = [first]
+        j = first.after
+        while j < doc.n and len(out) < 12:
+            k = j
+            if doc.keys[k] == ",":
+                k += 1
+                if k < doc.n and doc.keys[k] in {"dan", "serta"}:
+                    k += 1
+            elif doc.keys[k] in {"dan", "serta"}:
+                k += 1
+            else:
+                break
+            nm = doc.parse_name(k) if k < doc.n and doc.same_phrase(k) else None
+            if nm is None or doc.followed_by_cap(nm.after):
+                break
+            out.append(nm)
+            j = nm.after
         return out
 
     def _inside_proper_name(self, doc: _Doc, h: int) -> bool:
@@ -1116,8 +1172,11 @@ class PeopleExtractor:
             return True
         if any(doc.is_person_word(doc.keys[j]) for j in range(nm.a, nm.b)):
             return True
-        start = nm.h0 - 1 if nm.h0 > 0 and doc.keys[nm.h0 - 1] == "," else nm.h0
-        if lex.ends(lex.before, doc.keys, start)[0] is not None or lex.ends(lex.cue("intro"), doc.keys, start)[0] is not None:
+        start = nm.h0 - 1 if nm.h0 > 0 and doc.keys[nm.h0 - 1] in {",", ":"} else nm.h0
+        if any(lex.ends(table, doc.keys, start)[0] is not None
+               for table in (lex.before, lex.cue("intro"), lex.cue("intro_weak"))):
+            return True  # "ujar", "Menurut", "bersama", "bernama", "yakni" + the name
+        if self._listed_with_person(doc, nm):
             return True
         j = nm.after + 1 if nm.after < doc.n and doc.keys[nm.after] == "," else nm.after
         if lex.match(lex.after, doc.keys, j)[0] is not None:
@@ -1126,6 +1185,38 @@ class PeopleExtractor:
         # unlike one item of a list of places or venues ("Golf Club, Halim Kusumajaya, Jakarta")
         return ((start < nm.h0 or doc.starts_sentence(nm.h0)) and j > nm.after and j < doc.n
                 and doc.toks[j].kind == "w" and doc.toks[j].text.islower())
+
+    @staticmethod
+    def _listed_with_person(doc: _Doc, nm: _Name) -> bool:
+        """One item of a list whose next or previous item is another of the model's names ("yakni Didi Budiman,
+        Denny Wirawan, dan Oscar Lata"; "Dr Ibrahim Chalid, Ade Ikhsan MA, Iromi Ilham MA"): people are
+        listed with people. An item may keep its degrees, or an affiliation in brackets ("Isak Jenie (JAS)")."""
+        def bracket_end(j: int) -> int:
+            if j < doc.n and doc.toks[j].text == "(":
+                close = next((c for c in range(j + 1, min(doc.n, j + 8)) if doc.toks[c].text == ")"), None)
+                if close is not None and all(doc.is_cap(c) for c in range(j + 1, close) if doc.toks[c].kind == "w"):
+                    return close + 1  # an affiliation ("(JAS Kapital)"), not a description ("(ritual panen)")
+            return j
+
+        def after_sep(j: int) -> int | None:
+            """The first token of the next item, when token j separates two items."""
+            if j < doc.n and doc.keys[j] == ",":
+                j += 1
+                if j < doc.n and doc.keys[j] in {"dan", "serta"}:
+                    j += 1
+            elif j < doc.n and doc.keys[j] in {"dan", "serta"}:
+                j += 1
+            else:
+                return None
+            return j if j < doc.n and doc.same_phrase(j) else None
+
+        nxt = after_sep(bracket_end(nm.after))
+        if nxt is not None and nxt != nm.h0 and nxt in doc.ner_items:
+            return True
+        for h0, after in doc.ner_items.items():
+            if h0 < nm.h0 and after_sep(bracket_end(after)) == nm.h0:
+                return True
+        return False
 
     def _title_before(self, doc: _Doc, a: int) -> tuple[tuple[int, int] | None, bool]:
         """A position run that ends right before token a (a comma between allowed)."""
