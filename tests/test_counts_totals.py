@@ -104,3 +104,25 @@ def test_parts_led_by_dari_add_up(extractor):
     text = "Dari 24 peserta, 9 peserta dari kelompok tunarungu dan 15 peserta dari kelompok tunadaksa."
     _, check = assemble_participants(extractor.extract(text, []))
     assert check == {"parts_sum": 24, "total": 24, "consistent": True}
+
+
+def test_a_list_of_counts_per_village_has_no_total_among_its_items(extractor):
+    text = ("Bantuan bibit diterima warga tiga desa. Di Desa Sukarame 25 petani, Desa Cibodas 18 petani, "
+            "dan Desa Mekarsari 12 petani.")
+    ps = participants(extractor, text)
+    assert sorted(p["count"] for p in ps if not p["total"]) == [12, 18, 25]
+    assert [p["count"] for p in ps if p["total"]] == [3]
+
+
+def test_a_list_of_counts_adds_up_to_the_total_stated_elsewhere(extractor):
+    text = ("Sebanyak 55 petani menerima bibit. Di Desa Sukarame 25 petani, Desa Cibodas 18 petani, "
+            "dan Desa Mekarsari 12 petani.")
+    ps, check = assemble_participants(extractor.extract(text, []))
+    assert [p["count"] for p in ps if p["total"]] == [55]
+    assert check == {"parts_sum": 55, "total": 55, "consistent": True}
+
+
+def test_a_yearly_series_is_no_total(extractor):
+    text = ("Penerima layanan turun dari 216 orang pada 2019, menjadi 209 orang di 2021, lalu 176 orang pada 2022. "
+            "Pelatihan tahun ini diikuti 40 kader.")
+    assert totals(extractor, text) == [40]

@@ -312,6 +312,7 @@ class CountExtractor:
             else:
                 out.append(m)
             last_count = m
+        _mark_series(text, out)
         return out
 
     def _named_part(self, text: str, s_start: int, num: NumberMatch, group: Mention | None) -> Mention | None:
@@ -511,6 +512,26 @@ def _batch_label(found: str, numbers: NumberParser) -> str:
         vals = [_ROMAN[c] for c in nth]
         nth = str(sum(-v if i + 1 < len(vals) and v < vals[i + 1] else v for i, v in enumerate(vals)))
     return f"{word} {nth}"
+
+
+SERIES_GAP_RE = re.compile(r"[^.!?\n]{1,80}")
+
+
+def _mark_series(text: str, found: list[Mention]) -> None:
+    """Three counts or more of one unit in a row in a sentence, none cued as a total, are a list of parts ("Desa
+    A 12 orang, Desa B 10 orang dan Desa C 8 orang", a yearly series): none of them is the programme's total."""
+    run: list[Mention] = []
+    for m in [m for m in found if m.value.get("pattern") != "each"] + [None]:
+        if (m is not None and run and m.value.get("unit") == run[-1].value.get("unit")
+                and SERIES_GAP_RE.fullmatch(text, run[-1].end, m.start)):
+            run.append(m)
+            continue
+        if len(run) >= 3 and not any(x.value.get("cue") == "strong" for x in run):
+            whole = sum(x.value["count"] or 0 for x in run)
+            for x in run:
+                if 2 * (x.value["count"] or 0) != whole:  # "Dari 16 peserta, 6 peserta ... dan 10 peserta": the whole
+                    x.value["part"] = True
+        run = [m] if m is not None else []
 
 
 def _next_word(text: str, pos: int) -> str:
