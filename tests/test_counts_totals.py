@@ -126,3 +126,15 @@ def test_a_yearly_series_is_no_total(extractor):
     text = ("Penerima layanan turun dari 216 orang pada 2019, menjadi 209 orang di 2021, lalu 176 orang pada 2022. "
             "Pelatihan tahun ini diikuti 40 kader.")
     assert totals(extractor, text) == [40]
+
+
+def test_a_bare_number_before_di_antaranya_is_a_subset_of_the_count_before(extractor):
+    text = ("Perusahaan memberikan modal usaha kepada 12 pemenang lomba kuliner. Adapun lima di antaranya "
+            "merupakan UMKM binaan perusahaan.")
+    ps = participants(extractor, text)
+    assert [(p["count"], p["unit"], p["total"]) for p in ps] == [(12, "pemenang", True), (5, "pemenang", False)]
+
+
+def test_a_subset_in_the_same_sentence_keeps_the_unit(extractor):
+    ps = participants(extractor, "Usaha katering itu mempekerjakan 40 orang, dengan 35 di antaranya perempuan.")
+    assert [(p["count"], p["unit"], p["total"]) for p in ps] == [(40, "orang", True), (35, "orang", False)]

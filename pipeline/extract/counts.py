@@ -16,6 +16,8 @@ Patterns (the ``pattern`` value and the ``regex:counts:<name>`` source):
   breakdown   "terdiri dari 38 UMK dari A, 31 dari B dan 21 dari C": bare numbers
               after a count inherit its unit
   each        "A, B dan C masing-masing sebanyak 12 orang": one item per list item
+  subset      "Tiga di antaranya ...": a bare number before "di antaranya" takes the
+              unit of the count before it (also from the sentence before)
 
 Besides the documented value keys (count, unit, what, total, approx, low, high,
 pattern) a mention's value carries: cls (person, group, business, institution,
@@ -303,6 +305,8 @@ class CountExtractor:
             if m is None:
                 m = self._named_part(text, s_start, num, last_count or group)
             if m is None:
+                m = self._subset(text, s_start, num, last_count or group)
+            if m is None:
                 continue
             m.excluded = in_regions(m.start, m.end, regions) is not None
             self._annotate(m, text, s_start, sent, num, last_count)
@@ -336,6 +340,21 @@ class CountExtractor:
             value={"count": num.number.value, "unit": word.group(1), "what": self._what(text, num.end + word.start(1), end),
                    "total": False, "approx": num.number.approx, "low": num.number.low, "high": num.number.high,
                    "pattern": "breakdown_noun", "cls": group.value.get("cls", "person"), "part": True},
+        )
+
+    def _subset(self, text: str, s_start: int, num: NumberMatch, group: Mention | None) -> Mention | None:
+        """ "(Mereka 10 pemenang.) Tiga di antaranya ...", "50 orang, dengan 47 di antaranya ...": a bare number
+        before "di antaranya" is a subset of the count before it, in that count's unit."""
+        if group is None or num.number.value is None or not SUBSET_AFTER_RE.match(text, num.end):
+            return None
+        if self._noun_at(text, num.end) is not None or self._excluded_by_context(text, s_start, num, None):
+            return None
+        v = group.value
+        return Mention(
+            kind="count", text=num.text, start=num.start, end=num.end, source="regex:counts:subset",
+            value={"count": num.number.value, "unit": v["unit"], "what": v["what"], "total": False,
+                   "approx": num.number.approx, "low": num.number.low, "high": num.number.high, "pattern": "subset",
+                   "cls": v.get("cls", "person"), "part": True, "subset": True},
         )
 
     def _people_subject(self, text: str, start: int, end: int) -> bool:
