@@ -61,6 +61,9 @@ def test_jiwa_of_affected_people_still_counts(extractor):
     ("Bantuan bibit disalurkan ke 12 kelompok tani di lereng gunung.", [(12, "kelompok tani")]),
     ("Ini adalah pelatihan ke 3 bagi kelompok itu.", []),
     ("Pelatihan ke-5 ini digelar di balai desa.", []),
+    # list markers are no counts
+    ("Bank itu membina 3 klaster, yaitu: 1) Klaster Cabai di Sigi; 2) Klaster Sapi di Donggala; "
+     "3) Klaster Bawang di Palu.", [(3, "klaster")]),
     # a limit is not who took part
     ("Kegiatan tatap muka dibatasi tidak lebih dari 10 orang.", []),
 ])

@@ -208,6 +208,8 @@ class CountExtractor:
         after = text[num.end:num.end + 30]
         if re.search(r"\d[/:]\s*$", before) or re.match(r"[/:]\d", after) or re.match(r"\s*[%‰]", after):
             return "date_or_ratio"
+        if after.startswith(")") and "(" not in before[-3:]:
+            return "list_marker"  # "1) Klaster cabai; 2) Klaster sapi"
         if num.form == "digits" and re.fullmatch(r"0\d+|\d{8,}", num.text.replace(".", "")):
             return "phone_or_code"
         if re.search(r"[+]\s*$", before):
