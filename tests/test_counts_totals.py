@@ -39,6 +39,12 @@ def counts(extractor, text):
     ("Sejak diluncurkan pada 2019, program itu telah menjangkau lebih dari 8.000 pelaku UMKM. "
      "Tahun ini bantuan diberikan kepada 15 pemenang lomba.", [15]),
     ("Sejak didirikan, yayasan itu telah melatih 12.000 guru. Pelatihan kali ini diikuti 60 guru.", [60]),
+    ("Sejak program dimulai, 2.500 petani telah dilatih. Tahun ini 60 petani ikut sekolah lapang.", [60]),
+    # a running tally up to a date
+    ("Hingga akhir Maret 2024, bank itu membina 12.000 nasabah. Menteri mengunjungi 800 nasabah di Bogor.", [800]),
+    ("Sampai 2023 sebanyak 900 warga sudah menerima bantuan. Tahun ini 150 warga dilatih menjahit.", [150]),
+    # ... but an event running until a date is this programme
+    ("Pelatihan yang berlangsung dari Mei hingga Juni 2024 itu diikuti 30 peserta.", [30]),
 ])
 def test_totals_skip_other_figures(extractor, text, expected):
     assert totals(extractor, text) == expected
