@@ -32,6 +32,7 @@ _ROMAN = re.compile(r"^(?=[IVXL]+$)L?X{0,3}(?:IX|IV|V?I{0,3})$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _NUMBER = re.compile(r"^\d+(?:-\d+)*$")
 _SENTENCE_END = {".", "!", "?", "…"}
+_QUOTES = {'"', "“", "”", "‘", "’", "«", "»", "'"}
 _DASHES = {"-", "–", "—"}
 _LIST_SEPARATORS = {",", "dan", "serta", "atau", "&", "/"}
 _ANY_CASE_WORDS = {"persero", "perseroda", "tbk"}  # written "(persero)", "TBK" as often as not
@@ -242,10 +243,13 @@ class OrgLexicon:
         self.stop_prefix = PhraseTable()
         self.stop_prefix_words: set[str] = set()  # one-word prefixes: "program X" names a programme too
         self.sector_before = PhraseTable()  # "Bidang", "Menteri": a form word right after them is a sector
+        self.theme_cue = PhraseTable()  # "bertema", "bertajuk": a title or slogan follows, never a body
         for r in rules.get("org_stopwords"):
             scope = r.get("scope") or "name"
             if scope == "sector":
                 self.sector_before.add(r["text"], r)
+            elif scope == "theme":
+                self.theme_cue.add(r["text"], r, True)
             elif scope == "extend":
                 self.stop_extend.add(r["text"].casefold())
             elif scope == "break":
@@ -399,6 +403,7 @@ class _Ctx:
     loc_starts: dict[int, int]  # first token of a NER LOC span -> token after it
     per_starts: set[int]
     owners: set[str] = field(default_factory=set)  # known organisations named by an alias only they use
+    theme: set[int] = field(default_factory=set)  # tokens of a title, theme or slogan ("bertema ...")
 
 
 def _short_name_of(short: list[str], long_: list[str]) -> bool:
@@ -430,13 +435,21 @@ class OrgExtractor:
         mark regions."""
         toks = tokenize(text)
         ctx = _Ctx(text, toks, _title_lines(toks), _excluded_tokens(toks, regions), set(), {}, set())
+        self._themes(ctx)
         self._ner_tokens(ctx, ner_spans)
         self._article_places(ctx)
         for i in range(len(toks)):
             m = self.lex.aliases.match(toks, i, skip_dots=True)
             if m is not None and len(m[1]) == 1:
                 ctx.owners.add(m[1][0].id)
-        cands = self._alias_cands(ctx) + self._form_cands(ctx) + self._head_cands(ctx) + self._title_cands(ctx)
+        aliases = self._alias_cands(ctx)
+        if ctx.theme:
+            # a known organisation may be named in a theme ('tema "Krakatau Steel Group Berbagi"'); nothing else
+            # there is a body, and no word of the theme's own joins a name
+            aliases = [c for c in aliases if self._theme_clip(ctx, c)]
+            for q in ctx.theme:
+                ctx.excluded[q] = True
+        cands = aliases + self._form_cands(ctx) + self._head_cands(ctx) + self._title_cands(ctx)
         chosen = self._with_ner(ctx, self._valid(ctx, _resolve(cands)), ner_spans)
         chosen = self._attest(ctx, chosen)
         registry = self._acronyms(ctx, chosen)
@@ -450,6 +463,39 @@ class OrgExtractor:
         mentions = [self._mention(ctx, c) for c in chosen]
         mentions = self._with_media(ctx, mentions)
         return mentions
+
+    def _themes(self, ctx: _Ctx) -> None:
+        """Titles, themes and slogans ('seminar bertema "Koperasi Maju, Anggota Sejahtera"', 'bertajuk Koperasi
+        Tani Menuju Digital') name no organisation: their words are passed over like excluded text, so none
+        becomes a body or another body's alias."""
+        toks = ctx.toks
+        for i in range(len(toks)):
+            m = self.lex.theme_cue.match(toks, i)
+            if m is None:
+                continue
+            k = m[0]
+            while k < len(toks) and toks[k].text in {":", ","} and not toks[k].nl:
+                k += 1
+            if k >= len(toks) or toks[k].nl and k > m[0]:
+                continue
+            if toks[k].text in _QUOTES:
+                end = k + 1
+                while end < len(toks) and not toks[end].nl and toks[end].text not in _QUOTES and end - k < 40:
+                    end += 1
+                if end >= len(toks) or toks[end].text not in _QUOTES:
+                    continue
+                end += 1
+            else:
+                end = k
+                while end < len(toks) and end - k < 15 and not (end > k and toks[end].nl):
+                    t = toks[end]
+                    if t.is_cap or t.is_num or t.text in {"-", "&", ":"}:
+                        end += 1
+                    elif t.low in CONNECTORS and end + 1 < len(toks) and toks[end + 1].is_cap and not toks[end + 1].nl:
+                        end += 1
+                    else:
+                        break
+            ctx.theme.update(range(k, end))
 
     # ----- small token tests ------------------------------------------------------------------------
     def _stop_token(self, ctx: _Ctx, j: int) -> bool:
@@ -866,6 +912,21 @@ class OrgExtractor:
                 c.i, c.unit_start = u, u
             out.append(c)
         return out
+
+    def _theme_clip(self, ctx: _Ctx, c: Cand) -> bool:
+        """A known organisation's candidate inside a theme keeps its name, units and legal forms, not the plain
+        words of the slogan after them; a pattern name (Dinas Sosial) there is dropped."""
+        if c.i not in ctx.theme:
+            return True
+        if c.entry is None or c.entry.generic:
+            return False
+        toks = ctx.toks
+        while c.j > c.entry_span[1] and (c.j - 1 not in ctx.theme or (
+                toks[c.j - 1].is_cap and not toks[c.j - 1].is_upper and toks[c.j - 1].low not in self.lex.legal_words
+                and self.lex.unit.match(toks, c.j - 1) is None)):
+            c.j -= 1
+        c.brackets = [b for b in c.brackets if b[1] <= c.j]
+        return True
 
     def _unit_before(self, ctx: _Ctx, i: int) -> int | None:
         toks = ctx.toks

@@ -19,6 +19,7 @@ from collections import Counter
 from typing import Any, Iterable, Sequence
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 from ..types import Mention
 from .unionfind import UnionFind
@@ -197,6 +198,8 @@ class _Feat:
         self.form = v.get("form")  # the form word that starts the name (Dinas, PT, Kelompok), if any
         self.core = v.get("core") or strip_brackets(self.name)
         self.form_name = v.get("form_name")  # "Pemkab" when the name is that form plus a region
+        self.typo = False  # joined as a misspelling of another name: never the entity's name
+        self.canonical = v.get("canonical") or None  # the known organisation's official name
 
 
 def units_compatible(a: str, b: str) -> bool:
@@ -356,6 +359,9 @@ def merge_orgs(mentions: list[Mention]) -> list[dict[str, Any]]:
             elif a.form and a.form == b.form and not a.unit and not b.unit and _core_compatible(a, b) \
                     and places_compatible(a.place, b.place):
                 uf.union(a.i, b.i)
+    # 2b. a misspelt form ("Pertamina Kilang Palju" for "Kilang Pertamina Plaju", a photo caption's typo) joins
+    #     the organisation it is a typo of, whatever known organisation its words happened to match
+    _attach_typos(feats, uf)
     # 3. the same organisation with and without its region: joins the unit in that region, else the bare one
     for a in feats:
         if a.base and a.unit is None and a.place:
@@ -373,6 +379,62 @@ def merge_orgs(mentions: list[Mention]) -> list[dict[str, Any]]:
     _attach_short_forms(feats, uf)
     return [_item([feats[i] for i in sorted(idx)]) for idx in
             sorted(uf.groups().values(), key=lambda g: min(feats[i].m.start for i in g))]
+
+
+def _typo_word(a: str, b: str) -> bool:
+    """Two spellings of one word: the same first letter, at least five letters, one slip (a letter missing,
+    added, changed, or two swapped: "Palju"/"Plaju", "Indocemet"/"Indocement"; two slips in long words)."""
+    if a == b or min(len(a), len(b)) < 5 or a[0] != b[0] or a.isdigit() or b.isdigit():
+        return False
+    return OSA.distance(a, b) <= (1 if max(len(a), len(b)) <= 7 else 2)
+
+
+def typo_of(short: str, long_: str) -> bool:
+    """Whether name ``short`` is ``long_`` (or a part of it) with a typo: every word of ``short`` is a word of
+    ``long_`` or a misspelling of one (each used once, in any order), and at least one is misspelt."""
+    ws = [w for w in org_key(short).split() if w not in CONNECTORS]
+    wl = [w for w in org_key(long_).split() if w not in CONNECTORS]
+    if not ws or len(ws) > len(wl) or 3 * len(ws) < 2 * len(wl):
+        return False  # most of the longer name is there: "Pemerintah Kabupaten X" is no typo of "Dinas ... Kabupaten X"
+    free = list(wl)
+    slips = 0
+    for w in sorted(ws, key=lambda w: w not in free):  # exact words first
+        if w in free:
+            free.remove(w)
+            continue
+        match = next((x for x in free if _typo_word(w, x)), None)
+        if match is None:
+            return False
+        free.remove(match)
+        slips += 1
+    return slips > 0
+
+
+def _attach_typos(feats: list[_Feat], uf: UnionFind) -> None:
+    """A group whose every name is a misspelling of a name in another group joins that group (the better
+    attested one: more mentions, then the longer name)."""
+    groups = uf.groups()
+    roots = sorted(groups, key=lambda r: (len(groups[r]), max(len(feats[i].name) for i in groups[r])))
+    for r in roots:
+        if uf.find(r) != r:
+            continue
+        mine = [feats[i] for i in groups[r]]
+        best = None
+        for other in reversed(roots):
+            o = uf.find(other)
+            if o == uf.find(r) or other != o:
+                continue
+            theirs = [feats[i] for i in groups[other]]
+            if theirs[0].media != mine[0].media or len(theirs) < len(mine):
+                continue
+            written = {y for t in theirs for y in [t.name, *bracket_variants(t.name), t.canonical or ""] if y}
+            if all(any(typo_of(x, y) for x in [f.name, *bracket_variants(f.name)] for y in written) for f in mine):
+                best = other
+                break
+        if best is not None:
+            uf.union(best, r)
+            for f in mine:
+                f.typo = True
 
 
 def _attach_bare_names(feats: list[_Feat], uf: UnionFind) -> None:
@@ -447,7 +509,13 @@ def _item(fs: list[_Feat]) -> dict[str, Any]:
     for f in fs:
         if f.name and f.name not in names:
             names.append(f.name)
-    body = [f for f in fs if not f.title_line] or fs
+    # a misspelling is never the entity's name: a form joined as a typo, or one written less often than the
+    # name it misspells ("Koperasi Sumber Rejekki" once, "Koperasi Sumber Rejeki" twice)
+    written = Counter(f.name for f in fs)
+    for f in fs:
+        if any(written[g] > written[f.name] and typo_of(f.name, g) for g in written):
+            f.typo = True
+    body = [f for f in fs if not f.title_line and not f.typo] or [f for f in fs if not f.typo] or fs
     best = _without_acronym_brackets(max(body, key=lambda f: (len(strip_brackets(f.name).split())
                                                               + (0.5 if "(" in f.name else 0),
                                                               len(f.name), -f.m.start)).name)
