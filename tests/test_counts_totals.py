@@ -144,3 +144,23 @@ def test_a_bare_number_before_di_antaranya_is_a_subset_of_the_count_before(extra
 def test_a_subset_in_the_same_sentence_keeps_the_unit(extractor):
     ps = participants(extractor, "Usaha katering itu mempekerjakan 40 orang, dengan 35 di antaranya perempuan.")
     assert [(p["count"], p["unit"], p["total"]) for p in ps] == [(40, "orang", True), (35, "orang", False)]
+
+
+def test_damage_counts_are_not_the_aid_total(extractor):
+    text = ("Banjir menyebabkan sebanyak 64 rumah mengalami kerusakan. Bencana itu berdampak pada 48 kepala "
+            "keluarga (KK) atau 170 jiwa yang kini menerima bantuan.")
+    assert totals(extractor, text) == [48, 170]
+
+
+def test_a_breakdown_after_a_dash(extractor):
+    text = "Webinar itu dihadiri oleh 900 guru—150 secara langsung dan 750 secara daring."
+    ps, check = assemble_participants(extractor.extract(text, []))
+    assert sorted(p["count"] for p in ps) == [150, 750, 900]
+    assert check == {"parts_sum": 900, "total": 900, "consistent": True}
+
+
+def test_the_rest_is_a_part(extractor):
+    text = ("Program itu menjangkau 12 juta KPM. Sebanyak 7,5 juta di antaranya penerima lama, sementara 4,5 juta "
+            "sisanya penerima baru.")
+    ps = participants(extractor, text)
+    assert [(p["count"], p["total"]) for p in ps] == [(12_000_000, True), (7_500_000, False), (4_500_000, False)]

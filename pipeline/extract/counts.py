@@ -51,6 +51,7 @@ PART_CUE_RE = re.compile(
 PART_LEAD_RE = re.compile(r"\b(?:terdiri\s+(?:dari|atas)|terbagi\s+(?:menjadi|atas|dalam))\b", re.I)
 SUBSET_CUE_RE = re.compile(r"\b(?:di\s*antaranya|termasuk)\s*$", re.I)
 SUBSET_AFTER_RE = re.compile(r"[ \t]*(?:(?:orang|peserta)[ \t]+)?di\s*antaranya\b", re.I)
+REST_AFTER_RE = re.compile(r"[ \t]*sisanya\b", re.I)  # "14,15 juta sisanya": the rest, a part
 EACH_RE = re.compile(r"masing\s*[-–—]?\s*masing", re.I)
 # the words that lead a list of where the distributed counts come from or go to
 EACH_LIST_AFTER_RE = re.compile(r"[ \t]*(?:\w+[ \t]+)?(?:dari|di|asal|untuk|pada|bagi)[ \t]+", re.I)
@@ -67,10 +68,11 @@ PAREN_RE = re.compile(r"\([^()]*\)")
 TOTAL_COORD_RE = re.compile(r"^\s*(?:\([^()]{1,30}\)\s*)?(?:,\s*)?(?P<c>dan|serta|atau|,)\s*$", re.I)
 # a second programme's total set against the first: "..., sedangkan peserta pelatihan UMKM berjumlah 70 orang"
 PARALLEL_RE = re.compile(r"(?:^|[.,;!?][\"”]?\s*|\n\s*)(?:sedangkan|sementara(?:\s+itu)?)\b(?![^.!?]*[.!?]\s)", re.I)
-BREAKDOWN_GAP_RE = re.compile(r"(?:,|\bdan\b|\bserta\b|\bsedangkan\b|;)\s*$", re.I)
+BREAKDOWN_GAP_RE = re.compile(r"(?:,|\bdan\b|\bserta\b|\bsedangkan\b|;|[—–])\s*$", re.I)
 # Words that may follow a bare number whose unit comes from elsewhere.
 FOLLOW_OK = {"dan", "di", "dari", "yang", "dengan", "untuk", "pada", "ke", "atau", "serta", "hingga", "sampai",
-             "ini", "itu", "tersebut", "pun", "saja", "telah", "sudah", "kini", "lainnya", "asal", "se", "sedangkan"}
+             "ini", "itu", "tersebut", "pun", "saja", "telah", "sudah", "kini", "lainnya", "asal", "se", "sedangkan",
+             "secara", "sisanya"}
 WHAT_STOP = {"yang", "di", "dari", "ke", "untuk", "dan", "serta", "dengan", "pada", "dalam", "telah", "akan", "sudah",
              "ini", "itu", "tersebut", "atau", "juga", "pun", "se", "sebagai", "oleh", "kepada", "bagi", "agar",
              "karena", "hingga", "sampai", "mulai", "saat", "sejak", "yakni", "yaitu", "masing-masing", "mendapat",
@@ -346,8 +348,10 @@ class CountExtractor:
 
     def _subset(self, text: str, s_start: int, num: NumberMatch, group: Mention | None) -> Mention | None:
         """ "(Mereka 10 pemenang.) Tiga di antaranya ...", "50 orang, dengan 47 di antaranya ...": a bare number
-        before "di antaranya" is a subset of the count before it, in that count's unit."""
-        if group is None or num.number.value is None or not SUBSET_AFTER_RE.match(text, num.end):
+        before "di antaranya" is a subset of the count before it, in that count's unit ("N sisanya": the rest,
+        a part)."""
+        rest = REST_AFTER_RE.match(text, num.end) is not None
+        if group is None or num.number.value is None or not (rest or SUBSET_AFTER_RE.match(text, num.end)):
             return None
         if self._noun_at(text, num.end) is not None or self._excluded_by_context(text, s_start, num, None):
             return None
@@ -356,7 +360,7 @@ class CountExtractor:
             kind="count", text=num.text, start=num.start, end=num.end, source="regex:counts:subset",
             value={"count": num.number.value, "unit": v["unit"], "what": v["what"], "total": False,
                    "approx": num.number.approx, "low": num.number.low, "high": num.number.high, "pattern": "subset",
-                   "cls": v.get("cls", "person"), "part": True, "subset": True},
+                   "cls": v.get("cls", "person"), "part": True, "subset": not rest},
         )
 
     def _people_subject(self, text: str, start: int, end: int) -> bool:
