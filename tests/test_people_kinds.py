@@ -5,6 +5,7 @@ Every sentence here is made up for the test.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -145,3 +146,47 @@ def test_a_position_then_bernama_gives_the_name_its_position(extractor):
 def test_one_name_after_yakni_must_be_the_models(extractor):
     text = "Bupati meresmikan masjid di pondok binaan anggota Polri, yakni Santri Manggala di Desa Manggala."
     assert by_name(people_of(extractor, text)) == {}
+
+
+def test_listed_names_with_their_own_positions_in_brackets(extractor):
+    text = ("Hadir pula perwakilan dari Dinas Sosial Jateng seperti Arif Wibowo (Penyuluh Sosial Ahli Muda), "
+            "Rina Marlina, dan Sumiati.")
+    people = by_name(people_of(extractor, text))
+    assert sorted(people) == ["Arif Wibowo", "Rina Marlina", "Sumiati"]
+    assert people["Rina Marlina"]["title"] == "perwakilan dari Dinas Sosial Jateng"
+    assert "Penyuluh Sosial Ahli Muda" in people["Arif Wibowo"]["title"]
+
+
+# --- where a position ends in a list of people ----------------------------------------------------------
+
+def test_a_position_ends_with_its_name_before_the_next_position(extractor):
+    text = ("Pembukaan dihadiri Direktur Operasi PT Sinar Tirta Hendra Kusuma, Senior Coordinator Program PT Sinar "
+            "Tirta Laode Ichsan, dan Kepala Dinas Koperasi Sukamaju Wahyu Pratama, Sabtu.")
+    orgs = [(m.start(), m.end()) for m in re.finditer("PT Sinar Tirta", text)]
+    people = by_name(people_of(extractor, text, org_spans=orgs))
+    assert people["Hendra Kusuma"]["title"] == "Direktur Operasi PT Sinar Tirta"
+    assert people["Laode Ichsan"]["title"] == "Senior Coordinator Program PT Sinar Tirta"
+    assert people["Wahyu Pratama"]["title"] == "Kepala Dinas Koperasi Sukamaju"
+
+
+def test_the_next_listed_position_is_not_a_second_position(extractor):
+    text = ("Acara dihadiri Kepala Bidang DPMD Jawa Barat Firman Oktavian, perwakilan dari Astra Bondan Susilo, "
+            "dan perwakilan Grup Astra Tasikmalaya Yohanes Kurnia.")
+    people = by_name(people_of(extractor, text))
+    assert people["Firman Oktavian"]["title"] == "Kepala Bidang DPMD Jawa Barat"
+    assert people["Bondan Susilo"]["title"] == "perwakilan dari Astra"
+
+
+def test_a_ministry_word_after_a_minister_is_no_place(extractor):
+    text = ("Acara dihadiri Menteri Desa Yandra Susila, Menteri Koperasi Budi Arifin, dan Mendagri Tito "
+            "Karnawan.")
+    spans = ner(text, "Yandra Susila", "Budi Arifin", "Tito Karnawan")
+    people = by_name(people_of(extractor, text, ner_spans=spans))
+    assert people["Yandra Susila"]["title"] == "Menteri Desa"
+    assert people["Budi Arifin"]["title"] == "Menteri Koperasi"
+
+
+def test_a_misspelt_repeat_of_a_written_name_joins_it():
+    from pipeline.normalize.people import _is_misspelt_form
+    assert _is_misspelt_form("Budi Arei", "Budi Arie Setiadi")
+    assert not _is_misspelt_form("Budi Santoso", "Budi Arie Setiadi")

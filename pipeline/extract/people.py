@@ -131,6 +131,7 @@ class _Lexicon:
         self.words = name_words(rules)
         # month names are stop words ("Mei lalu"), yet also parts of names between two name words ("Tjong Mei Lan")
         self.months = {k for r in rules.get("months") for k in _keys(r["text"])}
+        self.weekdays = {k for r in rules.get("weekdays") for k in _keys(r["text"])}
         self.heads: dict[tuple[str, ...], object] = Phrases()
         self.title_words: set[str] = set()
         for r in rules.get("titles"):
@@ -591,7 +592,11 @@ class _Doc:
                 nm = self.parse_name(k + 1) if first else None
                 if nm is not None and not self.enumerated(nm.after):
                     break
-                if nxt.text == "&" or nxt.cf in lex.title_words or (nxt.cf in {"dan", "serta"} and not first):
+                if first and k - j >= 2 and self.is_name_word(k - 1) and self.is_name_word(k - 2) and (
+                        (k + 1) in self.head_at or nxt.cf in lex.title_words or nxt.cf in lex.weekdays):
+                    break  # "Direktur PT Vale Endra Kusuma, Senior Coordinator ...", "... Latuheru, Sabtu": a name ended it
+                if nxt.text == "&" or nxt.cf in lex.title_words or (
+                        nxt.cf in {"dan", "serta"} and not first and (k + 2) not in self.head_at):
                     k += 1
                     continue
                 if first and self.is_cap(k + 1) and nxt.cf in lex.stop:
@@ -618,6 +623,16 @@ class _Doc:
         if k in self.head_at or cf in lex.title_words:
             return False
         return bool(re.match(r"(?:me|ber|di|ter)[\w-]{4,}$", cf)) or cf.endswith("nya")
+
+
+def _affiliation_end(doc: _Doc, j: int) -> int:
+    """After a listed name: the token after its capitalised brackets ("(JAS Kapital)", "(Penyuluh Ahli Muda)"), not
+    a description ("(ritual panen)"); else j."""
+    if j < doc.n and doc.toks[j].text == "(":
+        close = next((c for c in range(j + 1, min(doc.n, j + 8)) if doc.toks[c].text == ")"), None)
+        if close is not None and all(doc.is_cap(c) for c in range(j + 1, close) if doc.toks[c].kind == "w"):
+            return close + 1
+    return j
 
 
 def _strip_title(text: str) -> str:
@@ -668,6 +683,9 @@ class PeopleExtractor:
         org_cues, groups = lex.cue("place_or_org"), lex.cue("group")
         for i in range(doc.n):
             r, k = lex.match(org_cues, doc.keys, i)
+            if r is not None and any(h < i < h + n and not lex.heads[tuple(doc.keys[h:h + n])].get("place_after")
+                                     for h, n in ((h, doc.head_at[h]) for h in range(max(0, i - 3), i) if h in doc.head_at)):
+                r = None  # "Menteri Desa Yandri Susanto": the word is part of a position here, no place follows
             if r is not None:
                 # the capitalised words after "Desa", "PT", "di": all of a short run, the first of a long one
                 # (in "PT Sinar Tirta Rudi Hartono" a name may follow the organisation)
@@ -927,19 +945,35 @@ class PeopleExtractor:
                     self._org_before(doc, h, found)
                 out.append(found)
                 i = max(found.b, e, i + 1)
-                for x in listed[1:]:
-                    out.append(_Cand(x.a, x.b, rule.source, 3, found.title, comma=True))
-                    i = max(i, x.b)
+                for n, x in enumerate(listed):
+                    if n:
+                        out.append(_Cand(x.a, x.b, rule.source, 3, found.title, comma=True))
+                        i = max(i, x.b)
+                    if x.after < doc.n and doc.toks[x.after].text == "(":
+                        own, _ = self._title_after_name(doc, x.after)  # "A (Penyuluh Ahli Muda), B": their own too
+                        if own:
+                            out.append(_Cand(x.a, x.b, rule.source, 3, own, comma=True, cue=True))
+                            i = max(i, own[1])
                 # "peserta, Warsini (34), pemilik usaha keripik Rasa Enak, mengaku": a lowercase position
                 # after the name is the same person's, not a new person's
                 after = doc.parse_name(found.a)
                 second, _ = self._title_after_name(doc, after.after) if after else (None, False)
-                if second and second != found.title and found.b <= second[0] and doc.toks[second[0]].text.islower():
+                if second and second != found.title and found.b <= second[0] and doc.toks[second[0]].text.islower() \
+                        and not self._next_listed(doc, second):
                     out.append(_Cand(found.a, found.b, rule.source, 3, second, comma=True, cue=True))
                     i = max(i, second[1])
             else:
                 i = max(e, i + 1)
         return out
+
+    def _next_listed(self, doc: _Doc, title: tuple[int, int]) -> bool:
+        """The position ends in a name and the list goes on ("..., perwakilan dari Astra Bondan Susilo, dan
+        perwakilan ..."): it is the next person's, not a second position of the person before it."""
+        a, b = title
+        j = b + 1 if b < doc.n and doc.keys[b] == "," else b
+        if not (j < doc.n and doc.keys[j] in {"dan", "serta"}):
+            return False
+        return a in doc.head_at and self._split_tail(doc, a + doc.head_at[a], b, anchored=False) is not None
 
     @staticmethod
     def _name_list(doc: _Doc, first: _Name) -> list[_Name]:
@@ -947,7 +981,7 @@ class PeopleExtractor:
         out = [first]
         j = first.after
         while j < doc.n and len(out) < 12:
-            k = j
+            k = _affiliation_end(doc, j)
             if doc.keys[k] == ",":
                 k += 1
                 if k < doc.n and doc.keys[k] in {"dan", "serta"}:
@@ -1191,13 +1225,6 @@ class PeopleExtractor:
         """One item of a list whose next or previous item is another of the model's names ("yakni Didi Budiman,
         Denny Wirawan, dan Oscar Lata"; "Dr Ibrahim Chalid, Ade Ikhsan MA, Iromi Ilham MA"): people are
         listed with people. An item may keep its degrees, or an affiliation in brackets ("Isak Jenie (JAS)")."""
-        def bracket_end(j: int) -> int:
-            if j < doc.n and doc.toks[j].text == "(":
-                close = next((c for c in range(j + 1, min(doc.n, j + 8)) if doc.toks[c].text == ")"), None)
-                if close is not None and all(doc.is_cap(c) for c in range(j + 1, close) if doc.toks[c].kind == "w"):
-                    return close + 1  # an affiliation ("(JAS Kapital)"), not a description ("(ritual panen)")
-            return j
-
         def after_sep(j: int) -> int | None:
             """The first token of the next item, when token j separates two items."""
             if j < doc.n and doc.keys[j] == ",":
@@ -1210,11 +1237,11 @@ class PeopleExtractor:
                 return None
             return j if j < doc.n and doc.same_phrase(j) else None
 
-        nxt = after_sep(bracket_end(nm.after))
+        nxt = after_sep(_affiliation_end(doc, nm.after))
         if nxt is not None and nxt != nm.h0 and nxt in doc.ner_items:
             return True
         for h0, after in doc.ner_items.items():
-            if h0 < nm.h0 and after_sep(bracket_end(after)) == nm.h0:
+            if h0 < nm.h0 and after_sep(_affiliation_end(doc, after)) == nm.h0:
                 return True
         return False
 

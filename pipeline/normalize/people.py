@@ -159,6 +159,35 @@ def _clipped_words(s: list[str], f: list[str]) -> bool:
     return cut
 
 
+def _one_edit(a: str, b: str) -> bool:
+    """a and b differ by one letter changed, added, dropped, or two neighbours swapped ("Arei"/"Arie")."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def _is_misspelt_form(short: str, full: str) -> bool:
+    """"Budi Arei" of "Budi Arie Setiadi": the words of a short form in order, one of them (4+ letters)
+    misspelt by one letter, the others as written."""
+    s, f = _full_tokens(short), _full_tokens(full)
+    if len(s) < 2 or len(s) > len(f):
+        return False
+    k, typos = 0, 0
+    for w in s:
+        while k < len(f) and f[k] != w and not (len(w) >= 4 and _one_edit(w, f[k])):
+            k += 1
+        if k == len(f):
+            return False
+        typos += f[k] != w
+        k += 1
+    return typos == 1
+
+
 def is_cut_from(nick: str, full: str) -> bool:
     """A nickname made from the name itself: "Ani" of "Ni Nyuman Budiani", "Yadi" of "Suryadi", "Wid" of
     "Widodo", "Chris Djoka" of "Christianus Djoka" (a word's start or end, 3+ letters)."""
@@ -201,15 +230,17 @@ def merge_people(mentions: list[Mention]) -> list[dict]:
         if target is None and key in nick:
             full = nick[key]
             target = next((p for p in people if p["_key"] == _name_key(full) or _is_short_form(full, p["name"])), None)
-        for test in (_is_short_form, _is_clipped_form):
+        for test in (_is_short_form, _is_clipped_form, _is_misspelt_form):
             if target is not None or m.value.get("relative"):
                 break  # a relative's short name ("istri Menkop UKM Puspayoga") is not the person it resembles
             hosts = [p for p in people if test(name, p["name"])]
+            if test is _is_misspelt_form:
+                hosts = [p for p in hosts if p["_own"] <= m.start]  # a slip in writing a name already written
             if hosts:
                 before = [p for p in hosts if p["_first"] <= m.start]
                 target = max(before, key=lambda p: p["_first"]) if before else min(hosts, key=lambda p: p["_first"])
         if target is None:
-            target = {"name": name, "_key": key, "_first": m.start, "mentions": []}
+            target = {"name": name, "_key": key, "_first": m.start, "_own": m.start, "mentions": []}
             people.append(target)
         target["mentions"].append(m)
         target["_first"] = min(target["_first"], m.start)
