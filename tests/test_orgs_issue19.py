@@ -91,3 +91,40 @@ def test_a_theme_is_no_alias_of_the_cooperative(extractor, theme):
 def test_a_known_organisation_named_in_a_theme_is_still_found(extractor):
     text = "Dengan mengusung tema ‘Krakatau Steel Group Berbagi’, kegiatan itu digelar di Cilegon.\n"
     assert [it["name"] for it in items(extractor, text)] == ["Krakatau Steel Group"]
+
+
+# --- roles: the body that runs the activity is the organizer, its supporter a partner ------------------------------
+
+def roles(extractor, text):
+    return {it["name"]: it["role"] for it in items(extractor, text)}
+
+
+@pytest.mark.parametrize("text, organizer, partner", [
+    ("Program Desa Berdaya milik PT Sinar Bahari Energi digelar di Cilacap. Kegiatan ini didukung Dinas Koperasi "
+     "Kabupaten Cilacap.\n", "PT Sinar Bahari Energi", "Dinas Koperasi Kabupaten Cilacap"),
+    ("Pelatihan ini merupakan program CSR dari PT Sinar Bahari Energi yang bekerja sama dengan Yayasan Cahaya "
+     "Desa.\n", "PT Sinar Bahari Energi", "Yayasan Cahaya Desa"),
+    ("Koperasi Tani Makmur, Sabtu (12/3/2024), menggelar pelatihan pengolahan kopi bersama Dinas Pertanian "
+     "Kabupaten Temanggung.\n", "Koperasi Tani Makmur", "Dinas Pertanian Kabupaten Temanggung"),
+    ("Yayasan Cahaya Desa meluncurkan program pelatihan menjahit yang disponsori oleh PT Sinar Bahari Energi.\n",
+     "Yayasan Cahaya Desa", "PT Sinar Bahari Energi"),
+    ("Kegiatan itu bagian dari inisiatif Kampung Hijau PT Sinar Bahari Energi, didukung oleh Universitas "
+     "Jenderal Soedirman.\n", "PT Sinar Bahari Energi", "Universitas Jenderal Soedirman"),
+])
+def test_the_body_that_runs_the_programme_is_the_organizer(extractor, text, organizer, partner):
+    found = roles(extractor, text)
+    assert found[organizer] == "organizer", found
+    assert found[partner] == "partner", found
+
+
+def test_the_organisation_whose_csr_it_is_organizes(extractor):
+    text = ("Corporate Social Responsibility (CSR) PT Sinar Bahari Energi menyalurkan bantuan kepada Kelompok Tani "
+            "Sumber Jaya di Cilacap.\n")
+    found = roles(extractor, text)
+    assert found["PT Sinar Bahari Energi"] == "organizer"
+    assert found["Kelompok Tani Sumber Jaya"] == "beneficiary"
+
+
+def test_land_owned_by_a_body_makes_it_no_organizer(extractor):
+    text = "Gedung pelatihan itu berdiri di atas lahan milik Pemerintah Kabupaten Sleman.\n"
+    assert roles(extractor, text)["Pemerintah Kabupaten Sleman"] is None
