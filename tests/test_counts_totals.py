@@ -3,6 +3,8 @@ counts, parallel totals and restatements in another unit."""
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.extract.counts import CountExtractor, assemble_participants
 from pipeline.rules import load_rules
@@ -164,3 +166,58 @@ def test_the_rest_is_a_part(extractor):
             "sisanya penerima baru.")
     ps = participants(extractor, text)
     assert [(p["count"], p["total"]) for p in ps] == [(12_000_000, True), (7_500_000, False), (4_500_000, False)]
+
+
+# -- the parts of a record never add up to more than its total ----------------------------------------------
+_FAMILY = {"person": "actors", "business": "actors"}
+
+
+@pytest.fixture(scope="module")
+def unit_family():
+    rules = load_rules(RULE_FILES).get("counted_nouns")
+    return {(r.get("unit") or r["text"]).lower(): _FAMILY.get(r.get("cls", "person"), r.get("cls", "person"))
+            for r in rules}
+
+
+def assert_parts_fit(ps, unit_family):
+    totals = [p for p in ps if p["total"]]
+    if len({p["count"] for p in totals}) != 1:
+        return
+    t = totals[0]
+    fam = unit_family.get(t["unit"].lower(), "actors")
+    same = [p["count"] for p in ps if not p["total"] and p["count"] < t["count"]
+            and unit_family.get(p["unit"].lower(), "actors") == fam]
+    assert sum(same) <= t["count"], (t["count"], same)
+
+
+def test_the_counts_that_add_up_to_the_total_stay(extractor, unit_family):
+    text = ("Program warung itu telah memberdayakan 5.000 toko kelontong. Pusat pelatihannya telah melatih "
+            "3.000 peserta. Penghargaan ini untuk 8.000 UMKM binaan kami. Tahun ini 600 UMKM ikut pameran.")
+    ps = participants(extractor, text)
+    assert sorted(p["count"] for p in ps) == [3000, 5000, 8000]
+    assert_parts_fit(ps, unit_family)
+
+
+def test_when_nothing_adds_up_the_likeliest_parts_stay(extractor, unit_family):
+    text = ("Sebanyak 70 UKM menerima pinjaman, terdiri dari 20 UKM baru dan 45 UKM lama. Ring I sebanyak 30 UKM, "
+            "ring II sebanyak 35 UKM.")
+    ps = participants(extractor, text)
+    assert [p["count"] for p in ps if p["total"]] == [70]
+    assert {20, 45} <= {p["count"] for p in ps}
+    assert_parts_fit(ps, unit_family)
+
+
+def test_batches_that_do_not_add_up_keep_the_first(extractor, unit_family):
+    text = ("Sebanyak 1.500 siswa mendaftar saat tahap 1 dan 400 di tahap 2. Total sementara 1.800 siswa sudah "
+            "daftar ulang. Hanya 2.\n\n300 siswa yang belum.")
+    ps = participants(extractor, text)
+    assert [p["count"] for p in ps if p["total"]] == [1800]
+    assert_parts_fit(ps, unit_family)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["Sebanyak", "30", "orang", "peserta", ",", "dan", "12", "18", "45", "dari", "desa",
+                                 "total", "jumlah", ".", "terdiri dari", "di antaranya", "UMKM", "petani", "sisanya",
+                                 "angkatan", "kedua", "pertama", "setiap", "50", "20", "Dari"]), max_size=30))
+def test_parts_never_add_up_to_more_than_the_total(extractor, unit_family, words):
+    assert_parts_fit(participants(extractor, " ".join(words)), unit_family)

@@ -543,15 +543,16 @@ SERIES_GAP_RE = re.compile(r"[^.!?\n]{1,80}")
 
 
 def _mark_series(text: str, found: list[Mention]) -> None:
-    """Three counts or more of one unit in a row in a sentence, none cued as a total, are a list of parts ("Desa
-    A 12 orang, Desa B 10 orang dan Desa C 8 orang", a yearly series): none of them is the programme's total."""
+    """Three counts or more of one unit in a row in a sentence, none cued as a total and none already a part
+    (then the sentence says itself what the parts are), are a list of parts ("Desa A 12 orang, Desa B 10 orang
+    dan Desa C 8 orang", a yearly series): none of them is the programme's total."""
     run: list[Mention] = []
     for m in [m for m in found if m.value.get("pattern") != "each"] + [None]:
         if (m is not None and run and m.value.get("unit") == run[-1].value.get("unit")
                 and SERIES_GAP_RE.fullmatch(text, run[-1].end, m.start)):
             run.append(m)
             continue
-        if len(run) >= 3 and not any(x.value.get("cue") == "strong" for x in run):
+        if len(run) >= 3 and not any(x.value.get("cue") == "strong" or x.value.get("part") for x in run):
             whole = sum(x.value["count"] or 0 for x in run)
             for x in run:
                 if 2 * (x.value["count"] or 0) != whole:  # "Dari 16 peserta, 6 peserta ... dan 10 peserta": the whole
@@ -605,8 +606,6 @@ def _mark_totals(text: str, mentions: list[Mention]) -> None:
     sebanyak/diikuti > none), first in the text, plus a count coordinated with it
     ("75 sekolah dan 6 perguruan tinggi"). People outrank groups."""
     live = [m for m in mentions if not m.excluded and m.value.get("count") is not None]
-    parts = {(m.value["count"], m.value.get("item"), m.value.get("what")): m
-             for m in live if m.value.get("part") and not m.value.get("subset")}  # restated parts once
     batches: dict[str, set[str]] = {}  # batch word -> the ordinals the article counts under it
     for m in live:
         for label in m.value.get("batch") or ():
@@ -618,6 +617,12 @@ def _mark_totals(text: str, mentions: list[Mention]) -> None:
         if why == "batch" and all(len(batches[label.partition(" ")[0]]) < 2 for label in m.value["batch"]):
             return None  # the only batch the article counts ("angkatan kedua ini diikuti 74 peserta") is the programme
         return why
+
+    for m in live:
+        if demoted(m) == "batch":
+            m.value["part"] = True  # one batch of several: a part of the count over all batches
+    parts = {(m.value["count"], m.value.get("item"), m.value.get("what")): m
+             for m in live if m.value.get("part") and not m.value.get("subset")}  # restated parts once
 
     cands = [m for m in live if not m.value.get("part") and not demoted(m)]
     if not cands:  # only demoted counts: a past or cumulative figure is still better than none, a target is not
@@ -671,20 +676,48 @@ _FAMILY = {"person": "actors", "business": "actors"}
 
 
 def _fit_parts_to_total(participants: list[dict], total: dict) -> list[dict]:
-    """Counts of the total's kind that are not the total can never add up to more than it. When the
-    article's own breakdown ("terdiri atas 35 orang dari A dan 25 orang dari B", "masing-masing ...") adds up
-    to the total exactly, the other smaller counts of that kind are subsets or restatements ("Dari 35 warga
-    kami yang ikut, 12 orang siap membuka usaha"): they leave the record (mentions.csv keeps them). Without
-    such a breakdown nothing is dropped: which counts belong together is then not known."""
+    """Counts of the total's kind that are not the total can never add up to more than it (a larger count is
+    no part of it: another figure, left alone). When they would, the record keeps the parts that add up to the
+    total exactly: the article's own breakdown ("terdiri atas 35 orang dari A dan 25 orang dari B",
+    "masing-masing ..."), else two to four of the counts ("250.000 toko kelontong ... 97.000 peserta ...
+    347.000 UMKM binaan"); the other smaller counts of that kind are subsets or restatements ("Dari 35 warga
+    kami yang ikut, 12 orang siap membuka usaha") and leave the record (mentions.csv keeps them). When nothing
+    adds up exactly, the likeliest parts are kept while they fit: breakdown parts, then plain counts, then
+    demoted figures and subsets, better cued and earlier first."""
     same = [p for p in participants if not p["total"] and p["_family"] == total["_family"]
-            and p["count"] < total["count"]]  # a larger count is no part of it: another figure, left alone
+            and p["count"] < total["count"]]
     if sum(p["count"] for p in same) <= total["count"]:
         return participants
     breakdown = [p for p in same if p["_sum"]]
-    if len(breakdown) < 2 or sum(p["count"] for p in breakdown) != total["count"]:
-        return participants
-    dropped = {id(p) for p in same if not p["_sum"]}
+    if len(breakdown) >= 2 and sum(p["count"] for p in breakdown) == total["count"]:
+        keep = breakdown
+    else:
+        keep = _exact_parts(same, total["count"]) or _likeliest_parts(same, total["count"])
+    kept = {id(p) for p in keep}
+    dropped = {id(p) for p in same if id(p) not in kept}
     return [p for p in participants if id(p) not in dropped]
+
+
+def _exact_parts(same: list[dict], whole: int, max_terms: int = 4) -> list[dict] | None:
+    """Two to four of ``same`` that add up to ``whole`` (breakdown parts preferred, then earlier ones)."""
+    pool = sorted(same, key=lambda p: (not p["_sum"], p["_start"]))[:12]
+    for k in range(2, min(max_terms, len(pool)) + 1):
+        for combo in combinations(pool, k):
+            if sum(p["count"] for p in combo) == whole:
+                return list(combo)
+    return None
+
+
+def _likeliest_parts(same: list[dict], whole: int) -> list[dict]:
+    order = sorted(same, key=lambda p: (not p["_sum"], bool(p["_demoted"]), p["_subset"],
+                                        -_CUE_RANK.get(p["_cue"], 1), p["_start"]))
+    keep, room = [], whole
+    for p in order:
+        if p["count"] > room:
+            break  # a less likely count never takes the place of a likelier one that did not fit
+        keep.append(p)
+        room -= p["count"]
+    return keep
 
 
 def assemble_participants(mentions: list[Mention]) -> tuple[list[dict], dict]:
@@ -703,7 +736,9 @@ def assemble_participants(mentions: list[Mention]) -> tuple[list[dict], dict]:
                           "total": bool(v.get("total")), "approx": bool(v.get("approx")),
                           "evidence": [m.evidence()], "_part": bool(v.get("part")),
                           "_sum": bool(v.get("part")) and not v.get("subset"),
-                          "_family": _FAMILY.get(v.get("cls", "person"), v.get("cls", "person"))}
+                          "_family": _FAMILY.get(v.get("cls", "person"), v.get("cls", "person")),
+                          "_subset": bool(v.get("subset")), "_demoted": v.get("not_total"),
+                          "_cue": v.get("cue", "none"), "_start": m.start}
         else:
             it["total"] = it["total"] or bool(v.get("total"))
             if m.evidence() not in it["evidence"]:
@@ -724,6 +759,6 @@ def assemble_participants(mentions: list[Mention]) -> tuple[list[dict], dict]:
     total_count = total["count"] if total is not None else None
     consistent = (parts_sum == total_count) if parts_sum is not None and total_count is not None else None
     for p in participants:
-        for k in ("_part", "_sum", "_family"):
+        for k in ("_part", "_sum", "_family", "_subset", "_demoted", "_cue", "_start"):
             del p[k]
     return participants, {"parts_sum": parts_sum, "total": total_count, "consistent": consistent}
