@@ -102,6 +102,16 @@ def test_totals_and_their_companions(extractor, text, expected):
     assert totals(extractor, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # 'menyentuh' and 'melatih' name who the programme reached, like 'menjangkau'
+    ("Program tanggung jawab sosial itu mampu menyentuh 12.400 masyarakat. Sebanyak 300 usaha warga tumbuh.",
+     [12400]),
+    ("Dinas telah melatih 480 kader posyandu. Sebanyak 120 posyandu kini aktif kembali.", [480]),
+])
+def test_reach_verbs_cue_the_total(extractor, text, expected):
+    assert totals(extractor, text) == expected
+
+
 def test_a_count_out_of_the_count_before_is_a_subset(extractor):
     text = ("Sebanyak 900 KK mengungsi akibat erupsi. Dari jumlah tersebut, 310 jiwa berada di pos utama.")
     ps = participants(extractor, text)

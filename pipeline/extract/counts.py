@@ -41,7 +41,8 @@ from pipeline.types import Mention, Region, in_regions
 STRONG_TOTAL_RE = re.compile(r"\b(?:total(?:nya)?|jumlah|seluruhnya|keseluruhan)\b", re.I)
 MEDIUM_CUE_RE = re.compile(
     r"\b(?:sebanyak|sejumlah|diikuti(?:\s+oleh)?|dihadiri(?:\s+oleh)?|melibatkan|mengikutsertakan|kepada|terhadap|"
-    r"bagi|untuk|menjangkau|menyasar|membina|memberdayakan|merangkul|mendampingi|menggandeng|mencapai)\s*$", re.I)
+    r"bagi|untuk|menjangkau|menyentuh|menyasar|membina|melatih|memberdayakan|merangkul|mendampingi|menggandeng|"
+    r"mencapai)\s*$", re.I)
 LINK_RE = re.compile(
     r"\b(?:sebanyak|berjumlah|mencapai|yaitu|yakni|adalah|hanya|baru|tercatat|sejumlah|total(?:nya)?|menjadi|"
     r"sekitar|ada)\s*$", re.I)
