@@ -16,11 +16,17 @@ from ..types import Article, Mention
 
 WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 LEAD_CHARS = 600
-# words that introduce what a source said or a statement was issued: the date after them dates the report
+# words that introduce what a source said: a date right after them dates the speech (not the article)
 REPORT_CUE = re.compile(
     r"\b(?:kata|ujar|ucap|jelas|tutur|ungkap|sebut|terang|tegas|papar|imbuh|lanjut|menurut|mengatakan|"
-    r"menjelaskan|menyampaikan|keterangan|siaran|rilis|pers|wartawan|dikonfirmasi|dihubungi|ditemui|katanya|"
+    r"menjelaskan|menyampaikan|wartawan|dikonfirmasi|dihubungi|ditemui|katanya|"
     r"ujarnya|jelasnya|tuturnya|ungkapnya)\w*\b[^.!?\n]{0,70}$", re.IGNORECASE)
+# a press release or written statement: its date is the article's own when the page gives no stamp
+PRESS_CUE = re.compile(r"\b(?:siaran\s+pers|keterangan\s+(?:tertulis|resmi|pers)|keterangannya|rilis|"
+                       r"press\s+release|pernyataan\s+tertulis)\w*\b[^.!?\n]{0,50}$", re.IGNORECASE)
+# a date quoted from elsewhere ("dikutip dari Antara, Selasa (10/6/2025)"): never the article's
+CITED_CUE = re.compile(r"\b(?:dikutip|mengutip|dilansir|melansir|diberitakan|seperti\s+dilihat)\b[^.!?\n]{0,60}$",
+                       re.IGNORECASE)
 PAREN_DATE = re.compile(r"\(\s*\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}\s*\)\s*$")
 
 
@@ -192,6 +198,8 @@ def date_candidates(ev: Evidence) -> list[tuple[Mention, dict[str, float]]]:
             "in_title": float(ev.in_title(m.start)),
             "dateline": float(ev.dateline is not None and ev.dateline[0] <= m.start < ev.dateline[1] + 3),
             "report_cue": float(REPORT_CUE.search(before) is not None),
+            "press_cue": float(PRESS_CUE.search(before) is not None),
+            "cited_cue": float(CITED_CUE.search(before) is not None),
             "paren_form": float(PAREN_DATE.search(text[max(0, m.start - 2):m.end + 2]) is not None
                                 or text[max(0, m.start - 1):m.start] == "("),
             "has_weekday": float("weekday" in (m.value.get("parts") or {})),
