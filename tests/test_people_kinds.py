@@ -190,3 +190,41 @@ def test_a_misspelt_repeat_of_a_written_name_joins_it():
     from pipeline.normalize.people import _is_misspelt_form
     assert _is_misspelt_form("Budi Arei", "Budi Arie Setiadi")
     assert not _is_misspelt_form("Budi Santoso", "Budi Arie Setiadi")
+
+
+# --- where a name starts and ends after a position ---------------------------------------------------------
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Kepala Dinas Pariwisata Provinsi Bali I Made Suarjana, menyatakan dukungan penuh.", "I Made Suarjana",
+     "Kepala Dinas Pariwisata Provinsi Bali"),
+    ("Ketua Asosiasi Pemandu Wisata Lombok Tengah Lalu Ahmad Zaini mengatakan desa wisata terus tumbuh.",
+     "Lalu Ahmad Zaini", "Ketua Asosiasi Pemandu Wisata Lombok Tengah"),
+    ("Wakil Ketua Tim Percepatan Homestay Kemenpar Melinda Sari Dewanti mengatakan homestay terus bertambah.",
+     "Melinda Sari Dewanti", "Wakil Ketua Tim Percepatan Homestay Kemenpar"),
+    ("Sementara itu, Kabiro detikJateng Togar Pandapotan Lumban Tobing menyampaikan dukungan.",
+     "Togar Pandapotan Lumban Tobing", "Kabiro detikJateng"),
+    ("Acara dihadiri Anggota DPRD Dapil Maluku Wenda Pratiwi, Sabtu.", "Wenda Pratiwi", "Anggota DPRD Dapil Maluku"),
+])
+def test_the_whole_name_after_a_position(extractor, text, name, title):
+    people = by_name(people_of(extractor, text))
+    assert list(people) == [name]
+    assert people[name]["title"] == title
+
+
+def test_a_prefix_taken_by_an_organisation_still_starts_the_name(extractor):
+    text = "Kepala Dinas Kesehatan Provinsi Bali I Nyoman Sudarma, menyatakan dukungan penuh."
+    org = "Dinas Kesehatan Provinsi Bali I"
+    people = by_name(people_of(extractor, text, org_spans=[(text.index(org), text.index(org) + len(org))]))
+    assert list(people) == ["I Nyoman Sudarma"]
+
+
+def test_an_organisation_acronym_after_a_name_is_no_part_of_it(extractor):
+    text = ("Deputi Bidang Statistik Sosial Badan Pusat Statistik (BPS), Arief Hartanto BPS mengatakan BPS "
+            "terus berkoordinasi.")
+    assert list(by_name(people_of(extractor, text))) == ["Arief Hartanto"]
+
+
+def test_a_district_word_marks_a_place(extractor):
+    text = ("Acara dihadiri Wakil Bupati Okaba Sutarman, dan Kepala Distrik Okaba. Pelatihan digelar di Distrik "
+            "Okaba, Merauke.")
+    assert list(by_name(people_of(extractor, text))) == ["Sutarman"]

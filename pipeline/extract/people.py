@@ -365,7 +365,8 @@ class _Doc:
         if rule.get("mid_sentence") and self.starts_sentence(j) and not self._after_honorific(j):
             return False
         return j == 0 or not ((j - 1) in self.head_at or self.keys[j - 1] in self.lex.title_words
-                              or self.keys[j - 1] in self.lex.head_single or self.keys[j - 1] in self.lex.stop)
+                              or self.keys[j - 1] in self.lex.head_single
+                              or (self.keys[j - 1] in self.lex.stop and (j - 1) not in self.place_toks))
 
     def name_abbreviation(self, j: int, stop: int) -> bool:
         """Token j is a listed short form (person_cues abbreviation: Moh, Muh, Abd) with its dot, and a name word
@@ -416,6 +417,9 @@ class _Doc:
 
     def followed_by_cap(self, j: int) -> bool:
         """More capitalised words follow: the name parsed so far is only part of something longer."""
+        if j < self.n and self.is_acronym(j) and self.keys.count(self.keys[j]) > 1 and not (
+                j + 1 < self.n and self.same_phrase(j + 1) and self.is_cap(j + 1)):
+            return False  # "Ateng Hartono BPS mengatakan": the organisation's acronym after the name
         return j < self.n and self.same_phrase(j) and self.is_cap(j) and j not in self.head_at
 
     # --- names ----------------------------------------------------------------
@@ -491,8 +495,10 @@ class _Doc:
                 parts += 1
                 continue
             # a short capitalised part at the end of a name ("Budi Hartono EBS")
+            # (not an organisation's acronym the article uses elsewhere: "Ateng Hartono BPS mengatakan BPS ...")
             if (words >= 2 and self.is_acronym(j) and len(self.toks[j].text) <= 4 and self.keys[j] not in self.lex.stop
                     and self.keys[j] not in self.lex.title_words and j not in self.head_at
+                    and self.keys.count(self.keys[j]) == 1
                     and not (j + 1 < self.n and self.same_phrase(j + 1) and self.is_cap(j + 1))):
                 j += 1
                 parts += 1
@@ -1059,7 +1065,10 @@ class PeopleExtractor:
                 continue
             if nm.b == e and (not options or options[-1].a != nm.a):
                 options.append(nm)
-        options = [o for o in options if not doc.in_org(o.a, o.b)]
+        # an organisation found around the position may have taken the name's prefix ("Dinas Kesehatan Provinsi
+        # Bali I" + "Nyoman Gede Anom"): the prefix still starts the name
+        options = [o for o in options if not doc.in_org(o.a, o.b) or (
+            doc.toks[o.a].text in self.lex.name_prefixes and o.b - o.a > 1 and not doc.in_org(o.a + 1, o.b))]
         if not options:
             return None
         hon = [o for o in options if o.honorific]
@@ -1078,7 +1087,7 @@ class PeopleExtractor:
         full = [o for o in options if known(o)]
         ev = [o for o in options if evidenced(o)]
         # leading place/organisation words are not the name ("Sukamaju Andi Pratama")
-        plain = [o for o in options if not doc.is_place(o.a)]
+        plain = [o for o in options if not any(doc.is_place(x) for x in range(o.a, o.b) if doc.toks[x].kind == "w")]
         if full:
             choice = full[0]
         elif ev:
@@ -1097,9 +1106,12 @@ class PeopleExtractor:
             longest = plain[0]
             n = len(words(longest))
             prev = longest.a - 1
+            # the word before surely ends what comes before the name: the name may be long ("Kemenpar Alicia
+            # Tiffany Beandda", "Kabiro detikSumbagsel Baringin Parlindungan Lumban Gaol")
             strong = (doc.is_acronym(prev) or doc.toks[prev].text == ")" or doc.keys[prev] in self.lex.stop
-                      or doc.is_place(prev) or doc.toks[prev].text.islower())
-            want = n if n <= 2 or (n == 3 and strong) else 2
+                      or doc.is_place(prev) or not doc.toks[prev].text[:1].isupper()
+                      or (doc.toks[prev].kind == "w" and NOT_NAME_RE.match(doc.keys[prev]) is not None))
+            want = n if n <= 2 or (n <= 4 and strong) else 2
             choice = next((o for o in plain if len(words(o)) <= want), plain[-1])
             if len(words(choice)) == 1 and not anchored:
                 if doc.keys.count(words(choice)[0]) > 1:
