@@ -128,3 +128,70 @@ def test_the_organisation_whose_csr_it_is_organizes(extractor):
 def test_land_owned_by_a_body_makes_it_no_organizer(extractor):
     text = "Gedung pelatihan itu berdiri di atas lahan milik Pemerintah Kabupaten Sleman.\n"
     assert roles(extractor, text)["Pemerintah Kabupaten Sleman"] is None
+
+
+# --- an analyst's alias rule joins the forms it names, and the evidence says so --------------------------------------
+
+ANALYST_TEXT = ("CILACAP - PT Sinar Bahari Energi menggelar pelatihan membatik bagi 40 warga Desa Tegalkamulyan.\n"
+                "Pelatihan itu didukung Dinas Koperasi Kabupaten Cilacap.\n"
+                "Foto: peserta bersama SBE Unit Tegal saat praktik membatik.\n"
+                "Direktur PT Sinar Bahari Energi, Rahmat Hidayat, mengatakan pelatihan ini bagian dari program CSR.\n")
+
+
+def extractor_with(tmp_path, rule: dict) -> OrgExtractor:
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "org_aliases.jsonl").write_text(json.dumps(rule) + "\n", encoding="utf-8")
+    return OrgExtractor(load_rules([ROOT / "rules", folder]))
+
+
+ANALYST_NER = [span(ANALYST_TEXT, "SBE Unit Tegal")]  # the model finds the caption's form
+
+
+def test_without_a_rule_the_unit_form_is_its_own_organisation(extractor):
+    assert len(items(extractor, ANALYST_TEXT, ANALYST_NER)) == 3
+
+
+def test_an_extra_rules_alias_joins_the_form_it_names(tmp_path):
+    rule = {"id": "sbe-mine", "name": "PT Sinar Bahari Energi", "aliases": ["SBE Unit Tegal"], "kind": "company"}
+    found = items(extractor_with(tmp_path, rule), ANALYST_TEXT, ANALYST_NER)
+    assert [it["name"] for it in found] == ["PT Sinar Bahari Energi", "Dinas Koperasi Kabupaten Cilacap"]
+    sbe = found[0]
+    assert "SBE Unit Tegal" in sbe["aliases"]
+    joined = [m for m in sbe["mentions"] if m.text == "SBE Unit Tegal"]
+    assert joined and joined[0].source == "rule:mine/org_aliases.jsonl:sbe-mine"
+
+
+def test_a_rule_naming_a_typo_moves_only_that_form(tmp_path):
+    # the automatic merging puts the bare "Pertamina" with the caption's form; the rule moves the caption's form
+    text = ("Kilang Pertamina Balongan menggelar pelatihan membatik bagi warga Indramayu.\n"
+            "Peserta foto bersama Pertamina Kilang Balognan Indramayu usai pelatihan.\n"
+            "Program itu bagian dari komitmen Pertamina untuk warga sekitar.\n"
+            "Area Manager Kilang Pertamina Balongan, Rina Susanti, mengatakan pelatihan berlangsung lima hari.\n")
+    rule = {"id": "balongan-typo", "name": "Kilang Pertamina Balongan",
+            "aliases": ["Pertamina Kilang Balognan Indramayu"], "kind": "company"}
+    before = items(OrgExtractor(load_rules([ROOT / "rules"])), text)
+    assert any(it["name"] == "Pertamina Kilang Balognan Indramayu" for it in before)  # its own organiser, today
+    found = items(extractor_with(tmp_path, rule), text)
+    real = next(it for it in found if it["name"] == "Kilang Pertamina Balongan")
+    assert "Pertamina Kilang Balognan Indramayu" in real["aliases"]
+    assert not any(it["name"] == "Pertamina Kilang Balognan Indramayu" for it in found)
+    moved = [m for m in real["mentions"] if m.text == "Pertamina Kilang Balognan Indramayu"]
+    assert moved[0].source == "rule:mine/org_aliases.jsonl:balongan-typo"
+    # the bare "Pertamina" stays with whatever it was, not taken by the rule
+    assert "Pertamina" not in real["aliases"]
+
+
+def test_the_manual_alias_file_is_an_analysts_rule(tmp_path):
+    # the same rule in a folder's org_aliases.manual.jsonl (read after the generated table) joins the form too
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    for f in (ROOT / "rules").glob("*.jsonl"):
+        (folder / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
+    manual = folder / "org_aliases.manual.jsonl"
+    manual.write_text(manual.read_text(encoding="utf-8") + json.dumps(
+        {"id": "manual-sbe", "name": "PT Sinar Bahari Energi", "aliases": ["SBE Unit Tegal"], "kind": "company"})
+        + "\n", encoding="utf-8")
+    found = items(OrgExtractor(load_rules([folder])), ANALYST_TEXT, ANALYST_NER)
+    assert [it["name"] for it in found][0] == "PT Sinar Bahari Energi" and len(found) == 2
+    assert any(m.source == "rule:org_aliases.manual.jsonl:manual-sbe" for m in found[0]["mentions"])

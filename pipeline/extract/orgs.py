@@ -27,6 +27,7 @@ from ..types import Mention, Region
 from .gazetteer import squash
 
 KINDS = ("company", "government", "cooperative", "community", "ngo", "university", "bank", "media", "other")
+GENERATED_ALIASES = "org_aliases.jsonl"  # written by scripts/build_org_aliases.py
 _TOKEN = re.compile(r"(?P<init>(?:[^\W\d_]\.){2,})|(?P<word>[^\W_]+(?:['’\-][^\W_]+)*\+?)|(?P<punct>[^\w\s])")
 _ROMAN = re.compile(r"^(?=[IVXL]+$)L?X{0,3}(?:IX|IV|V?I{0,3})$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
@@ -170,6 +171,7 @@ class OrgEntry:
     generic: bool
     rule: Rule
     aliases: list[str] = field(default_factory=list)
+    generated: bool = False  # named in the generated table (not only in analysts' rules)
 
 
 @dataclass
@@ -278,6 +280,7 @@ class OrgLexicon:
             for a in r.get("aliases") or []:
                 if a not in e.aliases:
                     e.aliases.append(a)
+            e.generated = e.generated or r.file == GENERATED_ALIASES
         self.alias_keys: dict[str, OrgEntry] = {}
         owners: dict[tuple[str, ...], list[OrgEntry]] = {}
         spelled: dict[tuple[str, ...], str] = {}
@@ -296,8 +299,20 @@ class OrgLexicon:
                     lst.append(e)
                 spelled.setdefault(key, a)
         self.aliases = PhraseTable()
+        self.generated_aliases = PhraseTable()  # the same, without the organisations only analysts' rules name
         for key, lst in owners.items():
             self.aliases.add(spelled[key], lst)
+            gen = [e for e in lst if e.generated]
+            if gen:
+                self.generated_aliases.add(spelled[key], gen)
+        # an analyst's alias rule (org_aliases.manual.jsonl, or an org_aliases file of --extra-rules) joins the
+        # forms it names whatever the automatic merging does; the generated table is no analyst's word
+        self.analyst_forms = PhraseTable()
+        for r in rules.get("org_aliases"):
+            if r.file == GENERATED_ALIASES:
+                continue
+            for a in [r["name"], *(r.get("aliases") or [])]:
+                self.analyst_forms.add(a, r)
 
     def _media(self, rules: RuleSet) -> None:
         """Outlet names as whole-word regexes (case-sensitive), then the rules' own patterns."""
@@ -560,8 +575,8 @@ class OrgExtractor:
         m = self.lex.prefix.match(ctx.toks, j, skip_dots=True)
         return m is not None and m[1].breaks
 
-    def _entry_at(self, ctx: _Ctx, j: int) -> tuple[int, OrgEntry] | None:
-        m = self.lex.aliases.match(ctx.toks, j, skip_dots=True)
+    def _entry_at(self, ctx: _Ctx, j: int, generated_only: bool = False) -> tuple[int, OrgEntry] | None:
+        m = (self.lex.generated_aliases if generated_only else self.lex.aliases).match(ctx.toks, j, skip_dots=True)
         if not m:
             return None
         owners = m[1]
@@ -900,21 +915,33 @@ class OrgExtractor:
             m = self._entry_at(ctx, i)
             if m is None:
                 continue
-            end, e = m
             if i > 0 and toks[i - 1].text in {"-", "’", "'"} and not toks[i].nl and toks[i - 1].end == toks[i].start:
                 continue
-            c = Cand(i, end, "alias", e.kind, e.rule.source, entry=e, entry_span=(i, end))
-            c.legal = any(t.low in self.lex.legal_words for t in toks[i:end])
-            if e.generic:  # a pattern name (Dinas Pendidikan) may go on: "Dinas Pendidikan Dan Kebudayaan"
-                f = self.lex.prefix.match(toks, i, skip_dots=True)
-                c.form = f[1] if f is not None else None
-            self._scan(ctx, c, end, "name" if e.generic and c.form is not None else "closed")
-            # a unit word before the known name: "Perwakilan BI Wilayah IX", "Kantor Wilayah Pegadaian Bali"
-            u = self._unit_before(ctx, i)
-            if u is not None and (c.j > end or c.brackets):
-                c.i, c.unit_start = u, u
+            c = self._alias_cand(ctx, i, m)
+            if not m[1].generated:
+                # an analyst's form of a known organisation ("Kilang Pertamina Plaju", "Pertamina Kilang Palju")
+                # is read as the known organisation would be; the rule then joins the forms it names
+                g = self._entry_at(ctx, i, generated_only=True)
+                alt = self._alias_cand(ctx, i, g) if g is not None else None
+                if alt is not None and alt.j >= c.j:
+                    c = alt
             out.append(c)
         return out
+
+    def _alias_cand(self, ctx: _Ctx, i: int, m: tuple[int, OrgEntry]) -> Cand:
+        toks = ctx.toks
+        end, e = m
+        c = Cand(i, end, "alias", e.kind, e.rule.source, entry=e, entry_span=(i, end))
+        c.legal = any(t.low in self.lex.legal_words for t in toks[i:end])
+        if e.generic:  # a pattern name (Dinas Pendidikan) may go on: "Dinas Pendidikan Dan Kebudayaan"
+            f = self.lex.prefix.match(toks, i, skip_dots=True)
+            c.form = f[1] if f is not None else None
+        self._scan(ctx, c, end, "name" if e.generic and c.form is not None else "closed")
+        # a unit word before the known name: "Perwakilan BI Wilayah IX", "Kantor Wilayah Pegadaian Bali"
+        u = self._unit_before(ctx, i)
+        if u is not None and (c.j > end or c.brackets):
+            c.i, c.unit_start = u, u
+        return c
 
     def _theme_clip(self, ctx: _Ctx, c: Cand) -> bool:
         """A known organisation's candidate inside a theme keeps its name, units and legal forms, not the plain
@@ -1599,7 +1626,33 @@ class OrgExtractor:
                 value["place"] = clean_org_name(strip_brackets(place))
         if value["kind"] not in KINDS:
             value["kind"] = "other"
+        rule = self._analyst_rule(ctx, c)
+        if rule is not None:
+            # the analyst's rule names this form: merging puts it with the rule's other forms, and the evidence of
+            # a form the rule moved names the rule
+            value["rule_id"], value["rule_name"], value["rule_source"] = rule.id, rule["name"], rule.source
         return Mention("org", raw, start, end, c.source, value, label=value["kind"])
+
+    def _analyst_rule(self, ctx: _Ctx, c: Cand) -> Rule | None:
+        """The analyst's alias rule naming this mention: one of its forms is the whole name, or a form of two or
+        more words is written inside it ("Pertamina Kilang Palju" holds the alias "Kilang Palju")."""
+        toks = ctx.toks
+        best = None
+        for k in range(c.i, c.j):
+            m = self.lex.analyst_forms.match(toks, k, skip_dots=True)
+            if m is None or m[0] > c.j:
+                continue
+            rule = m[1]
+            if not (k == c.i and m[0] == c.j):
+                # a form inside a longer mention counts when the other words are the rule's own words
+                # ("Pertamina" + "Kilang Palju" for the rule of "Kilang Pertamina Plaju"), not a region or a unit
+                own = {w for a in [rule["name"], *(rule.get("aliases") or [])] for w in org_key(a).split()}
+                rest = [t for q, t in enumerate(toks[c.i:c.j], c.i) if t.is_word and not k <= q < m[0]]
+                if m[0] - k < 2 or any(org_key(t.text) and org_key(t.text) not in own for t in rest):
+                    continue
+            if best is None or m[0] - k > best[0]:
+                best = (m[0] - k, rule)
+        return best[1] if best is not None else None
 
     def _inner_entry(self, ctx: _Ctx, c: Cand) -> tuple[OrgEntry, int] | None:
         for k in range(c.i + 1, c.j):

@@ -13,6 +13,7 @@ PT/Tbk/(Persero)), ``link`` (the ``mid`` of the mention whose bracket defined th
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections import Counter
@@ -200,6 +201,8 @@ class _Feat:
         self.form_name = v.get("form_name")  # "Pemkab" when the name is that form plus a region
         self.typo = False  # joined as a misspelling of another name: never the entity's name
         self.canonical = v.get("canonical") or None  # the known organisation's official name
+        self.rule_id = v.get("rule_id") or None  # the analyst's alias rule naming this form
+        self.rule_name = v.get("rule_name") or None
 
 
 def units_compatible(a: str, b: str) -> bool:
@@ -377,8 +380,47 @@ def merge_orgs(mentions: list[Mention]) -> list[dict[str, Any]]:
     _attach_unplaced(feats, uf)
     # 6. a short form joins the one longer name it is part of ("Dinas Koperasi" -> "Dinas Koperasi UMKM Cilegon")
     _attach_short_forms(feats, uf)
+    # 7. an analyst's alias rule has the last word: the forms it names make one organisation
+    groups = _apply_analyst_rules(feats, list(uf.groups().values()))
     return [_item([feats[i] for i in sorted(idx)]) for idx in
-            sorted(uf.groups().values(), key=lambda g: min(feats[i].m.start for i in g))]
+            sorted(groups, key=lambda g: min(feats[i].m.start for i in g))]
+
+
+def _apply_analyst_rules(feats: list[_Feat], groups: list[list[int]]) -> list[list[int]]:
+    """Every mention an analyst's alias rule names moves to one group: the group holding most of that rule's
+    mentions (then the one whose names include the rule's name, then the largest). Mentions the automatic
+    merging had joined to a moved one stay where they were: the rule moves only the forms it names."""
+    by_rule: dict[str, list[int]] = {}
+    for f in feats:
+        if f.rule_id:
+            by_rule.setdefault(f.rule_id, []).append(f.i)
+    if not by_rule:
+        return groups
+    groups = [list(g) for g in groups]
+    for rule_id, members in by_rule.items():
+        where = {i: gi for gi, g in enumerate(groups) for i in g}
+        homes = {where[i] for i in members}
+        for i in members:
+            f = feats[i]
+            if f.m.value.get("rule_source") and f.m.source != f.m.value["rule_source"]:
+                f.m = dataclasses.replace(f.m, source=f.m.value["rule_source"])  # the rule says which body it is
+        if len(homes) < 2:
+            continue
+        rule_name = org_key(feats[members[0]].rule_name or "")
+
+        def rank(gi: int) -> tuple:
+            g = groups[gi]
+            return (sum(1 for i in g if i in members),
+                    any(org_key(feats[i].name) == rule_name for i in g), len(g), -gi)
+
+        target = max(homes, key=rank)
+        for i in members:
+            if where[i] != target:
+                groups[where[i]].remove(i)
+                groups[target].append(i)
+                f = feats[i]
+                f.typo = f.typo or org_key(f.name) != rule_name
+    return [g for g in groups if g]
 
 
 def _typo_word(a: str, b: str) -> bool:
