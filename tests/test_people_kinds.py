@@ -228,3 +228,34 @@ def test_a_district_word_marks_a_place(extractor):
     text = ("Acara dihadiri Wakil Bupati Okaba Sutarman, dan Kepala Distrik Okaba. Pelatihan digelar di Distrik "
             "Okaba, Merauke.")
     assert list(by_name(people_of(extractor, text))) == ["Sutarman"]
+
+
+# --- headlines, names inside other names, places after a position --------------------------------------
+
+def test_a_headline_position_comma_word_is_no_person_unless_named_again(extractor):
+    text = ("Menteri Koperasi Tinjau Gudang Beras Sukamaju, Ingatkan soal Harga Gabah\n\n"
+            "Menteri Koperasi Budi Santosa meninjau gudang beras di Sukamaju, Senin.")
+    assert list(by_name(people_of(extractor, text))) == ["Budi Santosa"]
+
+
+def test_a_head_inside_an_english_name_gives_no_position(extractor):
+    text = ("Wabup membuka Training of Trainer (TOT) Budidaya Kelapa Sawit untuk penyuluh, Senin. Pelatihan "
+            "Budidaya Kelapa Sawit itu diikuti 40 orang.")
+    assert by_name(people_of(extractor, text)) == {}
+
+
+def test_a_name_given_alone_in_brackets_is_an_organisations_short_name(extractor):
+    text = ("Politeknik Pertanian Sukamaju Raya (Polbang Sura) menggelar bimtek. Plt Direktur Polbang Sura "
+            "melalui Ketua Pelaksana, Bagus Pratama, berpesan kepada peserta.")
+    assert list(by_name(people_of(extractor, text))) == ["Bagus Pratama"]
+
+
+def test_a_verb_with_me_kan_is_no_name(extractor):
+    text = "Pontianak, AB-Bergerak Sambil Belajar Menumbuhkan Kader Masyarakat Adat yang Kritis merupakan tema pelatihan."
+    assert by_name(people_of(extractor, text)) == {}
+
+
+def test_an_official_place_after_a_position_and_comma_is_no_person(extractor):
+    text = ("Pelaksana tugas (Plt) Kepala Dinas Sosial (Dinsos), Pidie Jaya, Agusmaidi mengatakan pelatihan berlanjut. "
+            "Pelatihan digelar di Pidie Jaya.")
+    assert list(by_name(people_of(extractor, text))) == ["Agusmaidi"]

@@ -46,8 +46,9 @@ TITLE_CONNECTORS = frozenset({"dan", "&", "/", "of", "and", "for", "serta", "-",
 # words that join the parts of a longer (often English) name: "Green Village and Beyond", "Bank of Asia"
 NAME_JOINERS = frozenset({"and", "of", "&", "for", "the"})
 QUOTES = frozenset("\"'“”‘’`«»")
-# derived nouns (pelatihan, kegiatan, pertambangan), -nya words and ministries (Kemendagri) are never names
-NOT_NAME_RE = re.compile(r"(?:(?:pe[mnr]?|peng|peny|per|ke)\w{3,}an|\w{3,}nya|kemen\w{2,})$")
+# derived nouns (pelatihan, kegiatan, pertambangan), -nya words, ministries (Kemendagri) and me-...-kan verbs
+# (Menumbuhkan) are never names
+NOT_NAME_RE = re.compile(r"(?:(?:pe[mnr]?|peng|peny|per|ke)\w{3,}an|\w{3,}nya|kemen\w{2,}|me[mn]\w{3,}kan)$")
 HEADING_MIN_WORDS = 4
 MAX_NAME_WORDS = 5
 MAX_TITLE_TOKENS = 24
@@ -666,7 +667,8 @@ class PeopleExtractor:
         # a first look at positions tells which words belong to organisations and places
         for c in self._titled(doc, []) + self._apposition(doc) + self._anchored(doc):
             self._note_title_words(doc, c)
-            if c.title and c.comma and c.title[1] <= c.a and c.b - c.a > 1:
+            if c.title and c.comma and c.title[1] <= c.a and c.b - c.a > 1 and not doc.in_heading(c.a) and not any(
+                    j in doc.place_toks for j in range(c.a, c.b)):  # not an official place ("..., Pidie Jaya,")
                 # "Bupati Sukamaju, Ratna Dewi Lestari," makes a later "Bupati Ratna" a person
                 self._note_person(doc, _Name(c.a, c.b, c.b, False, c.a), strong=True)
                 first = next(j for j in range(c.a, c.b) if doc.is_name_word(j))
@@ -1008,6 +1010,8 @@ class PeopleExtractor:
         Tangguh", "Forum Pimpinan Daerah"), unless that word starts the sentence ("Sumatera Area Manager")."""
         if h == 0 or not doc.is_cap(h) or not doc.same_phrase(h):
             return False
+        if h >= 2 and doc.keys[h - 1] in NAME_JOINERS and doc.is_cap(h - 2):
+            return True  # "Training of Trainer", "Friends of Farmers": a head inside an English name
         k = h - 1
         while k >= 0 and doc.is_cap(k) and (doc.keys[k] in self.lex.title_words or k in doc.head_at):
             k -= 1  # position words before the head belong to it
@@ -1067,6 +1071,8 @@ class PeopleExtractor:
                 options.append(nm)
         # an organisation found around the position may have taken the name's prefix ("Dinas Kesehatan Provinsi
         # Bali I" + "Nyoman Gede Anom"): the prefix still starts the name
+        # a name the article gives alone in brackets is an organisation's short name ("... Magelang (Polbangtan Yoma)")
+        options = [o for o in options if f"({doc.span_text(o.a, o.b)})" not in doc.text]
         options = [o for o in options if not doc.in_org(o.a, o.b) or (
             doc.toks[o.a].text in self.lex.name_prefixes and o.b - o.a > 1 and not doc.in_org(o.a + 1, o.b))]
         if not options:
@@ -1113,9 +1119,9 @@ class PeopleExtractor:
                       or (doc.toks[prev].kind == "w" and NOT_NAME_RE.match(doc.keys[prev]) is not None))
             want = n if n <= 2 or (n <= 4 and strong) else 2
             choice = next((o for o in plain if len(words(o)) <= want), plain[-1])
+            if len(words(choice)) == 1 and doc.keys.count(words(choice)[0]) > 1:
+                return None  # "nasabah PNM Mekaar" again and again, never quoted: part of a name, not a person
             if len(words(choice)) == 1 and not anchored:
-                if doc.keys.count(words(choice)[0]) > 1:
-                    return None  # "nasabah PNM Mekaar" again and again, never quoted: part of a name, not a person
                 prev = choice.h0 - 1
                 if choice.h0 == head_end and (doc.toks[prev].text.islower() or place_after):
                     return None  # "mentor Karang Taruna", "warga Sukamaju", "Camat Sukolilo": a group or a place
@@ -1391,11 +1397,19 @@ class PeopleExtractor:
         if c.source != "ner" and c.name.casefold() not in doc.known_names:
             if any(doc.is_place(j) for j in range(c.a, c.b) if doc.toks[j].kind == "w"):
                 return False
-        if doc.in_heading(c.a) and not (c.title and c.comma):
+        if doc.in_heading(c.a) and not (c.title and c.comma and self._named_again(doc, c)):
             return False
         if c.weak and not doc.is_person_word(words[0]) and c.name.casefold() not in doc.known_names:
             return False
         return True
+
+    @staticmethod
+    def _named_again(doc: _Doc, c: _Cand) -> bool:
+        """A name in a headline ("Menteri X Cek Lapas, Ingatkan soal ...") is a person's when the article names
+        them again: the same name, or one of its words where a person stands."""
+        if c.name.casefold() in doc.known_names or doc.text.count(c.name) > 1:
+            return True
+        return any(doc.is_person_word(doc.keys[j]) for j in range(c.a, c.b) if doc.toks[j].kind == "w")
 
     def _resolve(self, doc: _Doc, cands: list[_Cand]) -> list[_Cand]:
         """One candidate per name span: the strongest, then the one with the longest position."""
