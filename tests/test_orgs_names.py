@@ -195,3 +195,40 @@ def test_an_acronym_spelled_out_as_a_body_is_an_organisation(extractor):
             "Dinas Pertanian ikut serta.\n")
     found = {n for it in items(extractor, text) for n in [it["name"], *it["aliases"]]}
     assert "BRG" in found
+
+
+# --- spans only the model found: fragments, speakers, systems and events are no organisations ---------------------
+
+def ner_names(extractor, text, *parts):
+    spans = []
+    for p in parts:
+        s = text.index(p)
+        spans.append((s, s + len(p), "ORG"))
+    return names(extractor, text, spans)
+
+
+def test_a_fragment_of_a_longer_name_is_dropped(extractor):
+    text = ("Pelatihan untuk Aparatur Sipil Negara digelar bersama Sipil Negara di Sleman. "
+            "Peserta Aparatur Sipil Negara lain menyusul.\n")
+    assert "Sipil Negara" not in ner_names(extractor, text, "Sipil Negara")
+
+
+def test_a_name_followed_by_more_of_the_name_is_dropped(extractor):
+    text = "Desa itu meraih Bumi Lestari Awards tahun ini bersama Bumi Lestari pada ajang Bumi Lestari Awards.\n"
+    assert "Bumi Lestari" not in ner_names(extractor, text, "Bumi Lestari")
+
+
+def test_a_speaker_is_no_organisation(extractor):
+    text = ("Menurut Bagus Wiratama, pelatihan digelar bersama Bagus Wiratama dan Koperasi Melati. "
+            "\"Kami senang,\" kata Bagus Wiratama.\n")
+    assert "Bagus Wiratama" not in ner_names(extractor, text, "Bagus Wiratama")
+
+
+def test_a_system_or_a_class_is_no_organisation(extractor):
+    text = "Pegawai memakai sistem Data Terpadu bersama Data Terpadu untuk mendata peserta.\n"
+    assert "Data Terpadu" not in ner_names(extractor, text, "Data Terpadu")
+
+
+def test_a_partner_only_the_model_found_stays(extractor):
+    text = "Pelatihan itu digelar bekerja sama dengan Lentera Muda Nusantara di Kupang.\n"
+    assert "Lentera Muda Nusantara" in ner_names(extractor, text, "Lentera Muda Nusantara")

@@ -352,6 +352,11 @@ class OrgLexicon:
                 self.honorific.add(t, r)
         self.place_stop = {r["text"].casefold() for r in rules.get("place_stopwords")}
         self.person_stop = {r["text"].casefold() for r in rules.get("person_stopwords")}
+        # speech verbs (rules/speech_verbs): a span the model calls ORG next to one is a speaker, a person
+        self.speech_after = {r["text"].casefold() for r in rules.get("speech_verbs")
+                             if r.get("position") == "after" and not r.get("weak")}
+        self.speech_before = {r["text"].casefold() for r in rules.get("speech_verbs")
+                              if r.get("position", "before") == "before" and not r.get("weak")}
         # nouns for the people and units a programme reaches (rules/counted_nouns: petani, desa, penyandang
         # disabilitas): a form word followed only by them names a kind of body ("Koperasi Desa"), not one body
         self.member_nouns = {tuple(t.casefold() for t in _phrase_tokens(r["text"])) for r in rules.get("counted_nouns")
@@ -1236,9 +1241,36 @@ class OrgExtractor:
             return False
         if self._after_prefix_word(ctx, text):
             return False  # "program Tani Muda Berdaya" somewhere: the name of a programme or an event
+        if self._inside_run(ctx, i, j) or self._speaker_at(ctx, text):
+            return False
         body = [m.start() for m in re.finditer(re.escape(text), ctx.text)]
         body = [p for p in body if not any(t.line in ctx.title_lines for t in toks if t.start == p)]
         return len(body) >= 2 or self._cue_before(ctx, i) is not None
+
+    def _inside_run(self, ctx: _Ctx, i: int, j: int) -> bool:
+        """A span that starts or stops inside a longer capitalised name ("Aparatur [Sipil Negara]", "MNC
+        [Vision Network]", "[Energy Asia] Awards", "[Gerakan Mengajar] Desa"): a fragment, not a name."""
+        toks = ctx.toks
+        p = toks[i - 1] if i > 0 else None
+        if p is not None and not toks[i].nl and p.kind == "word" and p.is_cap and not _sentence_start(toks, i - 1) \
+                and not self.lex.title_stop.match(toks, i - 1) and self._cue_before(ctx, i) is None:
+            return True
+        n = toks[j] if j < len(toks) else None
+        return n is not None and not n.nl and n.kind == "word" and (n.is_cap or n.is_num) \
+            and not self.lex.title.match(toks, j) and j not in ctx.per_starts and not self.lex.prefix.match(toks, j)
+
+    def _speaker_at(self, ctx: _Ctx, text: str) -> bool:
+        """The span is a speaker somewhere in the article, so a person: a speech verb right after it ("Dewa Patra
+        mengatakan") or right before it ("kata Dewa Patra")."""
+        for m in re.finditer(r"(?<!\w)" + re.escape(text) + r"(?!\w)", ctx.text):
+            after = ctx.text[m.end():m.end() + 40]
+            w = re.match(r"\s*(\w+)", after)
+            if w and w.group(1).casefold() in self.lex.speech_after:
+                return True
+            before = re.findall(r"[\w.]+", ctx.text[max(0, m.start() - 40):m.start()])
+            if before and before[-1].casefold() in self.lex.speech_before:
+                return True
+        return False
 
     def _after_prefix_word(self, ctx: _Ctx, text: str) -> bool:
         """``text`` follows, somewhere in the article, a one-word prefix stop word in any case ("program X",
