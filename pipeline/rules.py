@@ -57,7 +57,7 @@ SCHEMAS: dict[str, FileSchema] = {
         _schema("org_forms", "words that make a capitalised sequence an organisation (PT, Dinas, Koperasi)",
                 text=(STR, True), position=(STR, True), kind=(STR, True), legal=(BOOL, False),
                 breaks=(BOOL, False), case=(STR, False), same_as=(STR, False), before=(BOOL, False),
-                weak=(BOOL, False), place_only=(BOOL, False)),
+                weak=(BOOL, False), place_only=(BOOL, False), level_of=(LIST, False)),
         _schema("org_aliases", "well-known organisations: official name, aliases, kind",
                 name=(STR, True), aliases=(LIST, False), kind=(STR, True), parent=(STR, False),
                 generic=(BOOL, False)),

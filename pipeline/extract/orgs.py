@@ -998,7 +998,8 @@ class OrgExtractor:
             if inside and self.lex.stop_prefix.match(toks, i - 1):
                 continue  # "Kantor Pusat X": a venue
             c = Cand(i, end, "form", form.kind, form.rule.source, form=form, legal=form.legal)
-            e = self._entry_at(ctx, end) if form.legal else None
+            # a legal, company or bank form before a known name is that organisation ("Perum Jamkrindo", "Bank Himbara")
+            e = self._entry_at(ctx, end) if form.legal or form.kind in {"company", "bank"} else None
             if e is not None:
                 trial = Cand(i, end, "form", form.kind, form.rule.source, form=form, legal=form.legal)
                 self._scan(ctx, trial, end, "name")
@@ -1563,6 +1564,18 @@ class OrgExtractor:
                     registry.setdefault(a, n)
         return registry
 
+    def _spelled_by(self, ctx: _Ctx, acr: str, chosen: list[Cand], me: Cand) -> Cand | None:
+        """The one form or head candidate whose words ``acr`` abbreviates (before its region), if any."""
+        toks = ctx.toks
+        found = []
+        for c in chosen:
+            if c is me or c.origin not in {"form", "head"} or c.entry is not None:
+                continue
+            words = [w.text for w in toks[c.i:(c.place_start or c.j)] if w.is_word and w.kind == "word"]
+            if len(words) >= 2 and acronym_matches(acr, words):
+                found.append(c)
+        return found[0] if len({id(c) for c in found}) == 1 else None
+
     def _link(self, ctx: _Ctx, chosen: list[Cand], registry: dict[str, Cand]) -> None:
         """Mentions written as an acronym point at the mention that defined it."""
         alive = {id(c) for c in chosen}
@@ -1576,6 +1589,9 @@ class OrgExtractor:
             target = registry.get(head)
             if target is not None and target is not c and id(target) in alive:
                 c.link = target
+            elif end == c.i + 1 and c.origin in {"title", "list", "ner"} and ctx.toks[c.i].is_upper:
+                # "Kepala DPMK Mimika": an acronym spelling a name the article writes out in full
+                c.link = self._spelled_by(ctx, ctx.toks[c.i].text, chosen, c)
         # "PT Bank Pembangunan Daerah Sulawesi Tengah atau Bank Sulteng": a shorter name of the same body
         by_end = {c.j: c for c in chosen}
         for c in chosen:
@@ -1643,6 +1659,8 @@ class OrgExtractor:
                     value["virtual"] = True
                 if c.form.rule.get("same_as") and c.form.kind == "government":
                     value["core"] = value["form_name"] = c.form.rule.get("same_as")  # Pemkab X: the name is the region
+                    if c.form.rule.get("level_of"):  # Pemda X: the Pemkab, Pemkot or Pemprov of region X
+                        value["level_of"] = [org_key(x) for x in c.form.rule["level_of"]]
                     body_i = c.i + len(_phrase_tokens(c.form.text))
                     while body_i < c.j and any(b0 <= body_i < b1 for b0, b1 in c.brackets):
                         body_i += 1

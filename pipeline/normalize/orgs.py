@@ -199,6 +199,7 @@ class _Feat:
         self.form = v.get("form")  # the form word that starts the name (Dinas, PT, Kelompok), if any
         self.core = v.get("core") or strip_brackets(self.name)
         self.form_name = v.get("form_name")  # "Pemkab" when the name is that form plus a region
+        self.level_of = set(v.get("level_of") or ())  # "Pemda X" is the Pemkab, Pemkot or Pemprov of region X
         self.typo = False  # joined as a misspelling of another name: never the entity's name
         self.canonical = v.get("canonical") or None  # the known organisation's official name
         self.rule_id = v.get("rule_id") or None  # the analyst's alias rule naming this form
@@ -229,7 +230,7 @@ def units_compatible(a: str, b: str) -> bool:
 # Unit-type words that say nothing about which unit it is (Cabang Babel = Babel).
 _GENERIC_UNIT = {"cabang", "kantor", "wilayah", "area", "regional", "region", "perwakilan", "unit", "kanwil", "kc", "kcp"}
 _PLACE_WORDS = {"kabupaten", "kab", "kota", "provinsi", "prov", "propinsi", "kecamatan", "kec", "desa", "kelurahan",
-                "kepulauan", "kep"}
+                "kepulauan", "kep", "daerah", "khusus", "ibukota", "istimewa", "dki"}
 
 
 def places_compatible(a: str | None, b: str | None) -> bool:
@@ -333,10 +334,12 @@ def merge_orgs(mentions: list[Mention]) -> list[dict[str, Any]]:
 
     # 1. an acronym defined in brackets belongs to what it abbreviates, unless the article writes it with two
     #    or more regions ("BPVP Semarang", "BPVP Sorong"): then each is a regional unit of that kind of body
-    regions_of: dict[Any, set[str]] = {}
+    regions_of: dict[Any, list[str]] = {}
     for f in feats:
         if f.link is not None and f.place:
-            regions_of.setdefault(f.link, set()).add(org_key(f.place))
+            seen = regions_of.setdefault(f.link, [])
+            if not any(places_compatible(f.place, p) for p in seen):  # "DKI Jakarta" = "Daerah Khusus Jakarta"
+                seen.append(f.place)
     for f in feats:
         if f.link is not None and f.link in by_mid and ok(f, feats[by_mid[f.link]]):
             if f.place and len(regions_of.get(f.link, ())) > 1:
@@ -362,6 +365,9 @@ def merge_orgs(mentions: list[Mention]) -> list[dict[str, Any]]:
             elif a.form and a.form == b.form and not a.unit and not b.unit and _core_compatible(a, b) \
                     and places_compatible(a.place, b.place):
                 uf.union(a.i, b.i)
+            elif a.form and b.form and (a.form in b.level_of or b.form in a.level_of) and a.place and b.place \
+                    and _same_region(a.place, b.place):
+                uf.union(a.i, b.i)  # "Pemda Sambas" and "Pemerintah Kabupaten Sambas"
     # 2b. a misspelt form ("Pertamina Kilang Palju" for "Kilang Pertamina Plaju", a photo caption's typo) joins
     #     the organisation it is a typo of, whatever known organisation its words happened to match
     _attach_typos(feats, uf)
