@@ -259,3 +259,35 @@ def test_an_official_place_after_a_position_and_comma_is_no_person(extractor):
     text = ("Pelaksana tugas (Plt) Kepala Dinas Sosial (Dinsos), Pidie Jaya, Agusmaidi mengatakan pelatihan berlanjut. "
             "Pelatihan digelar di Pidie Jaya.")
     assert list(by_name(people_of(extractor, text))) == ["Agusmaidi"]
+
+
+# --- initials, colons, listed offices ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Acara dihadiri Anggota Dewan Pakar Apindo Hendra J Saputra.", "Hendra J Saputra", "Anggota Dewan Pakar Apindo"),
+    ("Director Human Capital Sinar Tirta, Irwan A Tachri, mengatakan program berlanjut.", "Irwan A Tachri",
+     "Director Human Capital Sinar Tirta"),
+    ("Kepala Dinas Koperasi, UKM, Perindustrian, dan Perdagangan PPU, Margono, menambahkan pelatihan berlanjut.",
+     "Margono", "Kepala Dinas Koperasi, UKM, Perindustrian, dan Perdagangan PPU"),
+    ("Head of Human Capital PT Sinar Tirta Tbk., Amanda Rosalina, dalam sambutannya menyampaikan apresiasi.",
+     "Amanda Rosalina", "Head of Human Capital PT Sinar Tirta Tbk"),
+    ("Ketua Baznas NTB, Dr. Lalu M. Iqbal Marzuki, menyampaikan hal tersebut.", "Lalu M. Iqbal Marzuki",
+     "Ketua Baznas NTB"),
+])
+def test_initials_and_listed_offices(extractor, text, name, title):
+    people = by_name(people_of(extractor, text))
+    assert list(people) == [name]
+    assert people[name]["title"] == title
+
+
+def test_a_colon_between_a_name_and_its_position(extractor):
+    text = ("Acara dihadiri oleh Mr. Liu Qiang: Chief Representative of Harbour Company, dan Mr. Du Wei: Chief "
+            "Representative of Park Company.")
+    people = by_name(people_of(extractor, text))
+    assert people["Liu Qiang"]["title"] == "Chief Representative of Harbour Company"
+
+
+def test_a_name_after_a_position_ends_before_a_listed_office(extractor):
+    text = "Pada 2022, kata Pimpinan PNM Cabang Babel Daniel Sitompul, PNM Babel menargetkan 56 ribu nasabah."
+    people = by_name(people_of(extractor, text))
+    assert people["Daniel Sitompul"]["title"] == "Pimpinan PNM Cabang Babel"

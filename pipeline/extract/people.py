@@ -361,8 +361,9 @@ class _Doc:
         need = int(rule.get("min_words", 2))
         if j + need >= min(stop, self.n):
             return False
-        if not all(self.same_phrase(k) and self.is_name_word(k) for k in range(j + 1, j + 1 + need)):
-            return False
+        if not all(self.same_phrase(k) and (self.is_name_word(k) or (k == j + 1 and self.is_initial(k)))
+                   for k in range(j + 1, j + 1 + need)):
+            return False  # name words follow ("Lalu M. Iqbal": an initial may come first)
         if rule.get("mid_sentence") and self.starts_sentence(j) and not self._after_honorific(j):
             return False
         return j == 0 or not ((j - 1) in self.head_at or self.keys[j - 1] in self.lex.title_words
@@ -470,6 +471,11 @@ class _Doc:
                 if j > i and not self.toks[j].gap:
                     break
                 j += 2
+                parts += 1
+                continue
+            if (words and len(self.toks[j].text) == 1 and self.toks[j].text.isupper() and self.toks[j].text != "I"
+                    and j + 1 < stop and self.same_phrase(j + 1) and self.is_name_word(j + 1)):
+                j += 1  # a middle initial written without its dot: "Anton J Supit", "Irfan A Tachrir"
                 parts += 1
                 continue
             dot = int(j + 1 < stop and self.toks[j + 1].text == "." and self.adjacent(j + 1) and self.keys[j] == "br")
@@ -588,6 +594,10 @@ class _Doc:
                 good = k
                 continue
             if t.text == "." and k > 0 and self.adjacent(k):
+                if k + 1 < self.n and self.toks[k + 1].text == "," and self.adjacent(k + 1):
+                    k += 1  # "PT HM Sampoerna Tbk., Amanda": an abbreviation's dot, then the comma
+                    good = k
+                    continue
                 prev = self.toks[k - 1]
                 if ((prev.cf in lex.abbrev or self.is_initial(k - 1) or self._honorific_at(k - 1)) and k + 1 < self.n
                         and self.same_phrase(k + 1) and self.is_cap(k + 1)):
@@ -603,11 +613,18 @@ class _Doc:
                         (k + 1) in self.head_at or nxt.cf in lex.title_words or nxt.cf in lex.weekdays):
                     break  # "Direktur PT Vale Endra Kusuma, Senior Coordinator ...", "... Latuheru, Sabtu": a name ended it
                 if nxt.text == "&" or nxt.cf in lex.title_words or (
-                        nxt.cf in {"dan", "serta"} and not first and (k + 2) not in self.head_at):
+                        nxt.cf in {"dan", "serta"} and not first and (k + 2) not in self.head_at
+                        and not (k + 2 < self.n and self._honorific_at(k + 2))):
                     k += 1
                     continue
                 if first and self.is_cap(k + 1) and nxt.cf in lex.stop:
                     k += 1
+                    continue
+                k2 = k + 2 if nxt.cf in {"dan", "serta"} and k + 2 < self.n else k + 1
+                if first and self.is_cap(k2) and self.degree_at(k2) is None and not (
+                        k - j >= 2 and self.is_name_word(k - 1) and self.is_name_word(k - 2)) and (
+                        self.is_acronym(k2) or NOT_NAME_RE.match(self.keys[k2]) or self.keys[k2] in lex.stop):
+                    k += 1  # "Kepala Dinas Koperasi, UKM, Perindustrian, dan Perdagangan PPU": offices listed
                     continue
                 if not first and self.is_acronym(k + 1) and self.degree_at(k + 1) is None:
                     k += 1
@@ -731,6 +748,11 @@ class PeopleExtractor:
                 if nm and doc.starts_clause(nm.h0):
                     self._note_person(doc, nm, strong=False)
         doc.pattern_names = set(doc.known_names)
+        # an organisation span that is exactly a span the model calls a person, with a word quoted as a speaker
+        # ("Natalius Pigai" ... "kata Natalius"), blocks no name
+        ner_set = set(doc.ner_people)
+        doc.org_spans = [sp for sp in doc.org_spans if sp not in ner_set or not any(
+            k in doc.person_strong for k in _keys(doc.text[sp[0]:sp[1]]))]
         ner_people = doc.ner_people
         doc.ner_people = []
         for s, e in ner_people:
@@ -776,7 +798,8 @@ class PeopleExtractor:
                 return None, False
             else:
                 return None, False
-        comma = j < doc.n and doc.toks[j].text == ","
+        comma = j < doc.n and (doc.toks[j].text == "," or (
+            doc.toks[j].text == ":" and j + 1 < doc.n and (j + 1) in doc.head_at))  # "Mr. Liu Qihu: Chief Representative"
         if comma:
             j += 1
         if j >= doc.n or not doc.same_phrase(j):
