@@ -232,3 +232,33 @@ def test_a_system_or_a_class_is_no_organisation(extractor):
 def test_a_partner_only_the_model_found_stays(extractor):
     text = "Pelatihan itu digelar bekerja sama dengan Lentera Muda Nusantara di Kupang.\n"
     assert "Lentera Muda Nusantara" in ner_names(extractor, text, "Lentera Muda Nusantara")
+
+
+# --- small businesses and bodies with no legal form ----------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["Toko Oleh-oleh Mama Banjar", "Waroeng Difabel Sasirangan", "Panti Asuhan Bina Kasih",
+                                  "Warung Kopi Mbok Darmi"])
+def test_shops_and_homes_are_organisations(extractor, name):
+    text = f"Menteri UMKM meninjau {name} di Banjarbaru, Kamis.\n"
+    assert name in names(extractor, text)
+
+
+def test_a_foreign_department_is_an_organisation(extractor):
+    text = "Proyek itu dimotori peneliti dari NSW Department of Primary Industries, Australia.\n"
+    assert "NSW Department of Primary Industries" in names(extractor, text)
+
+
+def test_a_department_word_alone_is_no_organisation(extractor):
+    text = "CSR Department Head PT Sinar Bahari Energi, Firman, menyambut baik masukan itu.\n"
+    assert "CSR Department" not in names(extractor, text)
+
+
+def test_a_name_only_the_model_found_in_a_list_of_organisations(extractor):
+    text = ("Program itu digagas Yayasan Cahaya Desa, Lentera Remaja Mandiri, dan Plan International Indonesia "
+            "di Rembang.\n")
+    assert "Lentera Remaja Mandiri" in ner_names(extractor, text, "Lentera Remaja Mandiri")
+
+
+def test_a_person_after_an_organisation_and_a_comma_is_no_list(extractor):
+    text = "\"Kami siap,\" ujar Kepala Dinas Pertanian Banyuwangi, Ilham Santosa, Selasa (3/6/2025).\n"
+    assert "Ilham Santosa" not in ner_names(extractor, text, "Ilham Santosa")

@@ -701,10 +701,13 @@ class OrgExtractor:
                     break  # "RSUD dan 30 Puskesmas", "Kelompok Tani Jaya dan 3 klaster": a count of other bodies
                 if state == "place" and not self._place_at(ctx, j + 1):
                     break  # "BLK Pasuruan dan SKB": a region ends the name, "dan" starts another body
-                if state != "name":
+                if state != "name" and not (t.low in {"of", "for"} and c.origin == "head"):
+                    # ("Department of Primary Industries": an English name goes on after of/for)
                     if not (self._place_at(ctx, j + 1) or nxt.is_upper):
                         break
                 j += 1
+                if t.low in {"of", "for"} and c.origin == "head":
+                    state = "name"
                 continue
             if t.is_lower:
                 end = self._lower_run_to_bracket(ctx, c, j) if state == "name" else None
@@ -1193,7 +1196,8 @@ class OrgExtractor:
         for n in self._ner_cands(ctx, ner_spans):
             over = [c for c in out if c.i < n.j and n.i < c.j]
             if not over:
-                if self._ner_plausible(ctx, n.i, n.j):
+                if self._ner_plausible(ctx, n.i, n.j) or (self._ner_shape_ok(ctx, n.i, n.j)
+                                                          and self._listed_with(ctx, n.i, n.j, chosen)):
                     out.append(n)
             elif len(over) == 1 and over[0].i == n.i and over[0].j < n.j <= over[0].j + 3 and over[0].entry is None \
                     and over[0].origin in {"form", "head", "titleform"} \
@@ -1220,6 +1224,47 @@ class OrgExtractor:
                 c.entry, c.entry_span, c.kind = e2[1], (idx[0], e2[0]), e2[1].kind
             out.append(c)
         return out
+
+    def _listed_with(self, ctx: _Ctx, i: int, j: int, chosen: list[Cand]) -> bool:
+        """The span stands in a list of organisations the rules found: "digagas Rutgers WPF Indonesia,
+        [Aliansi Remaja Independen], dan Plan International Indonesia"."""
+        toks = ctx.toks
+        by_end = {c.j: c for c in chosen if c.origin != "ner"}
+        starts = {c.i for c in chosen if c.origin != "ner"}
+        k = i - 1
+        if k >= 0 and toks[k].low in {"dan", "serta"}:
+            k -= 1 if k >= 1 and toks[k - 1].text == "," else 0
+        if k >= 1 and (toks[k].text == "," or toks[k].low in {"dan", "serta"}) and k in by_end and not toks[i].nl:
+            if toks[k].low in {"dan", "serta"}:
+                return True
+            # "A, B, dan C" goes on after B; "Kepala Dinas X, Budi Santoso, mengatakan" names the head of X
+            prev = by_end[k]
+            after_title = any(m is not None and m[0] == prev.i for m in
+                              (self.lex.title_stop.match(toks, q) for q in range(max(0, prev.i - 3), prev.i)))
+            nxt = toks[j] if j < len(toks) else None
+            going_on = nxt is not None and (nxt.low in {"dan", "serta"} or (
+                nxt.text == "," and j + 1 < len(toks) and (toks[j + 1].low in {"dan", "serta"} or j + 1 in starts)))
+            if going_on and not after_title:
+                return True
+        k = j
+        if k < len(toks) and toks[k].text == "," and k + 1 < len(toks) and toks[k + 1].low in {"dan", "serta"}:
+            k += 1
+        return k + 1 < len(toks) and (toks[k].text == "," or toks[k].low in {"dan", "serta"}) and k + 1 in starts \
+            and not toks[k + 1].nl
+
+    def _ner_shape_ok(self, ctx: _Ctx, i: int, j: int) -> bool:
+        """The span looks like a name (the first checks of ``_ner_plausible``, without the article's backing)."""
+        toks = ctx.toks
+        words = [t for t in toks[i:j] if t.is_word]
+        if len(words) < 2 or any(t.nl for t in toks[i + 1:j]) or toks[i].line in ctx.title_lines or not toks[i].is_cap:
+            return False
+        if any(t.is_lower and t.low not in CONNECTORS for t in words) or all(t.is_upper for t in words) \
+                or any(t.text.isdigit() for t in words):
+            return False
+        text = ctx.text[toks[i].start:toks[j - 1].end]
+        return not (self.lex.title.match(toks, i) or self._stop_token(ctx, i) or self.lex.stop_prefix.match(toks, i)
+                    or org_key(text) in self.lex.stop_name or self._place_at(ctx, i, _ALL_LEVELS) == j
+                    or self._inside_run(ctx, i, j) or self._speaker_at(ctx, text))
 
     def _ner_plausible(self, ctx: _Ctx, i: int, j: int) -> bool:
         """An ORG span from NER that the rules did not find is kept only when it looks like a name and the
@@ -1427,6 +1472,9 @@ class OrgExtractor:
                     continue
             if self.lex.stop_prefix.match(ctx.toks, c.i):
                 continue
+            if c.origin == "head" and all(t.low in self.lex.stop_extend or self.lex.head.match(ctx.toks, k)
+                                          for k, t in enumerate(ctx.toks[c.i:c.j], c.i) if t.is_word):
+                continue  # "CSR Department": a department of whatever body, no name
             out.append(c)
         return out
 
