@@ -262,3 +262,27 @@ def test_a_name_only_the_model_found_in_a_list_of_organisations(extractor):
 def test_a_person_after_an_organisation_and_a_comma_is_no_list(extractor):
     text = "\"Kami siap,\" ujar Kepala Dinas Pertanian Banyuwangi, Ilham Santosa, Selasa (3/6/2025).\n"
     assert "Ilham Santosa" not in ner_names(extractor, text, "Ilham Santosa")
+
+
+# --- regional offices written as an acronym form and a region ---------------------------------------------------
+
+def test_an_acronym_form_with_its_region_ends_there(extractor):
+    text = "Kelompok wanita tani itu bermitra dengan BPTP ACEH dan NGO AUSTRALIA sejak 2016.\n"
+    found = names(extractor, text)
+    assert "BPTP ACEH" in found and not any("NGO" in n for n in found)
+
+
+@pytest.mark.parametrize("name", ["BPP Peukan Bada", "BBPP Batu", "P4S Tunas Harapan"])
+def test_agricultural_training_offices(extractor, name):
+    text = f"Penyuluh dari {name} mendampingi petani muda dalam pelatihan itu.\n"
+    assert name in names(extractor, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ketua Lemhanas membuka pembekalan bagi penerima beasiswa.\n", "Lembaga Ketahanan Nasional"),
+    ("Bhayangkari menggelar bakti sosial di Sorong.\n", "Bhayangkari"),
+    ("Ajang penghargaan itu digagas oleh Petronas sejak 2023.\n", "Petroliam Nasional Berhad"),
+])
+def test_well_known_bodies_from_the_manual_list(extractor, text, name):
+    found = items(extractor, text)
+    assert any(name in [it["name"], *it["aliases"]] for it in found), found

@@ -727,7 +727,7 @@ class OrgExtractor:
             place = self._place_at(ctx, j)
             cue = self.lex.place_cue.match(toks, j)
             if place is not None and body_start and state == "name" and not c.form.rule.get("same_as") \
-                    and (cue is None or cue[1].rule.get("weak")):
+                    and not _is_acronym(c.form.text) and (cue is None or cue[1].rule.get("weak")):
                 j = good = j + 1  # right after the form word a region word names the body: "Kementerian Desa ..."
                 continue
             if place is not None and state == "name" and cue is None and self._one_more_word(ctx, place):
@@ -1935,6 +1935,12 @@ def _resolve(cands: list[Cand], keep_all: list[Cand] | None = None) -> list[Cand
 
 
 _ALL_LEVELS = ("provinsi", "kabupaten", "kota", "kecamatan", "kelurahan", "desa")
+
+
+def _is_acronym(text: str) -> bool:
+    """A form written as an acronym (BPTP, UPT): a region right after it is its seat, not its field."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
 
 
 def _caps_line(toks: list[Tok], i: int) -> bool:
