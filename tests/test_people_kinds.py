@@ -291,3 +291,29 @@ def test_a_name_after_a_position_ends_before_a_listed_office(extractor):
     text = "Pada 2022, kata Pimpinan PNM Cabang Babel Daniel Sitompul, PNM Babel menargetkan 56 ribu nasabah."
     people = by_name(people_of(extractor, text))
     assert people["Daniel Sitompul"]["title"] == "Pimpinan PNM Cabang Babel"
+
+
+# --- a name opening a sentence with who they are; the late ... ---------------------------------------------
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Rudi Hartawan, putra asli Desa Sukamaju yang kini menjadi pengusaha, mengatakan usahanya tumbuh.",
+     "Rudi Hartawan", "putra asli Desa Sukamaju yang kini menjadi pengusaha"),
+    ("Warsiti, kakak dari salah satu peserta asal Kecamatan Sukaraja, menyampaikan harapannya.", "Warsiti",
+     "kakak dari salah satu peserta asal Kecamatan Sukaraja"),
+    ("Sementara itu Asril, mualaf Desa Air Hitam, merasa terharu dan bersyukur.", "Asril", "mualaf Desa Air Hitam"),
+])
+def test_a_name_opening_a_sentence_with_an_apposition(extractor, text, name, title):
+    people = by_name(people_of(extractor, text))
+    assert list(people) == [name]
+    assert people[name]["title"] == title
+
+
+def test_an_organisation_opening_a_sentence_with_an_apposition_is_no_person(extractor):
+    text = "Sinar Tirta, perusahaan yang bergerak di bidang energi, menyampaikan komitmennya."
+    org = (0, len("Sinar Tirta"))
+    assert by_name(people_of(extractor, text, org_spans=[org])) == {}
+
+
+def test_the_late_is_no_part_of_the_name_and_marks_a_person(extractor):
+    text = "Bantuan diberikan kepada keluarga almarhum Suparjo yang meninggal pekan lalu."
+    assert list(by_name(people_of(extractor, text))) == ["Suparjo"]

@@ -690,7 +690,7 @@ class PeopleExtractor:
                 self._note_person(doc, _Name(c.a, c.b, c.b, False, c.a), strong=True)
                 first = next(j for j in range(c.a, c.b) if doc.is_name_word(j))
                 doc.person_strong.add(doc.keys[first])
-        cands = self._anchored(doc) + self._apposition(doc) + self._aged(doc)
+        cands = self._anchored(doc) + self._apposition(doc) + self._aged(doc) + self._opening_apposition(doc)
         cands += self._titled(doc, cands)
         cands = self._resolve(doc, cands + self._honorific(doc))
         # the patterns' names win: the model only adds names where no pattern found one
@@ -866,6 +866,36 @@ class PeopleExtractor:
                 continue
             title, comma = self._title_after_name(doc, nm.after)
             out.append(_Cand(nm.a, nm.b, "regex:name_age", 2 + bool(title), title, comma))
+        return out
+
+    def _opening_apposition(self, doc: _Doc) -> list[_Cand]:
+        """NAME, <who they are>, VERB at the start of a sentence: "Rudi Hartawan, putra asli Desa Sukamaju yang
+        kini menjadi pengusaha, mengatakan ...", "Slamet, salah satu peternak kambing di Jayapura, menyampaikan".
+        The words between the commas start in lower case and are the person's position; the verb after them is
+        one a speaker takes (speech_verbs, position after)."""
+        lex = self.lex
+        out = []
+        for i in range(doc.n):
+            if not doc.is_cap(i) or not (doc.starts_sentence(i) or (i > 0 and doc.keys[i - 1] == "itu")):
+                continue
+            nm = doc.parse_name(i)
+            if nm is None or nm.after >= doc.n or doc.keys[nm.after] != ",":
+                continue
+            s = nm.after + 1
+            if s >= doc.n or not doc.same_phrase(s) or doc.toks[s].kind != "w" or not doc.toks[s].text.islower():
+                continue
+            if lex.match(lex.after, doc.keys, s)[0] is not None or lex.match(lex.appositions, doc.keys, s)[0] is not None \
+                    or doc.keys[s] in lex.title_stop or s in doc.head_at:
+                continue  # "Budi, mengatakan", "Budi, yang juga Ketua" (other patterns), "Budi, Kepala ..."
+            e = s
+            while e < doc.n and e - s < 20 and doc.keys[e] != "," and doc.toks[e].text not in ".!?:;" \
+                    and doc.toks[e].text not in QUOTES and "\n" not in doc.toks[e].gap:
+                e += 1
+            if e >= doc.n or doc.keys[e] != "," or e + 1 >= doc.n or lex.match(lex.after, doc.keys, e + 1)[0] is None:
+                continue
+            if doc.in_org(nm.a, nm.b) or any(doc.is_place(j) for j in range(nm.a, nm.b) if doc.toks[j].kind == "w"):
+                continue
+            out.append(_Cand(nm.a, nm.b, "regex:opening_apposition", 3, (s, e), comma=True, cue=True))
         return out
 
     def _affiliated(self, doc: _Doc, verb: int) -> _Cand | None:
