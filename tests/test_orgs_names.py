@@ -286,3 +286,19 @@ def test_agricultural_training_offices(extractor, name):
 def test_well_known_bodies_from_the_manual_list(extractor, text, name):
     found = items(extractor, text)
     assert any(name in [it["name"], *it["aliases"]] for it in found), found
+
+
+# --- boards and offices inside an organisation; a kind of body after "salah satu", "seluruh" ---------------------
+
+def test_a_board_of_an_association_is_the_association(extractor):
+    text = "Acara itu dihadiri Anggota Dewan Pakar Himpunan Nelayan Sejahtera (HNS) Budi Raharjo.\n"
+    found = names(extractor, text)
+    assert any(n.startswith("Himpunan Nelayan Sejahtera") for n in found)
+    assert not any(n.startswith("Dewan Pakar") for n in found)
+
+
+@pytest.mark.parametrize("phrase", ["salah satu Unit Pelaksana Teknis Rehabilitasi Sosial",
+                                    "seluruh Unit Pelaksana Teknis (UPT) Pemasyarakatan"])
+def test_one_of_or_all_of_a_kind_of_body_is_no_name(extractor, phrase):
+    text = f"Program itu diperluas ke {phrase} di Indonesia.\n"
+    assert not any(n.startswith("Unit") for n in names(extractor, text))
