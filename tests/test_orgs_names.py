@@ -302,3 +302,13 @@ def test_a_board_of_an_association_is_the_association(extractor):
 def test_one_of_or_all_of_a_kind_of_body_is_no_name(extractor, phrase):
     text = f"Program itu diperluas ke {phrase} di Indonesia.\n"
     assert not any(n.startswith("Unit") for n in names(extractor, text))
+
+
+def test_a_region_written_in_lower_case_ends_the_name(extractor):
+    text = "Plt Kepala Dinas Kelautan dan Perikanan kota Ambon, Febri, menjelaskan pengadaan alat tangkap.\n"
+    assert "Dinas Kelautan dan Perikanan kota Ambon" in names(extractor, text)
+
+
+def test_a_lower_case_word_that_is_no_region_still_ends_the_name(extractor):
+    text = "Dinas Kelautan dan Perikanan kota ini menyalurkan bantuan alat tangkap.\n"
+    assert "Dinas Kelautan dan Perikanan" in names(extractor, text)

@@ -204,11 +204,14 @@ class OrgLexicon:
         tables = {"prefix": self.prefix, "suffix": self.suffix, "head": self.head, "unit": self.unit,
                   "place": self.place_cue, "title": self.title}
         legal = []
+        self.place_cue_lower = PhraseTable()  # "kota", "kabupaten" written in lower case before a region's name
         for r in rules.get("org_forms"):
             f = Form(r["text"], r["position"], r["kind"] if r["kind"] in KINDS else "other", bool(r.get("legal")),
                      bool(r.get("breaks")), r)
             if f.position in tables:
                 tables[f.position].add(f.text, f, r.get("case") == "any")
+            if f.position == "place" and not r.get("weak"):
+                self.place_cue_lower.add(f.text, f, True)
             if f.position == "prefix":
                 self.prefix_by_text.setdefault(f.text, f)
             if f.legal:
@@ -709,6 +712,16 @@ class OrgExtractor:
                 if t.low in {"of", "for"} and c.origin == "head":
                     state = "name"
                 continue
+            if t.is_lower and j > start:
+                cue = self.lex.place_cue_lower.match(toks, j)
+                end = self._region_name(ctx, cue[0], ("provinsi", "kabupaten", "kota"), after_cue=True) \
+                    if cue is not None and cue[0] < len(toks) and not toks[cue[0]].nl else None
+                if end is not None and self._single_trailing(ctx, end - 1):
+                    if c.place_start is None or state != "place":
+                        c.place_start = j
+                    j = good = end  # "Dinas Kelautan dan Perikanan kota Ambon": a region, written in lower case
+                    state = "place"
+                    continue
             if t.is_lower:
                 end = self._lower_run_to_bracket(ctx, c, j) if state == "name" else None
                 if end is None:
