@@ -312,3 +312,13 @@ def test_a_region_written_in_lower_case_ends_the_name(extractor):
 def test_a_lower_case_word_that_is_no_region_still_ends_the_name(extractor):
     text = "Dinas Kelautan dan Perikanan kota ini menyalurkan bantuan alat tangkap.\n"
     assert "Dinas Kelautan dan Perikanan" in names(extractor, text)
+
+
+def test_a_break_word_that_is_part_of_a_known_name_goes_on(extractor):
+    text = "Narasumber dari Balai Pemerintahan Dalam Negeri Yogyakarta memberi materi pelatihan.\n"
+    assert "Balai Pemerintahan Dalam Negeri Yogyakarta" in names(extractor, text)
+
+
+def test_a_break_word_in_a_headline_still_ends_a_name(extractor):
+    text = "Koperasi Tani Makmur Dalam Menghadapi Musim Kemarau\n\nKoperasi Tani Makmur menggelar pelatihan.\n"
+    assert "Koperasi Tani Makmur" in names(extractor, text)

@@ -301,6 +301,10 @@ class OrgLexicon:
                 if e not in lst:
                     lst.append(e)
                 spelled.setdefault(key, a)
+        # word pairs of known names: a break word inside one ("Dalam Negeri") goes on in any name ("Balai
+        # Pemerintahan Dalam Negeri Yogyakarta")
+        self.name_pairs = {(a, b) for e in self.entries.values() for n in [e.name, *e.aliases]
+                           for a, b in zip(*(lambda w: (w, w[1:]))([t.casefold() for t in _phrase_tokens(n)]))}
         self.aliases = PhraseTable()
         self.generated_aliases = PhraseTable()  # the same, without the organisations only analysts' rules name
         for key, lst in owners.items():
@@ -729,9 +733,10 @@ class OrgExtractor:
                 j = end
                 continue
             body_start = c.form is not None and j in self._body_starts(c)
+            known_pair = j + 1 < len(toks) and (t.low, toks[j + 1].low) in self.lex.name_pairs
             if self._stop_token(ctx, j) or self.lex.title_stop.match(toks, j) or (j in ctx.per_starts and not body_start) \
                     or self.lex.honorific.match(toks, j) \
-                    or (t.low in self.lex.stop_break and j > start):
+                    or (t.low in self.lex.stop_break and j > start and not known_pair):
                 break
             if j > start and j > c.i + 1 and self._is_breaking(ctx, j):
                 break
