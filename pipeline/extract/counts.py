@@ -424,7 +424,8 @@ class CountExtractor:
             kind="count", text=text[num.start:end], start=num.start, end=end, source=source,
             value={"count": value.value, "unit": unit, "what": what, "total": False, "approx": value.approx,
                    "low": value.low, "high": value.high, "pattern": pattern, "cls": cls,
-                   "part": pattern == "breakdown"},
+                   "part": pattern == "breakdown",
+                   "classifier": bool(noun is not None and noun.rule.get("classifier"))},
         )
 
     def _annotate(self, m: Mention, text: str, s_start: int, sent: str, num: NumberMatch,
@@ -448,7 +449,8 @@ class CountExtractor:
             m.value["not_total"] = demoted[1]["kind"]
             m.note = f"not a total: {demoted[0].group()} ({demoted[1].source})"
             if demoted[1]["kind"] == "batch":  # every batch the sentence names ("tahap satu ... tahap dua")
-                m.value["batch"] = sorted({_batch_label(b.group(), self.numbers) for b in self.sentence_re.re.finditer(sent)
+                named = self.sentence_re.re.finditer(sent)
+                m.value["batch"] = sorted({_batch_label(b.group(), self.numbers) for b in named
                                            if self.sentence_re._rule(b)["kind"] == "batch"})
         m.value["cue"] = _cue(pre)
 
@@ -664,12 +666,24 @@ def _mark_totals(text: str, mentions: list[Mention]) -> None:
             between = text[first.end:second.start]
             if (len(between) <= 300 and PARALLEL_RE.search(between) and rank(other) >= best - 1
                     and _FAMILY.get(other.value.get("cls"), other.value.get("cls"))
-                    == _FAMILY.get(chosen.value.get("cls"), chosen.value.get("cls"))):
+                    == _FAMILY.get(chosen.value.get("cls"), chosen.value.get("cls"))
+                    and _alike(other, chosen, rank)):
                 totals.add(other.value["count"])  # two programmes' totals, set side by side
                 break
     for m in live:
         if m.value["count"] in totals and not m.value.get("part"):
             m.value["total"] = True
+
+
+def _alike(a: Mention, b: Mention, rank) -> bool:
+    """Two counts of the same thing (one unit, a classifier that names no kind (orang), or the first word of
+    what they count: "peserta pelatihan koperasi" / "peserta pelatihan UMKM"), or both cued as programme
+    counts: not "..., sementara 200 warga menonton"."""
+    if (a.value.get("unit") == b.value.get("unit") or a.value.get("classifier") or b.value.get("classifier")
+            or min(rank(a), rank(b)) >= _CUE_RANK["medium"]):
+        return True
+    first = [(m.value.get("what") or "").lower().split()[:1] for m in (a, b)]
+    return bool(first[0]) and first[0] == first[1]
 
 
 # Classes whose counts can be parts of one another's totals.
