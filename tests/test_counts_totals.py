@@ -95,6 +95,9 @@ def test_population_statistics_are_no_counts(extractor, text):
     ("Peserta kelas koperasi berjumlah 45 orang, sedangkan peserta kelas UMKM berjumlah 52 orang.", [45, 52]),
     ("Bantuan tunai telah disalurkan kepada 2.100 KPM. Sementara itu, bantuan pangan disalurkan kepada 3.400 KPM.",
      [2100, 3400]),
+    # ... but not a count of something else that merely follows 'Sementara itu'
+    ("Pelatihan membatik itu diikuti 30 peserta. Sementara itu, 200 warga menonton pawai di alun-alun.", [30]),
+    ("Tahun ini ada 900 jemaah lansia. Sementara jemaah penyandang disabilitas sebanyak 45 orang.", [45, 900]),
     # a breakdown led by 'Dari N X,' adds up to the whole; its parts are no totals
     ("Dari 24 peserta, 9 peserta dari kelompok tunarungu dan 15 peserta dari kelompok tunadaksa.", [24]),
 ])

@@ -24,8 +24,9 @@ pattern) a mention's value carries: cls (person, group, business, institution,
 village), part (a breakdown part, never the total), subset ("35 di antaranya"),
 item (the list item of an "each" count), not_total (why it cannot be the total:
 target, cumulative, past, capacity, future, batch), batch (the batches its sentence
-names: a batch count is a part only when the article counts two batches or more)
-and cue (strong, medium, none).
+names: a batch count is a part only when the article counts two batches or more),
+classifier (counted by orang/jiwa, a noun that names no kind of participant) and cue
+(strong, medium, none).
 """
 from __future__ import annotations
 
