@@ -317,3 +317,32 @@ def test_an_organisation_opening_a_sentence_with_an_apposition_is_no_person(extr
 def test_the_late_is_no_part_of_the_name_and_marks_a_person(extractor):
     text = "Bantuan diberikan kepada keluarga almarhum Suparjo yang meninggal pekan lalu."
     assert list(by_name(people_of(extractor, text))) == ["Suparjo"]
+
+
+# --- one-word names right after a position or a unit's acronym --------------------------------------------
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Kepala Dinas Pertanian Haryanto, SP., M.Si mengatakan panen naik.", "Haryanto", "Kepala Dinas Pertanian"),
+    ("Kegiatan dibuka Kepala BPBD Sutrisno, S.Sos, didampingi camat setempat.", "Sutrisno", "Kepala BPBD"),
+    ("Kegiatan dibuka Kepala BPBD Sutrisno S.Sos didampingi camat setempat.", "Sutrisno", "Kepala BPBD"),
+    ("Turut hadir Kades Sukamaju Budi.", "Budi", "Kades Sukamaju"),
+])
+def test_a_one_word_name_after_a_position(extractor, text, name, title):
+    people = by_name(people_of(extractor, text))
+    assert list(people) == [name]
+    assert people[name]["title"] == title
+
+
+def test_one_word_names_in_a_list_of_positions(extractor):
+    text = "Turut hadir Kadis PMD Haryono, Camat Sukolilo Suparman, dan Kapolsek Sukolilo AKP Darmadi."
+    people = by_name(people_of(extractor, text))
+    assert {n: p["title"] for n, p in people.items()} == {
+        "Haryono": "Kadis PMD", "Suparman": "Camat Sukolilo", "Darmadi": "Kapolsek Sukolilo"}
+
+
+@pytest.mark.parametrize("text", [
+    "Turut hadir Camat Sukolilo.",
+    "Hal itu tertuang dalam Peraturan Presiden Republik Indonesia No. 131 Tahun 2015.",
+])
+def test_no_one_word_name_where_the_position_ends(extractor, text):
+    assert by_name(people_of(extractor, text)) == {}

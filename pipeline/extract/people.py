@@ -87,6 +87,20 @@ def _place_phrases() -> dict[str, frozenset[tuple[str, ...]]]:
     return {k: frozenset(v) for k, v in by_first.items()}
 
 
+@lru_cache(maxsize=1)
+def _village_words() -> frozenset[str]:
+    """One-word names of kecamatan, desa and kelurahan (case-folded). Many are also given names (Bambang, Sugeng),
+    so they never rule a word out as a name; they only say where the place ends after a head that takes a place
+    ("Camat Sukolilo Suparman")."""
+    from .gazetteer import Gazetteer  # the places extractor's cached index: one load per process
+
+    try:
+        gaz = Gazetteer.load()
+    except Exception:  # noqa: BLE001 - without the region list, evidence is only weaker
+        return frozenset()
+    return frozenset(n.casefold() for code, n in gaz.names.items() if code.count(".") >= 2 and " " not in n.strip())
+
+
 @dataclass
 class _Tok:
     text: str
@@ -553,6 +567,8 @@ class _Doc:
             t = self.toks[k]
             if k > j and "\n" in t.gap:
                 break
+            if first and k > j and self.is_name_word(k - 1) and self.degree_at(k) is not None:
+                break  # "Kepala BPBD Sutrisno S.Sos": the name's degrees end the position
             if t.kind == "w":
                 if t.text[0].isupper():
                     lower_run = 0
@@ -717,6 +733,8 @@ class PeopleExtractor:
                 j = i + k
                 while j < doc.n and doc.is_cap(j) and doc.same_phrase(j) and j - (i + k) < 6:
                     j += 1
+                if j - (i + k) >= 2 and self._degrees_at(doc, j):
+                    j -= 1  # "Dinas Pertanian Haryanto, SP.": degrees follow a person's name, not a place's
                 run = range(i + k, j) if j - (i + k) <= 2 and not doc.toks[i].text.islower() else range(i + k, min(j, i + k + 1))
                 doc.place_words.update(doc.keys[x] for x in run)
             r, k = lex.match(groups, doc.keys, i)
@@ -1172,8 +1190,16 @@ class PeopleExtractor:
                       or (doc.toks[prev].kind == "w" and NOT_NAME_RE.match(doc.keys[prev]) is not None))
             want = n if n <= 2 or (n <= 4 and strong) else 2
             choice = next((o for o in plain if len(words(o)) <= want), plain[-1])
+            if place_after and len(words(choice)) == 2 and len(words(plain[-1])) == 1 \
+                    and words(choice)[0] in _village_words() and words(choice)[1] not in _village_words():
+                if doc.keys.count(words(plain[-1])[0]) == 1:
+                    return plain[-1]  # "Camat Sukolilo Suparman": the head takes a place, a kecamatan's name first
             if len(words(choice)) == 1 and doc.keys.count(words(choice)[0]) > 1:
                 return None  # "nasabah PNM Mekaar" again and again, never quoted: part of a name, not a person
+            if len(words(choice)) == 1 and (self._degrees_at(doc, e) or (
+                    (doc.is_acronym(choice.h0 - 1) or doc.toks[choice.h0 - 1].text == ")")
+                    and choice.h0 != head_end and self._next_position(doc, e))):
+                return choice  # "Kepala Dinas Pertanian Haryanto, SP., M.Si"; "Kadis PMD Haryanto, Camat ..."
             if len(words(choice)) == 1 and not anchored:
                 prev = choice.h0 - 1
                 if choice.h0 == head_end and (doc.toks[prev].text.islower() or place_after):
@@ -1182,9 +1208,27 @@ class PeopleExtractor:
                     return None  # a lone capitalised word after an organisation: more likely a place
         end_tok = doc.toks[e] if e < doc.n else None
         sentence_end = end_tok is None or end_tok.text in ".!?" or "\n" in end_tok.gap or end_tok.text in QUOTES
-        if sentence_end and not anchored and not evidenced(choice) and len(words(choice)) < 2:
-            return None
+        if sentence_end and not anchored and not evidenced(choice) and len(words(choice)) < 2 and not (
+                end_tok is not None and choice.h0 > head_end and doc.is_place(choice.h0 - 1)
+                and choice.h0 - 1 not in doc.head_at):
+            return None  # "Camat Sukolilo.": the place ends the position; "Kades Sukamaju Budi.": a name after it
         return choice
+
+    @staticmethod
+    def _degrees_at(doc: _Doc, j: int) -> bool:
+        """Degrees start at token j, maybe after a comma or a dot ("Haryanto, SP., M.Si"): a person's name ended."""
+        if j < doc.n and doc.keys[j] in {",", "."}:
+            j += 1
+        return j < doc.n and doc.degree_at(j) is not None
+
+    def _next_position(self, doc: _Doc, j: int) -> bool:
+        """A list goes on at token j with the next position (", Camat ...", "dan Kepala ..."): the position before
+        it ended with a name."""
+        if j < doc.n and doc.keys[j] == ",":
+            j += 1
+        if j < doc.n and doc.keys[j] in {"dan", "serta"}:
+            j += 1
+        return j < doc.n and doc.same_phrase(j) and j in doc.head_at
 
     def _honorific(self, doc: _Doc) -> list[_Cand]:
         """Bapak/Ibu/Pak/Bu + NAME, unless a group word comes first ("para Ibu PKK")."""
