@@ -54,7 +54,7 @@ def train(text: Path, dest: Path, dim: int, bucket: int, epoch: int, threads: in
 
     model = floret.train_unsupervised(str(text), model="cbow", mode="floret", hashCount=2, bucket=bucket,
                                       minn=4, maxn=5, minCount=min_count, dim=dim, epoch=epoch, thread=threads,
-                                      seed=0)
+                                      )
     model.save_floret_vectors(str(dest))
 
 
