@@ -81,3 +81,18 @@ def test_millions_of_umkm_are_a_national_statistic(extractor, text):
 
 def test_a_programme_may_still_reach_many_umkm(extractor):
     assert units(extractor, "Program ini telah membina 347.000 UMKM di seluruh Indonesia.") == [(347000, "UMKM")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # money written without Rp is no count, whether it follows a count or a noun
+    ("Sebanyak 100 petani menerima bibit, dan 2 miliar untuk pembangunan irigasi.", [(100, "petani")]),
+    ("Sebanyak 40 UMKM mendapat pelatihan, dan 25 juta untuk modal usaha.", [(40, "UMKM")]),
+    ("Total bantuan untuk petani mencapai 2,5 miliar.", []),
+    ("Dana yang diterima kelompok tani sebanyak 150 juta.", []),
+    ("Omzet para pengrajin kini mencapai 40 juta.", []),
+    # ... while a breakdown in thousands and a count after jumlah stay
+    ("Sebanyak 5 ribu petani di Jawa dan 3 ribu di Sumatra menerima bantuan.", [(5000, "petani"), (3000, "petani")]),
+    ("Jumlah peserta untuk pelatihan ini mencapai 50 orang.", [(50, "orang")]),
+])
+def test_money_is_no_count(extractor, text, expected):
+    assert units(extractor, text) == expected

@@ -84,7 +84,8 @@ SENTENCE_RE = re.compile(r"[^\n]+")
 SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\\\"”’']*\s+(?=[\\\"“‘(]*[A-Z0-9])")
 WORD_RE = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 TOTAL_HEAD_RE = re.compile(r"\b(?:jumlah|total)\s+$", re.I)
-LOCATIVE_RE = re.compile(r"\b(?:di|ke|dari|pada|se)[\s-]+$", re.I)
+# a noun after these is a place or a recipient ("bantuan untuk petani mencapai 2,5 miliar"), not what is counted
+LOCATIVE_RE = re.compile(r"\b(?:di|ke|dari|pada|se|untuk|bagi|kepada)[\s-]+$", re.I)
 ORIGIN_RE = re.compile(r"[ \t]*(?:[^\W\d_]+[ \t]+){0,3}?dari[ \t]*", re.I)
 BLANKS_RE = re.compile(r"[ \t]*")
 NEXT_WORD_RE = re.compile(r"[ \t]+([^\W_]+(?:-[^\W_]+)*)")
@@ -257,6 +258,9 @@ class CountExtractor:
             words = list(WORD_RE.finditer(text, clause_start, link_at))
             if len(words) > 8:
                 clause_start = words[-8].start()
+            if any(self.before_re._rule(w)["kind"] == "money" for w in self.before_re.re.finditer(
+                    text[clause_start:link_at])):
+                return None  # "Dana yang diterima kelompok tani sebanyak 150 juta": money (rules/count_exclusions)
             found = None
             for m in self.head_noun_re.finditer(text, clause_start, link_at):
                 if TOTAL_HEAD_RE.search(text, clause_start, m.start()):
@@ -274,6 +278,10 @@ class CountExtractor:
                 off = sent_start + m.start(1)
                 return _Noun(self.noun_rules[nm.group().lower()], off, off + len(nm.group())), "noun_before"
         return None
+
+    def _scaled(self, s: str) -> bool:
+        """Whether a number is written with a multiplier word (ribu, juta, miliar: rules/number_words kind big)."""
+        return any(self.numbers.words.get(w.lower(), ("",))[0] == "big" for w in WORD_RE.findall(s))
 
     @staticmethod
     def _follow_ok(text: str, pos: int) -> bool:
@@ -396,6 +404,8 @@ class CountExtractor:
                 if not noun.participant:
                     return None
             elif last_count is not None and BREAKDOWN_GAP_RE.search(between) and not re.search(r"[.!?]", between):
+                if self._scaled(num.text) and not self._scaled(last_count.text):
+                    return None  # "100 petani menerima bibit, dan 2 miliar untuk irigasi": money, not a part
                 inherited, pattern = last_count, "breakdown"
             else:
                 return None
