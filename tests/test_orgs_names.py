@@ -322,3 +322,21 @@ def test_a_break_word_that_is_part_of_a_known_name_goes_on(extractor):
 def test_a_break_word_in_a_headline_still_ends_a_name(extractor):
     text = "Koperasi Tani Makmur Dalam Menghadapi Musim Kemarau\n\nKoperasi Tani Makmur menggelar pelatihan.\n"
     assert "Koperasi Tani Makmur" in names(extractor, text)
+
+
+# --- a person after an organisation's name ----------------------------------------------------------------------
+
+def test_a_person_after_a_head_of_an_association_is_cut(extractor):
+    text = ("Pelatihan ini hasil kerja sama dengan Asosiasi Petani Muda Kaltim. Hadir sebagai narasumber Ketua "
+            "Asosiasi Petani Muda Ginanjar Ibnu Tamimi.\n")
+    assert not any("Ginanjar" in n for n in names(extractor, text))
+
+
+def test_a_person_after_a_misspelt_company_is_cut(extractor):
+    text = "Kepala Divisi TJSL PT Pegadaia Rully Yusuf menjelaskan program itu.\n"
+    assert not any("Rully" in n for n in names(extractor, text))
+
+
+def test_a_group_named_by_a_word_that_also_follows_company_names(extractor):
+    text = "Babinsa menyambangi Kelompok Tani Rinjani dan Kelompok Tani Lestari di Timika.\n"
+    assert {"Kelompok Tani Rinjani", "Kelompok Tani Lestari"} <= set(names(extractor, text))

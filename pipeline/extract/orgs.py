@@ -1102,6 +1102,11 @@ class OrgExtractor:
                 words = [w for w in _phrase_tokens(a) if w.casefold() not in self.lex.legal_words]
                 if len(words) == 1 and len(words[0]) >= 6 and fuzz.ratio(words[0].casefold(), t.low) >= 88:
                     c.entry, c.entry_span = e, (body, body + 1)
+                    if body + 1 < c.j and words[0].casefold() != t.low:
+                        # read on as after a known name: units and regions, not a person ("PT Pegadaia Rully Yusuf")
+                        c.j, c.brackets = body + 1, [b for b in c.brackets if b[1] <= body + 1]
+                        c.place_start = None
+                        self._scan(ctx, c, body + 1, "closed")
                     if c.unit_start is None and body + 1 < c.j and self.lex.unit.match(ctx.toks, body + 1):
                         c.unit_start = body + 1
                     return
@@ -1484,7 +1489,10 @@ class OrgExtractor:
                     continue
                 # a government body is named by its sector, which alone is no organisation ("Dinas Koperasi")
                 sector = c.form.kind == "government" and len(body) == 1
-                if not rest or rest in self.lex.stop_name and not sector or all(t.low in self.lex.stop_extend for t in body):
+                # a body of category acronyms only is no name ("Kelompok UMKM"); a proper word that also extends
+                # company names ("Lestari", "Mandiri") may be a group's whole name ("Kelompok Tani Lestari")
+                if not rest or rest in self.lex.stop_name and not sector or (
+                        all(t.low in self.lex.stop_extend for t in body) and any(t.is_upper for t in body)):
                     continue
                 if len(body) == 1 and len(body[0].text) < 2:
                     continue
@@ -1579,12 +1587,22 @@ class OrgExtractor:
             tail = toks[k:c.j]
             if not all(t.is_cap and t.kind == "word" and not t.is_upper for t in tail):
                 continue
-            if any(self._place_at(ctx, q, _ALL_LEVELS) or self.lex.unit.match(toks, q) for q in range(k, c.j)):
-                continue
+            if any(self._place_at(ctx, q, ("provinsi", "kabupaten", "kota", "kecamatan")) or self.lex.unit.match(toks, q)
+                   for q in range(k, c.j)):
+                continue  # (a village's name is often a person's name too: not a reason to keep the words)
             key = org_key(ctx.text[toks[c.i].start:toks[k - 1].end])
-            if key != own and key in body_keys:
+            if key != own and (key in body_keys or (self._after_title(ctx, c.i) and any(
+                    b != own and b.startswith(key + " ") for b in body_keys))):
+                # the shorter name is written alone, or (after a position) another name of the article goes on
+                # from it: "Ketua Asosiasi Petani Milenial Ginanjar Ibnu" beside "Asosiasi Petani Milenial Kaltim"
                 c.j = k
                 return
+
+    def _after_title(self, ctx: _Ctx, i: int) -> bool:
+        """A person's position ends right before token i ("Ketua [Asosiasi ...]")."""
+        toks = ctx.toks
+        return any(m is not None and m[0] == i for m in
+                   (self.lex.title_stop.match(toks, q) for q in range(max(0, i - 3), i)))
 
     def _acronyms(self, ctx: _Ctx, chosen: list[Cand]) -> dict[str, Cand]:
         """Acronyms the article defines: "Full Name (ACR)", "Full Name (ACR Rest)", "Full Name atau ACR"."""
