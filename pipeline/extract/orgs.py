@@ -249,10 +249,15 @@ class OrgLexicon:
         self.stop_prefix_words: set[str] = set()  # one-word prefixes: "program X" names a programme too
         self.sector_before = PhraseTable()  # "Bidang", "Menteri": a form word right after them is a sector
         self.theme_cue = PhraseTable()  # "bertema", "bertajuk": a title or slogan follows, never a body
+        # words for the members of a body (petani, penyandang disabilitas): a form word followed only by them
+        # names a kind of body ("Kelompok Tani Wanita"), not one body
+        self.member_nouns: set[tuple[str, ...]] = set()
         for r in rules.get("org_stopwords"):
             scope = r.get("scope") or "name"
             if scope == "sector":
                 self.sector_before.add(r["text"], r)
+            elif scope == "member":
+                self.member_nouns.add(tuple(t.casefold() for t in _phrase_tokens(r["text"])))
             elif scope == "theme":
                 self.theme_cue.add(r["text"], r, True)
             elif scope == "extend":
@@ -364,10 +369,6 @@ class OrgLexicon:
                              if r.get("position") == "after" and not r.get("weak")}
         self.speech_before = {r["text"].casefold() for r in rules.get("speech_verbs")
                               if r.get("position", "before") == "before" and not r.get("weak")}
-        # nouns for the people and units a programme reaches (rules/counted_nouns: petani, desa, penyandang
-        # disabilitas): a form word followed only by them names a kind of body ("Koperasi Desa"), not one body
-        self.member_nouns = {tuple(t.casefold() for t in _phrase_tokens(r["text"])) for r in rules.get("counted_nouns")
-                             if r.get("cls") not in {"village", "place"}}  # "Forum Nagari" is one body
         self.place_words: dict[tuple[str, ...], str] = {}
         for r in rules.get("place_aliases"):
             if r["level"] in _ALIAS_PLACE_LEVELS:
