@@ -346,3 +346,10 @@ def test_one_word_names_in_a_list_of_positions(extractor):
 ])
 def test_no_one_word_name_where_the_position_ends(extractor, text):
     assert by_name(people_of(extractor, text)) == {}
+
+
+def test_a_form_of_address_before_a_short_name_is_no_new_person(extractor):
+    text = ("Pengasuh pondok itu adalah anggota Polres Sukamaju, Bripka Eko Julianto. Warga berterima kasih kepada "
+            "Abah Eko yang telah mendidik para santri.")
+    people = by_name(people_of(extractor, text, ner_spans=ner(text, "Abah Eko")))
+    assert list(people) == ["Eko Julianto"]
