@@ -353,3 +353,22 @@ def test_a_form_of_address_before_a_short_name_is_no_new_person(extractor):
             "Abah Eko yang telah mendidik para santri.")
     people = by_name(people_of(extractor, text, ner_spans=ner(text, "Abah Eko")))
     assert list(people) == ["Eko Julianto"]
+
+
+# --- words a scraper glued together ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Liputan, SukamajuBupati Sukamaju, Sutardi, berencana membuka pasar.", "Sutardi", "Bupati Sukamaju"),
+    ("“Kami siap,” kata BupatiSukamajuRina Kartika, Sabtu.", "Rina Kartika", "Bupati Sukamaju"),
+    ("Dosen Program StudiSastra Inggris UnsriDewi Lestari mengatakan mahasiswa perlu berlatih.", "Dewi Lestari",
+     "Dosen Program Studi Sastra Inggris Unsri"),
+])
+def test_glued_words_are_split_for_names_and_positions(extractor, text, name, title):
+    people = by_name(people_of(extractor, text))
+    assert list(people) == [name]
+    assert people[name]["title"] == title
+
+
+def test_names_written_in_mixed_case_stay_whole(extractor):
+    text = "“Hasil panen naik,” kata Dr. Malem K. McLeod."
+    assert list(by_name(people_of(extractor, text))) == ["Malem K. McLeod"]

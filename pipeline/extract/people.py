@@ -38,6 +38,8 @@ from pipeline.rules import RuleSet
 from pipeline.types import Mention, Region, in_regions
 
 TOKEN_RE = re.compile(r"[^\W\d_](?:\w|['’`](?=[^\W\d_])|-(?=\w))*|\d+(?:[.,:/]\d+)*|\S")
+# a capitalised word glued to the next capitalised word: group 1 is the first word
+GLUED_RE = re.compile(r"^([A-Z][a-z]*[a-z]{3})(?=[A-Z][a-z]{2})")
 # lowercase words inside a name ("Ahmad bin Said", "Maria da Costa")
 PARTICLES = frozenset({"bin", "binti", "van", "von", "der", "den", "de", "da", "al", "el", "bte", "dos",
                        "br", "boru"})  # br/boru: Batak women's clan names ("Mariani br Simbolon")
@@ -109,6 +111,7 @@ class _Tok:
     kind: str  # w(ord) | n(umber) | p(unctuation)
     cf: str
     gap: str  # the text between the previous token and this one
+    glued: bool = False  # split off the word before it ("Jakarta|Bupati"): a space was lost there
 
 
 @dataclass
@@ -263,7 +266,17 @@ class _Doc:
         for m in TOKEN_RE.finditer(text):
             s = m.group()
             kind = "w" if s[0].isalpha() else "n" if s[0].isdigit() else "p"
-            self.toks.append(_Tok(s, m.start(), m.end(), kind, s.casefold(), text[prev:m.start()]))
+            start = m.start()
+            if kind == "w":
+                # words a scraper glued together ("JakartaBupati", "UmumBhayangkari"): split where a capitalised
+                # word of 3+ lower-case letters meets the next one; "McLeod", "KerjaKu", "detikNews" stay whole
+                g = GLUED_RE.match(s)
+                while g:
+                    self.toks.append(_Tok(g.group(1), start, start + g.end(1), kind, g.group(1).casefold(),
+                                          text[prev:start], start > m.start()))
+                    start, prev, s = start + g.end(1), start + g.end(1), s[g.end(1):]
+                    g = GLUED_RE.match(s)
+            self.toks.append(_Tok(s, start, m.end(), kind, s.casefold(), text[prev:start], start > m.start()))
             prev = m.end()
         self.keys = [t.cf for t in self.toks]
         self.n = len(self.toks)
@@ -414,7 +427,11 @@ class _Doc:
         s, e = self.toks[a].start, self.toks[b - 1].end
         return any(os < e and s < oe for os, oe in self.org_spans)
 
-    def span_text(self, a: int, b: int) -> str:
+    def span_text(self, a: int, b: int, spaced: bool = False) -> str:
+        """The text of tokens a..b-1; ``spaced``: with the spaces a scraper lost put back ("Bupati Banyuwangi")."""
+        if spaced and any(self.toks[j].glued for j in range(a + 1, b)):
+            return "".join((" " if j > a and self.toks[j].glued else self.toks[j].gap if j > a else "")
+                           + self.toks[j].text for j in range(a, b))
         return self.text[self.toks[a].start:self.toks[b - 1].end]
 
     def starts_clause(self, a: int) -> bool:
@@ -1144,6 +1161,8 @@ class PeopleExtractor:
         # Bali I" + "Nyoman Gede Anom"): the prefix still starts the name
         # a name the article gives alone in brackets is an organisation's short name ("... Magelang (Polbangtan Yoma)")
         options = [o for o in options if f"({doc.span_text(o.a, o.b)})" not in doc.text]
+        # a lost space ("UnnesZuhrul Anam") is where the name starts, never inside it
+        options = [o for o in options if not any(doc.toks[x].glued for x in range(o.a + 1, o.b))] or options
         options = [o for o in options if not doc.in_org(o.a, o.b) or (
             doc.toks[o.a].text in self.lex.name_prefixes and o.b - o.a > 1 and not doc.in_org(o.a + 1, o.b))]
         if not options:
@@ -1558,7 +1577,7 @@ class PeopleExtractor:
             title, organization = c.title_text, c.organization
             if not title and c.title:
                 ts, te = doc.toks[c.title[0]].start, doc.toks[c.title[1] - 1].end
-                title = _strip_title(doc.text[ts:te])
+                title = _strip_title(doc.span_text(*c.title, spaced=True))
                 organization = self._org_in(doc, ts, te)
             value = {"name": c.name or clean_person_name(doc.text[s:e], self.rules), "title": title,
                      "organization": organization, "role": c.role or ("official" if title else "person"),
