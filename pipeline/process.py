@@ -49,6 +49,7 @@ from .extract.programme import ProgrammeExtractor
 from .normalize.records import build_records
 from .rules import SCHEMAS, RuleError, RuleSet, TrackedRules, in_file_order, load_rules
 from .decide import Decider, Evidence
+from .extract.gazetteer import Gazetteer
 from .safe_regex import DEFAULT_LIMIT, RuleTimeout, Timeout, find_slow_rule, slow_patterns, stage_limit, time_limit
 from .segment import Segmenter, Segmentation
 from .types import Article, Mention
@@ -152,6 +153,10 @@ class Resources:
             raise RuleError(in_file_order(e.problems + check_rules(e.rules, cache), e.rules)) from None
         ner = LazyNer(ner_model)
         problems = check_rules(rules, cache)
+        try:  # the one region index of the process, from the run's cache folder; the extractors share it
+            Gazetteer.load(cache_dir)
+        except Exception:  # noqa: BLE001 - each extractor copes without it (places say so in their own check)
+            pass
         built: dict[str, Any] = {}
         deps: dict[str, TrackedRules] = {}
         for stage, make in EXTRACTORS.items():

@@ -468,3 +468,20 @@ def test_a_site_name_before_the_dash_is_no_dateline_city(ex):
 def test_an_unknown_town_with_its_agency_is_the_dateline_city(ex):
     text = "Baa (ANTARA) - Pelatihan digelar di Kabupaten Rote Ndao."
     assert [m.text for m in ex.extract(text, [], dateline=(0, 3))][0] == "Baa"
+
+
+def test_the_gazetteer_is_loaded_once_from_the_runs_cache_folder(tmp_path, monkeypatch):
+    """Resources.load reads it from --cache DIR; the extractors that ask without a folder get that same
+    index, so nothing is read from (or written to) the default cache folder."""
+    from pipeline.extract import gazetteer as gz
+    from pipeline.process import Resources
+
+    monkeypatch.setattr(gz, "_LOADED", {})
+    home = tmp_path / "home-cache"
+    monkeypatch.setattr(gz, "default_cache_dir", lambda: home)
+    res = Resources.load([ROOT / "rules"], "none", tmp_path / "run-cache", use_cache=False)
+    res.close()
+    assert list((tmp_path / "run-cache").glob("gazetteer-*.json.gz"))
+    assert not home.exists()
+    first = Gazetteer.load()  # an extractor asking without a folder
+    assert first is Gazetteer.load() and not home.exists()

