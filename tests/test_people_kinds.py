@@ -372,3 +372,20 @@ def test_glued_words_are_split_for_names_and_positions(extractor, text, name, ti
 def test_names_written_in_mixed_case_stay_whole(extractor):
     text = "“Hasil panen naik,” kata Dr. Malem K. McLeod."
     assert list(by_name(people_of(extractor, text))) == ["Malem K. McLeod"]
+
+
+def test_names_each_with_a_position_after_a_colon(extractor):
+    text = ("Upacara dihadiri oleh Mr. Wang Lei: Minister Counsellor of the Embassy, Mr. Liu Qiang: Chief "
+            "Representative of Harbour Company, Mr. Du Wei: Chief Representative of Park Company dan Mr. Guo Ming: "
+            "Chief Representative of Power Company.")
+    people = by_name(people_of(extractor, text))
+    assert people["Du Wei"]["title"] == "Chief Representative of Park Company"
+    assert people["Guo Ming"]["title"] == "Chief Representative of Power Company"
+
+
+def test_a_place_continues_the_address_in_a_position(extractor):
+    text = ("Salah satu anggota kelompok petani dari Desa Sugihwaras, Tuban, Wiyanto, membagikan kisahnya. Siswa SD "
+            "Kartini, Cililin, Bandung Barat, ikut hadir.")
+    people = by_name(people_of(extractor, text))
+    assert list(people) == ["Wiyanto"]
+    assert people["Wiyanto"]["title"] == "anggota kelompok petani dari Desa Sugihwaras, Tuban"

@@ -150,6 +150,8 @@ class _Lexicon:
         # month names are stop words ("Mei lalu"), yet also parts of names between two name words ("Tjong Mei Lan")
         self.months = {k for r in rules.get("months") for k in _keys(r["text"])}
         self.weekdays = {k for r in rules.get("weekdays") for k in _keys(r["text"])}
+        # forms of address that alone say a person's name follows (honorifics marked addresses: Bapak, Ibu, Mr.)
+        self.addresses = {k[0] for r in rules.get("honorifics") if r.get("addresses") for k in [_keys(r["text"])] if k}
         self.heads: dict[tuple[str, ...], object] = Phrases()
         self.title_words: set[str] = set()
         for r in rules.get("titles"):
@@ -593,6 +595,8 @@ class _Doc:
                     good = k
                     continue
                 if t.cf in TITLE_CONNECTORS:
+                    if t.cf in {"dan", "serta"} and k + 1 < self.n and self._honorific_at(k + 1):
+                        break  # "... Park Company dan Mr. Guo Ming": the next person
                     # "Wakil Sekjen X dan bekas Sekretaris Y": before a name, "dan" + a new position ends it
                     if first and t.cf in {"dan", "serta"} and k + 1 < self.n and (
                             (k + 1) in self.head_at or self.toks[k + 1].text.islower()):
@@ -640,6 +644,11 @@ class _Doc:
             if t.text == "," and k + 1 < self.n and self.same_phrase(k + 1):
                 nxt = self.toks[k + 1]
                 nm = self.parse_name(k + 1) if first else None
+                if nm is not None and all(x in self.place_toks for x in range(nm.a, nm.b)) \
+                        and nm.after < self.n and self.keys[nm.after] == ",":
+                    k = nm.after  # "petani dari Desa Sugihan, Tuban, Wiyono": a place goes on the address
+                    good = k
+                    continue
                 if nm is not None and not self.enumerated(nm.after):
                     break
                 if first and k - j >= 2 and self.is_name_word(k - 1) and self.is_name_word(k - 2) and (
@@ -982,6 +991,9 @@ class PeopleExtractor:
             if i > 0 and doc.toks[i - 1].kind == "n" and doc.toks[i].text.islower():
                 i += 1  # "35 pelaku usaha kopi Gayo": counted people, not one person's position
                 continue
+            if i > 1 and doc.keys[i - 1] == ":" and doc.name_before(i - 1) is not None:
+                i = max(doc.title_end(i + doc.head_at[i], first=False), i + 1)
+                continue  # "Mr. Liu Qihu: Chief Representative of ..., Mr. Du Gui: ...": the name before it is its
             head_end = i + doc.head_at[i]
             rule = lex.heads[tuple(doc.keys[i:head_end])]
             h = i
@@ -1001,6 +1013,11 @@ class PeopleExtractor:
                 if doc.keys[j] in {",", ":"} and doc.keys[s0] in lex.name_intro and s0 + 1 < doc.n:
                     intro, s0 = True, s0 + 1
                 nm = doc.parse_name(s0)
+                if nm and nm.b - nm.a == 1 and nm.after + 1 < doc.n and doc.keys[nm.after] == "," \
+                        and (nm.after + 1) in doc.place_toks:
+                    nm = None  # "siswa SDS Kresna, Cililitan, Jakarta Timur": an address, not a name
+                if nm and nm.after + 1 < doc.n and doc.keys[nm.after] == ":" and (nm.after + 1) in doc.head_at:
+                    nm = None  # "..., Mr. Liu Qihu: Chief Representative": the name has its own position
                 if nm and not doc.followed_by_cap(nm.after) and (doc.keys[j] in {",", ":"} or intro or nm.honorific):
                     # a list of names after the position: each is one of them, when the list is introduced
                     # ("yakni", ":") or the model found its names; not "Bupati Sukamaju, Sukaraja, dan ..."
@@ -1254,7 +1271,7 @@ class PeopleExtractor:
         groups = self.lex.cue("group")
         out = []
         for i in range(doc.n):
-            if doc.keys[i] not in {"bapak", "pak", "ibu", "bu", "sdr", "saudara", "saudari", "ny", "nyonya"}:
+            if doc.keys[i] not in self.lex.addresses:
                 continue
             if not doc.is_cap(i) or self.lex.ends(groups, doc.keys, i)[0]:
                 continue
