@@ -389,3 +389,19 @@ def test_a_place_continues_the_address_in_a_position(extractor):
     people = by_name(people_of(extractor, text))
     assert list(people) == ["Wiyanto"]
     assert people["Wiyanto"]["title"] == "anggota kelompok petani dari Desa Sugihwaras, Tuban"
+
+
+def test_a_list_ending_in_a_shared_position_gives_it_to_everyone(extractor):
+    text = ("Acara itu juga dihadiri oleh Dr Ibrahim Chalil, Ade Ikhsan Karim MA, Iromi Ilyas MA, dan Mujiburrahman "
+            "M.Hum yang juga bertindak sebagai anggota tim pelaksana, para mahasiswa.")
+    spans = ner(text, "Dr Ibrahim Chalil", "Ade Ikhsan Karim MA", "Iromi Ilyas MA")
+    people = by_name(people_of(extractor, text, ner_spans=spans))
+    assert sorted(people) == ["Ade Ikhsan Karim", "Ibrahim Chalil", "Iromi Ilyas", "Mujiburrahman"]
+    assert {p["title"] for p in people.values()} == {"anggota tim pelaksana"}
+
+
+def test_a_hard_wrapped_body_line_is_no_headline(extractor):
+    text = ("Peserta dikirim ke balai rehabilitasi di\nWirajaya Makassar, Sulawesi Selatan. Mereka adalah Udin Sapardi, "
+            "Fatma Wahyuni\ndan Riyan Rinaldi. Pelatihan digelar dua pekan\n")
+    spans = ner(text, "Udin Sapardi", "Fatma Wahyuni", "Riyan Rinaldi")
+    assert sorted(by_name(people_of(extractor, text, ner_spans=spans))) == ["Fatma Wahyuni", "Riyan Rinaldi", "Udin Sapardi"]

@@ -330,7 +330,9 @@ class _Doc:
         pos = 0
         for line in self.text.split("\n"):
             words = re.findall(r"[^\W\d_][\w'’-]*", line)
-            if len(words) >= HEADING_MIN_WORDS and not line.rstrip().endswith((".", ",", ":", ";", "\"", "”")):
+            # (a sentence ending inside the line makes it a hard-wrapped line of the body, not a headline)
+            if len(words) >= HEADING_MIN_WORDS and not line.rstrip().endswith((".", ",", ":", ";", "\"", "”")) \
+                    and not re.search(r"[a-z]{4}[.!?]\s+[A-Z]", line):
                 caps = sum(w[0].isupper() for w in words)
                 if caps >= 0.75 * len(words):
                     out.append((pos, pos + len(line)))
@@ -848,10 +850,9 @@ class PeopleExtractor:
             j += 1
         if j >= doc.n or not doc.same_phrase(j):
             return None, False
-        for kind in ("apposition", "apposition_free"):
-            r, k = lex.match(lex.cue(kind), doc.keys, j)
-            if r is None or j + k >= doc.n:
-                continue
+        r, k = lex.match(lex.appositions, doc.keys, j)  # the longest cue ("yang juga bertindak sebagai")
+        if r is not None and j + k < doc.n:
+            kind = r["kind"]
             s = j + k
             if doc.keys[s] == ",":
                 s += 1
@@ -969,13 +970,42 @@ class PeopleExtractor:
             end = i - 1 if doc.keys[i - 1] == "," else i
             if end >= 3 and doc.keys[end - 1] == ")" and doc.toks[end - 2].kind == "n" and doc.keys[end - 3] == "(":
                 end -= 3  # "Warsini (52), salah satu peserta"
-            nm = doc.name_before(end)
+            nm = doc.name_before(self._before_degrees(doc, end))
             if nm is None:
                 continue
             title, _ = self._title_after_name(doc, nm.after)
             if title:
                 out.append(_Cand(nm.a, nm.b, r.source, 3, title, comma=True, cue=True))
+                # "dihadiri oleh Dr A, B MA, dan C M.Hum yang juga bertindak sebagai anggota tim": the whole list
+                for x in self._list_ending_at(doc, nm):
+                    out.append(_Cand(x.a, x.b, r.source, 3, title, comma=True, cue=True))
         return out
+
+    @staticmethod
+    def _before_degrees(doc: _Doc, end: int) -> int:
+        """The token where the degrees written right before token ``end`` start ("Mujiburrahman M.Hum| yang"), else end."""
+        moved = True
+        while moved:
+            moved = False
+            for k in range(max(0, end - 6), end):
+                d = doc.degree_at(k)
+                if d is not None and d >= doc.toks[end - 1].end and k > 0:
+                    end = k - 1 if doc.keys[k - 1] == "," else k
+                    moved = True
+                    break
+        return end
+
+    def _list_ending_at(self, doc: _Doc, last: _Name) -> list[_Name]:
+        """The other names of a list that ends with ``last`` ("A, B MA, dan C"), when the model found them all."""
+        for k in range(max(0, last.h0 - 60), last.h0):
+            if k not in doc.ner_items:
+                continue
+            nm = doc.parse_name(k)
+            items = self._name_list(doc, nm) if nm is not None else []
+            if len(items) > 1 and items[-1].a == last.a and all(
+                    x.h0 in doc.ner_items or x.a in doc.ner_items for x in items[:-1]):
+                return items[:-1]
+        return []
 
     def _titled(self, doc: _Doc, earlier: list[_Cand]) -> list[_Cand]:
         """POSITION [,] NAME, and NAME [,] POSITION when no name follows the position."""
@@ -1296,9 +1326,9 @@ class PeopleExtractor:
         nm = doc.parse_name(a)
         if nm is None:
             return None
-        if nm.b < b:
+        if nm.b < b and nm.after < b:
             return None  # a word of the span is no name word (stop word, title, derived noun, acronym)
-        nm = _Name(nm.a, b, b, nm.honorific, nm.h0) if nm.b > b else nm
+        nm = _Name(nm.a, b, b, nm.honorific, nm.h0) if nm.b > b else nm  # (a span ending in degrees keeps them)
         words = [j for j in range(nm.a, nm.b) if doc.toks[j].kind == "w" and len(doc.toks[j].text) > 1]
         if len(words) < 2 or doc.in_org(nm.a, nm.b) or doc.in_heading(nm.a):
             return None
