@@ -405,3 +405,17 @@ def test_a_hard_wrapped_body_line_is_no_headline(extractor):
             "Fatma Wahyuni\ndan Riyan Rinaldi. Pelatihan digelar dua pekan\n")
     spans = ner(text, "Udin Sapardi", "Fatma Wahyuni", "Riyan Rinaldi")
     assert sorted(by_name(people_of(extractor, text, ner_spans=spans))) == ["Fatma Wahyuni", "Riyan Rinaldi", "Udin Sapardi"]
+
+
+@pytest.mark.slow
+def test_a_name_list_ending_the_text_in_capitalised_brackets_is_no_error():
+    """A caption's last line: a name, then a credit in brackets, then nothing (this raised IndexError)."""
+    from pipeline.process import Resources, process_batch
+    from pipeline.types import Article
+
+    res = Resources.load(["rules"], None, None, use_cache=False, decisions="none")
+    texts = ["Banjir melanda desa itu.\n\nKepala Bidang Kedaruratan BPBD Sukamaju, Suparno (Warta Desa/Budi Santoso)",
+             "Banjir melanda desa itu, kata Kepala BPBD Sukamaju, Suparno (Warta Desa/Budi Santoso)"]
+    results = process_batch([Article(f"a{i}", f"a{i}.txt", t, {}) for i, t in enumerate(texts)], res)
+    res.close()
+    assert [r.error for r in results] == [None, None]

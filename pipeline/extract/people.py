@@ -1125,6 +1125,8 @@ class PeopleExtractor:
         j = first.after
         while j < doc.n and len(out) < 12:
             k = _affiliation_end(doc, j)
+            if k >= doc.n:  # the list runs to the end of the text
+                break
             if doc.keys[k] == ",":
                 k += 1
                 if k < doc.n and doc.keys[k] in {"dan", "serta"}:
