@@ -374,3 +374,13 @@ def test_subsets_and_restatements_leave_the_breakdown(extractor):
     total = [p["count"] for p in parts if p["total"]]
     rest = [p["count"] for p in parts if not p["total"]]
     assert total == [50] and sum(rest) <= 50 and sorted(rest) == [20, 30]
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Sebanyak 40 peserta dibagi menjadi dua kelompok.", "peserta"),
+    ("Pelatihan diikuti 12 orang pelatihan membuat hand sanitizer.", "orang pelatihan"),
+    ("Sebanyak 30 peserta didik mengikuti pelatihan.", "peserta didik"),
+    ("Bantuan untuk 25 penyandang disabilitas netra.", "penyandang disabilitas netra"),
+])
+def test_what_is_counted_stops_at_a_verb(extractor, text, what):
+    assert extractor.extract(text, [])[0].value["what"] == what

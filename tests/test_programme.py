@@ -208,3 +208,11 @@ def test_a_description_inside_an_organisation_name_is_not_the_programme(px):
             "keuangan desa.")
     org = text.index("Dinas"), text.index(" melatih")
     assert px(text, [], [org]).name != "Pemberdayaan Masyarakat dan Desa"
+
+
+def test_an_activity_cut_by_the_length_limit_says_so(rules):
+    ex = ProgrammeExtractor(rules)
+    long = ex.activities("Warga mengikuti pelatihan membuat makanan ringan berbahan dasar lidah buaya segar.", [])
+    assert long == ["pelatihan membuat makanan ringan berbahan dasar lidah …"]
+    assert ex.activities("Warga mengikuti pelatihan membuat tas anyaman di balai desa.", []) == \
+        ["pelatihan membuat tas anyaman"]

@@ -80,6 +80,9 @@ WHAT_STOP = {"yang", "di", "dari", "ke", "untuk", "dan", "serta", "dengan", "pad
              "karena", "hingga", "sampai", "mulai", "saat", "sejak", "yakni", "yaitu", "masing-masing", "mendapat",
              "mengikuti", "diberikan", "turut", "ikut", "menerima", "sebanyak", "mencapai", "berjumlah", "adalah",
              "hanya", "baru", "tercatat", "sejumlah", "menjadi", "sekitar", "ada", "total"}
+# verb morphology (not a word list): passive di-...-kan/-i ("dibagi", "diberikan"), active me(m|n|ng|ny)-
+# ("membuat", "mengolah"); "didik", "dinas", "disabilitas", "media" do not match
+VERB_RE = re.compile(r"^(?:di[a-z]{3,}(?:kan|i)|me(?:ng|ny|m|n)[a-z]{3,})$")
 SENTENCE_RE = re.compile(r"[^\n]+")
 SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\\\"”’']*\s+(?=[\\\"“‘(]*[A-Z0-9])")
 WORD_RE = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
@@ -238,8 +241,8 @@ class CountExtractor:
         pos = end
         for _ in range(limit_words):
             m = NEXT_WORD_RE.match(text, pos)
-            if m is None or m.group(1).lower() in WHAT_STOP or m.group(1)[0].isdigit():
-                break
+            if m is None or m.group(1).lower() in WHAT_STOP or m.group(1)[0].isdigit() or VERB_RE.match(m.group(1)):
+                break  # "peserta dibagi ...", "orang pelatihan membuat ...": a verb starts what is said of them
             words.append(m.group(1))
             pos = m.end()
         return " ".join(words)

@@ -175,7 +175,11 @@ class ProgrammeExtractor:
             key = phrase.casefold()
             if len(phrase.split()) >= 2 and key not in seen:
                 seen.add(key)
-                out.append(phrase)
+                # cut by the length limit, not at a natural end: say so ("... berbahan dasar lidah …")
+                rest = text[m.start() + _phrase_end(text[m.start():m.end("tail") + 40], self.stop_words):]
+                nxt = re.match(r"[ \t]+([\w-]+)", rest)
+                cut = len(phrase.split()) >= 7 and nxt is not None and nxt.group(1).casefold() not in self.stop_words
+                out.append(phrase + " …" if cut else phrase)
             if len(out) >= limit:
                 break
         return out
