@@ -81,17 +81,21 @@ def score(nlp, sentences: list[Sentence], mode: str = "text") -> dict[str, dict[
                                             spaces=[bool(t.whitespace_) for t in d]))
                      for d in gold_docs]
     for gold_doc, pred_doc in zip(gold_docs, pred_docs):
-        gold, pred = spans(gold_doc), spans(pred_doc)
-        for label in LABELS:
-            g = {s for s in gold if s[2] == label}
-            p = {s for s in pred if s[2] == label}
-            counts[label][0] += len(g & p)
-            counts[label][1] += len(p)
-            counts[label][2] += len(g)
-        counts["ALL"][0] += len(gold & pred)
-        counts["ALL"][1] += len(pred)
-        counts["ALL"][2] += len(gold)
+        add_counts(counts, spans(gold_doc), spans(pred_doc))
     return {label: prf(*c) for label, c in counts.items()}
+
+
+def add_counts(counts: dict[str, list[int]], gold: set, pred: set) -> None:
+    """Add one document's (tp, predicted, gold) per label and over all labels to ``counts``."""
+    for label in LABELS:
+        g = {s for s in gold if s[2] == label}
+        p = {s for s in pred if s[2] == label}
+        counts[label][0] += len(g & p)
+        counts[label][1] += len(p)
+        counts[label][2] += len(g)
+    counts["ALL"][0] += len(gold & pred)
+    counts["ALL"][1] += len(pred)
+    counts["ALL"][2] += len(gold)
 
 
 def score_in_domain(nlp, folder: Path = IN_DOMAIN) -> dict[str, dict[str, float]] | None:
@@ -113,16 +117,7 @@ def score_in_domain(nlp, folder: Path = IN_DOMAIN) -> dict[str, dict[str, float]
         texts.append(text)
         golds.append(set(found))
     for gold, doc in zip(golds, nlp.pipe(texts, batch_size=16)):
-        pred = spans(doc)
-        for label in LABELS:
-            g = {x for x in gold if x[2] == label}
-            q = {x for x in pred if x[2] == label}
-            counts[label][0] += len(g & q)
-            counts[label][1] += len(q)
-            counts[label][2] += len(g)
-        counts["ALL"][0] += len(gold & pred)
-        counts["ALL"][1] += len(pred)
-        counts["ALL"][2] += len(gold)
+        add_counts(counts, gold, spans(doc))
     return {label: prf(*c) for label, c in counts.items()}
 
 

@@ -155,30 +155,25 @@ def read_output(folder: str | Path) -> Output:
     """Read ``records.jsonl``, ``mentions.csv``, ``entities.csv`` and ``errors.jsonl`` of a run's output."""
     import pandas as pd
 
+    from .output.writers import read_records
+
     folder = Path(folder)
     path = folder / "records.jsonl"
     if not path.exists():
         raise FileNotFoundError(f"{path}: no records.jsonl (is {folder} a run's output folder?)")
     records: list[dict[str, Any]] = []
     items: dict[str, list[dict[str, Any]]] = {k: [] for k in ITEM_TABLES}
-    with open(path, encoding="utf-8") as f:
-        for line_no, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise ValueError(f"{path}:{line_no}: invalid JSON at column {e.colno}: {e.msg}") from None
-            keys = {"record_id": rec.get("record_id"), "article_id": rec.get("article_id")}
-            for k in ITEM_TABLES:
-                for item in rec.get(k) or []:
-                    row = {**keys, **{f: v for f, v in item.items() if f != "evidence"}}
-                    row["evidence"] = len(item.get("evidence") or [])
-                    items[k].append(row)
-            flat = {k: v for k, v in rec.items() if k not in ITEM_TABLES}
-            for k in ITEM_TABLES:
-                flat[f"n_{k}"] = len(rec.get(k) or [])
-            records.append(flat)
+    for rec in read_records(path):  # RunError names the file, line and column of a broken line
+        keys = {"record_id": rec.get("record_id"), "article_id": rec.get("article_id")}
+        for k in ITEM_TABLES:
+            for item in rec.get(k) or []:
+                row = {**keys, **{f: v for f, v in item.items() if f != "evidence"}}
+                row["evidence"] = len(item.get("evidence") or [])
+                items[k].append(row)
+        flat = {k: v for k, v in rec.items() if k not in ITEM_TABLES}
+        for k in ITEM_TABLES:
+            flat[f"n_{k}"] = len(rec.get(k) or [])
+        records.append(flat)
 
     def csv(name: str) -> Any:
         p = folder / name

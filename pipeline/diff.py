@@ -11,12 +11,11 @@ match nothing are reported as added or removed. The report ends with the number 
 """
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from .errors import RunError, json_error_reason
+from .errors import RunError
 
 NOT_COMPARED = ("record_id", "article_id")  # the match itself (record_id is a hash of article_id + program)
 SCALARS = ("title", "published", "program", "confidence")  # shown first, in this order; other fields follow
@@ -67,21 +66,14 @@ ALIAS_MATCHED = ("organizations", "people", "places")  # last resort: a name of 
 
 def read_records(out_dir: Path) -> dict[str, list[dict[str, Any]]]:
     """The records of an output folder, by article, in file order."""
+    from .output.writers import read_records as iter_records
+
     path = Path(out_dir) / "records.jsonl"
     if not path.is_file():
         raise RunError(f"{path}: no records.jsonl (is {out_dir} an output folder?)")
     by_article: dict[str, list[dict]] = {}
-    with open(path, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):  # lines end at "\n" only: U+2028 may sit inside a string
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise RunError(f"{path}:{n}: invalid JSON at column {e.colno}: {json_error_reason(e)}") from None
-            if not isinstance(rec, dict) or "article_id" not in rec:
-                raise RunError(f"{path}:{n}: not a programme record (a JSON object with an article_id)")
-            by_article.setdefault(rec["article_id"], []).append(rec)
+    for rec in iter_records(path):
+        by_article.setdefault(rec["article_id"], []).append(rec)
     return by_article
 
 

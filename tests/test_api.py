@@ -6,6 +6,7 @@ import json
 import pytest
 
 from pipeline.api import Pipeline, read_output
+from pipeline.errors import RunError
 from pipeline.rules import RuleError
 
 TEXT = """Dinas Koperasi Latih 40 Pelaku UMKM Kemas Produk
@@ -71,8 +72,8 @@ def test_read_output_gives_one_table_per_list(nlp, tmp_path):
 
 
 def test_read_output_names_a_broken_line(tmp_path):
-    (tmp_path / "records.jsonl").write_text(json.dumps({"record_id": "r"}) + "\n{oops\n", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"records.jsonl:2: invalid JSON at column 2"):
+    (tmp_path / "records.jsonl").write_text(json.dumps({"record_id": "r", "article_id": "a"}) + "\n{oops\n", encoding="utf-8")
+    with pytest.raises(RunError, match=r"records.jsonl:2: invalid JSON at column 2"):
         read_output(tmp_path)
     with pytest.raises(FileNotFoundError, match="no records.jsonl"):
         read_output(tmp_path / "nowhere")

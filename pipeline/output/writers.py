@@ -171,6 +171,25 @@ def to_json(obj: Any, indent: int | None = None) -> str:
     return json.dumps(obj, ensure_ascii=False, indent=indent, default=_json_default)
 
 
+def read_records(path: Path | str) -> Iterable[dict[str, Any]]:
+    """The records of a ``records.jsonl`` file in file order (blank lines skipped). A line that is not a JSON
+    object with an ``article_id`` raises ``RunError`` naming the file, the line and the column."""
+    from ..errors import RunError, json_error_reason
+
+    path = Path(path)
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):  # lines end at "\n" only: U+2028 may sit inside a string
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as e:
+                raise RunError(f"{path}:{n}: invalid JSON at column {e.colno}: {json_error_reason(e)}") from None
+            if not isinstance(rec, dict) or "article_id" not in rec:
+                raise RunError(f"{path}:{n}: not a programme record (a JSON object with an article_id)")
+            yield rec
+
+
 def write_jsonl(path: Path | str, rows: Iterable[dict[str, Any]]) -> None:
     """One JSON object per line, UTF-8 (no BOM), ``\\n`` line ends, atomic."""
     with AtomicWriter(path) as f:
