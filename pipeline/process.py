@@ -49,8 +49,9 @@ from .extract.programme import ProgrammeExtractor
 from .normalize.records import build_records
 from .rules import SCHEMAS, RuleError, RuleSet, TrackedRules, in_file_order, load_rules
 from .decide import Decider, Evidence
+from .rule_checks import check_rules, entity_pattern_problems  # noqa: F401 - entity_pattern_problems re-exported
 from .extract.gazetteer import Gazetteer
-from .safe_regex import DEFAULT_LIMIT, RuleTimeout, Timeout, find_slow_rule, slow_patterns, stage_limit, time_limit
+from .safe_regex import DEFAULT_LIMIT, RuleTimeout, Timeout, find_slow_rule, stage_limit, time_limit
 from .segment import Segmenter, Segmentation
 from .types import Article, Mention
 
@@ -230,54 +231,6 @@ class Resources:
 def _rules_need_ner(rules: RuleSet) -> bool:
     """A token pattern reading ENT_TYPE/ENT_IOB/ENT_ID depends on the model's entities."""
     return any("ENT_" in json.dumps(r["pattern"]).upper() for r in rules.get("entities"))
-
-
-def check_rules(rules: RuleSet, cache: ArticleCache | None = None) -> list[str]:
-    """Problems schema validation cannot see: spaCy patterns, slow regexes.
-
-    Cached per rule file content (so a copied or unchanged file is not checked again); the messages are
-    stored without the file's path and given the current one back.
-    """
-    cache = cache or NullCache()
-    problems: list[str] = []
-    code = source_digest("process.py", "safe_regex.py", "rules.py")
-    for path, sha in rules.hashes.items():
-        one = _one_file(rules, path)
-        ids = [r.id for stem in one.by_stem for r in one.get(stem)]  # a later folder may switch some off
-        key = make_key("check", sha, Path(path).name, ids, _spacy_version(), code)
-        found = cache.get("check", key)
-        if found is MISSING:
-            found = [p.replace(path, "\0", 1) for p in entity_pattern_problems(one) + slow_patterns(one)]
-            cache.put("check", key, found)
-        problems.extend(p.replace("\0", path, 1) for p in found)
-    return problems
-
-
-def _one_file(rules: RuleSet, path: str) -> RuleSet:
-    return RuleSet(rules.dirs, {s: [r for r in rs if r.path == path] for s, rs in rules.by_stem.items()},
-                   {path: rules.hashes[path]})
-
-
-def entity_pattern_problems(rules: RuleSet) -> list[str]:
-    """Every entities rule spaCy's SpanRuler refuses (validate=True), as ``file:line: message``.
-
-    Each pattern is added on its own, so one bad pattern neither hides the others nor is blamed on them.
-    """
-    entries = rules.get("entities")
-    if not entries:
-        return []
-    from . import tokenizer
-
-    nlp = tokenizer.blank()
-    ruler = nlp.add_pipe("span_ruler", config={"validate": True, "phrase_matcher_attr": "LOWER"})
-    problems = []
-    for r in entries:
-        try:
-            ruler.add_patterns([{"label": r["label"], "pattern": r["pattern"], "id": r.id}])
-        except Exception as e:  # noqa: BLE001 - spaCy raises ValueError/MatchPatternError/TypeError
-            msg = " ".join(str(e).split())
-            problems.append(f"{r.where}: bad pattern for '{r.id}': {msg[:300]}")
-    return problems
 
 
 @dataclass
