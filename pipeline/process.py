@@ -49,7 +49,7 @@ from .extract.programme import ProgrammeExtractor
 from .normalize.records import build_records
 from .rules import SCHEMAS, RuleError, RuleSet, TrackedRules, in_file_order, load_rules
 from .decide import Decider, Evidence
-from .rule_checks import check_rules, entity_pattern_problems  # noqa: F401 - entity_pattern_problems re-exported
+from .rule_checks import check_rules
 from .extract.gazetteer import Gazetteer
 from .safe_regex import DEFAULT_LIMIT, RuleTimeout, Timeout, find_slow_rule, stage_limit, time_limit
 from .segment import Segmenter, Segmentation

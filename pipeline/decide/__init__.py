@@ -19,7 +19,6 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from . import features
 from .features import Evidence
@@ -151,8 +150,3 @@ def choose_date(scored: list[tuple[float, dict[str, float]]], threshold: float) 
         return None
     i = max(range(len(scored)), key=lambda k: (scored[k][0], -k))
     return i if scored[i][0] >= threshold else None
-
-
-def describe(decider: Decider) -> dict[str, Any]:
-    """For run.json: which choices were learned, and from which model files."""
-    return {"version": decider.version, "learned": sorted(decider.models)}

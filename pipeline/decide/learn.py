@@ -121,8 +121,6 @@ def record(ids: list[str], articles: Path, rules: list[str], gold_dir: Path) -> 
 def _vocabulary(rows: list[tuple[str, dict[str, float]]]) -> set[str]:
     """Feature names kept: every numeric feature, and ``kind:value`` ones seen in >= MIN_DF articles."""
     df: Counter = Counter()
-    for aid, feats in {(aid, tuple(sorted(f))): f for aid, f in rows}.items():
-        del aid
     per_article: dict[str, set[str]] = defaultdict(set)
     for aid, f in rows:
         per_article[aid].update(f)
@@ -184,7 +182,7 @@ def _cv(task: Task, samples: list[Sample]) -> dict[str, Any]:
         return TARGET_PROGRAMME_SHARE / n_pos if s.programme else (1 - TARGET_PROGRAMME_SHARE) / n_neg
 
     for c in C_GRID:
-        outcomes: dict[float, list[tuple[bool, float]]] = defaultdict(list)
+        outcomes: dict[float, list[tuple[bool, float, bool]]] = defaultdict(list)  # right?, weight, programme?
         per_fold: dict[float, list[float]] = defaultdict(list)
         for held in folds:
             train = [(s.article_id, f, y) for s in samples if s.article_id not in held for f, y in task.rows(s)]
@@ -195,21 +193,21 @@ def _cv(task: Task, samples: list[Sample]) -> dict[str, Any]:
                 for aid in held:
                     ok = task.judge(by_id[aid], model, t)
                     if ok is not None:
-                        fold.append((ok, weight(by_id[aid])))
+                        fold.append((ok, weight(by_id[aid]), by_id[aid].programme))
                 outcomes[t].extend(fold)
                 if fold:
-                    per_fold[t].append(sum(w for ok, w in fold if ok) / sum(w for _, w in fold))
+                    per_fold[t].append(sum(w for ok, w, _ in fold if ok) / sum(w for _, w, _ in fold))
         for t, oks in outcomes.items():
             if not oks:
                 continue
-            acc = sum(w for ok, w in oks if ok) / sum(w for _, w in oks)
+            acc = sum(w for ok, w, _ in oks if ok) / sum(w for _, w, _ in oks)
             if best is None or acc > best["cv_accuracy"] + 1e-9:
                 folds_acc = per_fold[t]
                 mean = sum(folds_acc) / len(folds_acc)
                 sd = (sum((a - mean) ** 2 for a in folds_acc) / max(len(folds_acc) - 1, 1)) ** 0.5
                 best = {"C": c, "threshold": t, "cv_accuracy": round(acc, 4), "cv_articles": len(oks),
                         "fold_accuracies": [round(a, 3) for a in folds_acc], "fold_sd": round(sd, 3),
-                        **_confusion(task, samples, oks)}
+                        **_confusion(task, oks)}
     rule = [(ok, weight(s)) for s in samples if (ok := task.judge(s, None, 0.5)) is not None]
     if best is None:  # no article where this decision is measured
         best = {"C": None, "threshold": 0.5, "cv_accuracy": 0.0, "cv_articles": 0, "fold_accuracies": [],
@@ -221,14 +219,12 @@ def _cv(task: Task, samples: list[Sample]) -> dict[str, Any]:
     return best
 
 
-def _confusion(task: Task, samples: list[Sample], oks: list[tuple[bool, float]]) -> dict[str, Any]:
-    """For detection: how many programme articles were missed and ordinary ones flagged (weights tell which)."""
+def _confusion(task: Task, oks: list[tuple[bool, float, bool]]) -> dict[str, Any]:
+    """For detection: how many programme articles were missed and ordinary ones flagged."""
     if not task.weighted:
         return {}
-    n_pos = sum(1 for s in samples if s.programme)
-    pos_w = TARGET_PROGRAMME_SHARE / (n_pos or 1)
-    missed = sum(1 for ok, w in oks if not ok and abs(w - pos_w) < 1e-12)
-    false = sum(1 for ok, w in oks if not ok and abs(w - pos_w) >= 1e-12)
+    missed = sum(1 for ok, _, programme in oks if not ok and programme)
+    false = sum(1 for ok, _, programme in oks if not ok and not programme)
     return {"weighted_for_programme_share": TARGET_PROGRAMME_SHARE, "cv_missed": missed, "cv_false": false}
 
 
@@ -268,7 +264,8 @@ def _judge_published(s: Sample, model: LinearModel | None, t: float) -> bool | N
         i = choose_date([(model.score(f), f) for f, _, _, _ in s.dates], t)
         chosen = s.dates[i][3] if i is not None else None
     if not s.gold_published:
-        return None if model is None else chosen is None and None  # not measured: the scorer skips them
+        # the scorer skips such articles; in learning, a date the model claims for one counts as a mistake
+        return False if model is not None and chosen is not None else None
     return chosen in s.gold_published
 
 
