@@ -162,9 +162,10 @@ def predicted_counts(records: list[dict]) -> list[dict]:
 # --- scoring ---------------------------------------------------------------------------------
 
 def load_records(path: Path | str) -> list[dict]:
-    """Read a ``records.jsonl`` file (blank lines skipped)."""
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
+    """Read a ``records.jsonl`` file (blank lines skipped; a broken line names its file, line and column)."""
+    from .output.writers import read_records
+
+    return list(read_records(path))
 
 
 def group_by_article(records: Iterable[dict]) -> dict[str, list[dict]]:

@@ -171,18 +171,22 @@ class ProgrammeExtractor:
         for m in self.activity_rx.finditer(text):
             if in_regions(m.start(), m.end("tail"), regions):
                 continue
-            phrase = _cut_phrase(text[m.start():m.end("tail")], self.stop_words)
+            span = text[m.start():m.end("tail")]
+            end = _phrase_end(span, self.stop_words)
+            phrase = " ".join(span[:end].split())
             key = phrase.casefold()
             if len(phrase.split()) >= 2 and key not in seen:
                 seen.add(key)
                 # cut by the length limit, not at a natural end: say so ("... berbahan dasar lidah …")
-                rest = text[m.start() + _phrase_end(text[m.start():m.end("tail") + 40], self.stop_words):]
-                nxt = re.match(r"[ \t]+([\w-]+)", rest)
+                nxt = _NEXT_WORD.match(text, m.start() + end)
                 cut = len(phrase.split()) >= 7 and nxt is not None and nxt.group(1).casefold() not in self.stop_words
                 out.append(phrase + " …" if cut else phrase)
             if len(out) >= limit:
                 break
         return out
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([\w-]+)")
 
 
 def _phrase_end(s: str, stop_words: frozenset[str]) -> int:

@@ -6,6 +6,7 @@ and every entry carries its evidence. ``entity_id``s are filled in later by
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from typing import Any
 
@@ -133,8 +134,6 @@ def date_warnings(published: str | None, dates: list[dict[str, Any]]) -> list[st
     events = [d["end"] or d["start"] for d in dates if d.get("kind") != "publication" and d.get("start")]
     if not events:
         return []
-    import datetime as dt
-
     pub, last = dt.date.fromisoformat(published), dt.date.fromisoformat(max(events))
     gap = (pub - last).days
     if gap > PUBLICATION_GAP_DAYS:
