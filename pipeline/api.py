@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from .load import LoadFailure, iter_articles
-from .process import ArticleResult, Resources, process_batch
+from .process import Resources, process_batch
 from .types import Article
 
 DEFAULT_RULES = Path(__file__).resolve().parents[1] / "rules"
@@ -82,35 +82,34 @@ class Pipeline:
     def process(self, articles: Iterable[Article | str | dict[str, Any]]) -> Iterator[Result]:
         """Results for articles given as ``Article``s, strings, or dicts with at least ``text`` (and ``id``,
         ``title``, ``url``, ``published`` when known), in order, in batches."""
-        batch: list[Article] = []
-        for n, a in enumerate(articles):
-            batch.append(_as_article(a, n))
-            if len(batch) == BATCH:
-                yield from self._run(batch)
-                batch = []
-        if batch:
-            yield from self._run(batch)
+        return self._run(_as_article(a, n) for n, a in enumerate(articles))
 
     def process_files(self, paths: Iterable[str | Path]) -> Iterator[Result]:
         """Results for files and folders (read recursively, the formats of ``run``); a file that cannot be
         read gives a Result with status "error", never an exception."""
+        return self._run(iter_articles([Path(p) for p in paths]))
+
+    def _run(self, items: Iterable[Article | LoadFailure]) -> Iterator[Result]:
+        """Articles processed in batches, in order; a load failure becomes its error Result in place."""
         batch: list[Article] = []
-        for item in iter_articles([Path(p) for p in paths]):
+        for item in items:
             if isinstance(item, LoadFailure):
+                yield from self._flush(batch)
                 yield Result(item.article_id, item.path, "error", [],
                              {"article_id": item.article_id, "path": item.path, "stage": item.stage,
                               "error": item.error})
                 continue
             batch.append(item)
             if len(batch) == BATCH:
-                yield from self._run(batch)
-                batch = []
-        if batch:
-            yield from self._run(batch)
+                yield from self._flush(batch)
+        yield from self._flush(batch)
 
-    def _run(self, batch: list[Article]) -> Iterator[Result]:
-        for r in process_batch(batch, self.res):
-            yield _result(r)
+    def _flush(self, batch: list[Article]) -> Iterator[Result]:
+        if batch:
+            results = process_batch(list(batch), self.res)
+            batch.clear()
+            for r in results:
+                yield Result(r.article_id, r.path, r.status, r.records, r.error)
 
 
 def _as_article(a: Article | str | dict[str, Any], n: int) -> Article:
@@ -123,10 +122,6 @@ def _as_article(a: Article | str | dict[str, Any], n: int) -> Article:
         meta = {k: a[k] for k in ("title", "url", "published") if a.get(k)}
         return Article(aid, aid, a["text"], meta)
     raise TypeError(f"article {n}: give a string, an Article or a dict with a 'text' string, not {type(a).__name__}")
-
-
-def _result(r: ArticleResult) -> Result:
-    return Result(r.article_id, r.path, r.status, r.records, r.error)
 
 
 # --- reading an output folder ------------------------------------------------------------------------------

@@ -57,7 +57,7 @@ class Recorder(Decider):
     """A decider that decides nothing (the rules' choices stand) and keeps every article's Evidence features."""
 
     def __init__(self) -> None:
-        super().__init__({}, "recording")
+        super().__init__({}, f"recording-{time.time()}")  # its own result-cache key: every article is seen
         self.seen: dict[str, dict[str, Any]] = {}
 
     def apply(self, ev: Evidence, published: str | None) -> str | None:
@@ -86,7 +86,6 @@ def record(ids: list[str], articles: Path, rules: list[str], gold_dir: Path) -> 
     res = Resources.load(rules, None, None, use_cache=True, decisions="none")
     rec = Recorder()
     res.decider = rec
-    res._memo["digest"] = f"recording-{time.time()}"  # never a whole-result cache hit: each article is seen
     paths = [articles / f"{i}.txt" for i in ids]
     batch = []
     for a in iter_articles(paths):
