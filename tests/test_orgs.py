@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from org_helpers import items, make_extractor
 from pipeline.extract.orgs import OrgExtractor, tokenize
 from pipeline.normalize.orgs import acronym_matches, bracket_variants, clean_org_name, merge_orgs, org_key
 from pipeline.rules import load_rules
@@ -24,14 +25,7 @@ SHARED_DATA = ROOT.parent / "shared" / "data" / "gazetteer"
 
 @pytest.fixture(scope="module")
 def extractor() -> OrgExtractor:
-    return OrgExtractor(load_rules([ROOT / "rules"]))
-
-
-def items(extractor, text, regions=(), ner=()):
-    found = extractor.extract(text, list(regions), ner)
-    for m in found:
-        assert text[m.start:m.end] == m.text, m
-    return merge_orgs([m for m in found if not m.excluded and not m.value.get("media")])
+    return make_extractor()
 
 
 def entity(extractor, text, name):

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from org_helpers import make_extractor
 from pipeline.extract.orgs import OrgExtractor
 from pipeline.normalize.orgs import merge_orgs, places_compatible
 from pipeline.rules import load_rules
@@ -18,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="module")
 def extractor() -> OrgExtractor:
-    return OrgExtractor(load_rules([ROOT / "rules"]))
+    return make_extractor()
 
 
 def items(extractor, text):

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from org_helpers import items, make_extractor
 from pipeline.extract.orgs import OrgExtractor
 from pipeline.normalize.orgs import merge_orgs
 from pipeline.rules import load_rules
@@ -18,14 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="module")
 def extractor() -> OrgExtractor:
-    return OrgExtractor(load_rules([ROOT / "rules"]))
-
-
-def items(extractor, text, ner=()):
-    found = extractor.extract(text, [], list(ner))
-    for m in found:
-        assert text[m.start:m.end] == m.text, m
-    return merge_orgs([m for m in found if not m.excluded and not m.value.get("media")])
+    return make_extractor()
 
 
 def names(extractor, text, ner=()):
