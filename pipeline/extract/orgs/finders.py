@@ -1,0 +1,389 @@
+"""Candidate finders: known organisations by alias, names that start with a form word (PT, Dinas, Koperasi),
+capitalised runs holding a head word (Foundation, Agency), a lone name after a person's position ("Direktur
+PIWKU"), and unknown acronyms listed with organisations or after a role cue."""
+from __future__ import annotations
+
+import re
+
+from ...normalize.orgs import CONNECTORS, acronym_matches, org_key
+from .context import Cand, Ctx, entry_at, single_trailing, stop_token, tokens_of
+from .grammar import bracket, scan
+from .lexicon import Form, OrgEntry
+from .places import place_at
+from .roles import cue_before
+from .tokens import caps_line, phrase_tokens, sentence_start
+
+_LIST_SEPARATORS = {",", "dan", "serta", "atau", "&", "/"}
+
+
+def rule_cands(ctx: Ctx) -> list[Cand]:
+    """Every rule finder's candidates, overlapping: known organisations, form words, head words, positions."""
+    aliases = alias_cands(ctx)
+    if ctx.theme:
+        # a known organisation may be named in a theme ('tema "Krakatau Steel Group Berbagi"'); nothing else
+        # there is a body, and no word of the theme's own joins a name
+        aliases = [c for c in aliases if _theme_clip(ctx, c)]
+        for q in ctx.theme:
+            ctx.excluded[q] = True
+    return aliases + form_cands(ctx) + head_cands(ctx) + title_cands(ctx)
+
+
+def alias_cands(ctx: Ctx) -> list[Cand]:
+    out = []
+    toks = ctx.toks
+    for i in range(len(toks)):
+        if ctx.excluded[i] or not toks[i].is_word:
+            continue
+        m = entry_at(ctx, i)
+        if m is None:
+            continue
+        if i > 0 and toks[i - 1].text in {"-", "’", "'"} and not toks[i].nl and toks[i - 1].end == toks[i].start:
+            continue
+        c = _alias_cand(ctx, i, m)
+        if not m[1].generated:
+            # an analyst's form of a known organisation ("Kilang Pertamina Plaju", "Pertamina Kilang Palju")
+            # is read as the known organisation would be; the rule then joins the forms it names
+            g = entry_at(ctx, i, generated_only=True)
+            alt = _alias_cand(ctx, i, g) if g is not None else None
+            if alt is not None and alt.j >= c.j:
+                c = alt
+        out.append(c)
+    return out
+
+
+def _alias_cand(ctx: Ctx, i: int, m: tuple[int, OrgEntry]) -> Cand:
+    toks = ctx.toks
+    end, e = m
+    c = Cand(i, end, "alias", e.kind, e.rule.source, entry=e, entry_span=(i, end))
+    c.legal = any(t.low in ctx.lex.legal_words for t in toks[i:end])
+    if e.generic:  # a pattern name (Dinas Pendidikan) may go on: "Dinas Pendidikan Dan Kebudayaan"
+        f = ctx.lex.prefix.match(toks, i, skip_dots=True)
+        c.form = f[1] if f is not None else None
+    scan(ctx, c, end, "name" if e.generic and c.form is not None else "closed")
+    # a unit word before the known name: "Perwakilan BI Wilayah IX", "Kantor Wilayah Pegadaian Bali"
+    u = _unit_before(ctx, i)
+    if u is not None and (c.j > end or c.brackets):
+        c.i, c.unit_start = u, u
+    return c
+
+
+def _theme_clip(ctx: Ctx, c: Cand) -> bool:
+    """A known organisation's candidate inside a theme keeps its name, units and legal forms, not the plain
+    words of the slogan after them; a pattern name (Dinas Sosial) there is dropped."""
+    if c.i not in ctx.theme:
+        return True
+    if c.entry is None or c.entry.generic:
+        return False
+    toks = ctx.toks
+    while c.j > c.entry_span[1] and (c.j - 1 not in ctx.theme or (
+            toks[c.j - 1].is_cap and not toks[c.j - 1].is_upper and toks[c.j - 1].low not in ctx.lex.legal_words
+            and ctx.lex.unit.match(toks, c.j - 1) is None)):
+        c.j -= 1
+    c.brackets = [b for b in c.brackets if b[1] <= c.j]
+    return True
+
+
+def _unit_before(ctx: Ctx, i: int) -> int | None:
+    toks = ctx.toks
+    for n in (3, 2, 1):
+        k = i - n
+        if k < 0 or toks[i].nl:
+            continue
+        m = ctx.lex.unit.match(toks, k)
+        if m is not None and m[0] == i and toks[k].is_cap and m[1].rule.get("before"):
+            return k
+    return None
+
+
+def form_cands(ctx: Ctx) -> list[Cand]:
+    out = []
+    toks = ctx.toks
+    for i in range(len(toks)):
+        if ctx.excluded[i] or not toks[i].is_word:
+            continue
+        m = ctx.lex.prefix.match(toks, i, skip_dots=True)
+        if m is None:
+            continue
+        end, form = m
+        if end < len(toks) and toks[end].text == "." and form.text.endswith(".") is False and form.legal:
+            end += 1
+        if end >= len(toks) or toks[end].nl or not (toks[end].is_cap or toks[end].is_num
+                                                    or bracket(ctx, end) is not None):
+            continue
+        if ctx.lex.stop_prefix.match(toks, i) or (not form.legal and _sector_at(ctx, i)):
+            continue
+        if form.rule.get("place_only") and place_at(ctx, end) is None:
+            continue  # "Pemerintah Aceh" is a body, "Pemerintah Pusat" is no name
+        weak = not form.legal and form.kind not in {"government", "university"}
+        inside = weak and _inside_other_name(ctx, i)
+        if inside and ctx.lex.stop_prefix.match(toks, i - 1):
+            continue  # "Kantor Pusat X": a venue
+        c = Cand(i, end, "form", form.kind, form.rule.source, form=form, legal=form.legal)
+        # a legal, company or bank form before a known name is that organisation ("Perum Jamkrindo", "Bank Himbara")
+        e = entry_at(ctx, end) if form.legal or form.kind in {"company", "bank"} else None
+        if e is not None:
+            trial = Cand(i, end, "form", form.kind, form.rule.source, form=form, legal=form.legal)
+            scan(ctx, trial, end, "name")
+            if trial.brackets or trial.legal and trial.j > e[0] and any(
+                    t.low in ctx.lex.legal_words for t in toks[e[0]:trial.j]):
+                e = None  # "PT Pertamina Gheotermal Energy (PGE)": a company name longer than the known one
+        if e is None:
+            e2 = entry_at(ctx, i)
+            if e2 is not None:
+                c.entry, c.entry_span = e2[1], (i, e2[0])
+                scan(ctx, c, e2[0], "closed" if e2[0] > end and not e2[1].generic else "name")
+            else:
+                scan(ctx, c, end, "name")
+        else:
+            c.entry, c.entry_span = e[1], (end, e[0])
+            scan(ctx, c, e[0], "closed")
+        if c.entry is None and form.legal:
+            _fuzzy_entry(ctx, c, end)
+        if inside and not c.brackets or c.brackets and weak and _bracket_spells_more(ctx, c):
+            continue  # "Pertemuan Kelompok Mingguan (PKM)": the form word is inside another name
+        if c.j > end:
+            out.append(c)
+    return out
+
+
+def _sector_at(ctx: Ctx, i: int) -> bool:
+    """The form word at i names a sector of a position or a department ("Menteri Koperasi Budi Arie",
+    "Kepala Bidang Koperasi Diskumdag Tala"), not an organisation of its own."""
+    toks = ctx.toks
+    if toks[i].nl:
+        return False
+    for n in (1, 2, 3):
+        k = i - n
+        if k < 0 or any(t.nl for t in toks[k + 1:i + 1]):
+            break
+        m = ctx.lex.sector_before.match(toks, k)
+        if m is not None and m[0] == i:
+            return True
+    return False
+
+
+def _bracket_spells_more(ctx: Ctx, c: Cand) -> bool:
+    """Whether the first bracket's acronym also spells the word before the candidate (PKM = Pertemuan ...)."""
+    toks = ctx.toks
+    b0, b1 = c.brackets[0]
+    inner = ctx.text[toks[b0 + 1].start:toks[b1 - 2].end]
+    words = [t.text for t in toks[c.i:b0] if t.is_word]
+    if acronym_matches(inner, words):
+        return False
+    for n in (1, 2, 3):
+        before = toks[max(0, c.i - n):c.i]
+        if len(before) == n and all(t.is_cap and t.kind == "word" and not t.nl for t in before) \
+                and acronym_matches(inner, [t.text for t in before] + words):
+            return True
+    return False
+
+
+def _inside_other_name(ctx: Ctx, i: int) -> bool:
+    """A weak form word inside a longer capitalised name ("Pertemuan Kelompok Mingguan", "Kantor Pusat X")."""
+    toks = ctx.toks
+    if i == 0 or toks[i].nl or toks[i].line in ctx.title_lines:
+        return False
+    p = toks[i - 1]
+    if not p.is_cap or p.kind == "punct" or sentence_start(toks, i - 1) or p.low in CONNECTORS:
+        return False
+    if any(m is not None and m[0] == i for m in (ctx.lex.title.match(toks, k) for k in range(max(0, i - 3), i))):
+        return False
+    if ctx.lex.unit.match(toks, i - 1) or entry_at(ctx, i - 1) or ctx.lex.prefix.match(toks, i - 1):
+        return False
+    return True
+
+
+def _fuzzy_entry(ctx: Ctx, c: Cand, body: int) -> None:
+    """A misspelt known company after PT ("PT Pegadain Kantor Wilayah ...")."""
+    from rapidfuzz import fuzz
+    t = ctx.toks[body]
+    if len(t.text) < 6 or not t.is_cap:
+        return
+    for e in ctx.lex.entries.values():
+        if e.generic or e.kind not in {"company", "bank"}:
+            continue
+        for a in [e.name, *e.aliases]:
+            words = [w for w in phrase_tokens(a) if w.casefold() not in ctx.lex.legal_words]
+            if len(words) == 1 and len(words[0]) >= 6 and fuzz.ratio(words[0].casefold(), t.low) >= 88:
+                c.entry, c.entry_span = e, (body, body + 1)
+                if body + 1 < c.j and words[0].casefold() != t.low:
+                    # read on as after a known name: units and regions, not a person ("PT Pegadaia Rully Yusuf")
+                    c.j, c.brackets = body + 1, [b for b in c.brackets if b[1] <= body + 1]
+                    c.place_start = None
+                    scan(ctx, c, body + 1, "closed")
+                if c.unit_start is None and body + 1 < c.j and ctx.lex.unit.match(ctx.toks, body + 1):
+                    c.unit_start = body + 1
+                return
+
+
+def head_cands(ctx: Ctx) -> list[Cand]:
+    """Capitalised runs holding Foundation, Agency, Committee, ..."""
+    out = []
+    toks = ctx.toks
+    for h in range(len(toks)):
+        m = ctx.lex.head.match(toks, h)
+        if m is None or ctx.excluded[h]:
+            continue
+        i = h
+        while i > 0 and not toks[i].nl:
+            p = toks[i - 1]
+            if (p.is_cap or p.is_num) and not ctx.lex.title_stop.match(toks, i - 1) and not stop_token(ctx, i - 1) \
+                    and p.low not in ctx.lex.stop_break:
+                i -= 1
+            elif (p.low in CONNECTORS or p.text == "&") and i >= 2 and toks[i - 2].is_cap and not p.nl:
+                i -= 1
+            else:
+                break
+        while i < h and (toks[i].low in CONNECTORS or toks[i].text == "&"):
+            i += 1
+        if i == h and len(toks[h].text) < 4:
+            continue
+        form: Form = m[1]
+        c = Cand(i, m[0], "head", form.kind, form.rule.source, form=None)
+        scan(ctx, c, m[0], "acr")
+        if c.j - c.i >= 2:
+            out.append(c)
+    return out
+
+
+def title_cands(ctx: Ctx) -> list[Cand]:
+    """A lone unknown name right after a person's position: "Direktur PIWKU", "Rektor Unival Banten"."""
+    out = []
+    toks = ctx.toks
+    for i in range(len(toks)):
+        m = ctx.lex.title_cue.match(toks, i)
+        if m is None or ctx.excluded[i]:
+            continue
+        j = m[0]
+        if j < len(toks) and toks[j].text == "." and not toks[j].nl:
+            j += 1
+        if j >= len(toks) or toks[j].nl or not toks[j].is_cap or toks[j].kind != "word":
+            continue
+        if toks[i].is_upper and len(toks[i].text) >= 3:
+            continue  # "PETANI ORGANIK": a caption in capitals, not a position
+        if m[1].rule.get("same_as"):
+            c = _title_form(ctx, i, j, m[1])
+            if c is not None:
+                out.append(c)
+            continue
+        t = toks[j]
+        if (ctx.lex.prefix.match(toks, j) or ctx.lex.title.match(toks, j) or ctx.lex.unit.match(toks, j)
+                or place_at(ctx, j, ("provinsi", "kabupaten", "kota", "kecamatan")) or entry_at(ctx, j)
+                or stop_token(ctx, j) or t.low in ctx.lex.stop_extend or org_key(t.text) in ctx.lex.stop_name
+                or t.low in ctx.lex.title_words or j in ctx.per_starts):
+            continue
+        acronym_like = (t.is_upper or bool(re.search(r"[a-z][A-Z]", t.text))) and not caps_line(toks, j)
+        c = Cand(j, j + 1, "title", "university" if toks[i].low == "rektor" else "other", m[1].rule.source)
+        owned = _owned_business(ctx, j) if m[1].kind == "company" and not acronym_like else None
+        if owned is not None:
+            c.j, c.kind = owned, "company"  # "pemilik Batik Kembang Setaman": an owner's business
+        elif acronym_like and len(t.text) >= 3:
+            scan(ctx, c, j + 1, "acr")
+        else:
+            place = place_at(ctx, j + 1)
+            if place is None or not single_trailing(ctx, place - 1):
+                continue
+            c.place_start, c.j = j + 1, place
+        if single_trailing(ctx, c.j - 1) or (c.j < len(toks) and toks[c.j].text in {",", "/", ")"}):
+            out.append(c)
+    return out
+
+
+def _owned_business(ctx: Ctx, j: int) -> int | None:
+    """End of a business name of two to four capitalised words from j, after an owner's title; None when the
+    run goes on, or holds a person, a region or another body."""
+    toks = ctx.toks
+    k = j
+    while k < len(toks) and k - j < 4 and not (k > j and toks[k].nl) and toks[k].is_cap and toks[k].kind == "word":
+        if (k in ctx.per_starts or ctx.lex.honorific.match(toks, k) or stop_token(ctx, k)
+                or place_at(ctx, k) is not None or (k > j and ctx.lex.prefix.match(toks, k))):
+            return None
+        k += 1
+    if k - j < 2 or not single_trailing(ctx, k - 1):
+        return None
+    return k
+
+
+def _title_form(ctx: Ctx, i: int, j: int, title: Form) -> Cand | None:
+    """A position written as one word that names the body: "Kadis Koperasi UMKM Cilegon" = Kepala Dinas
+    Koperasi UMKM Cilegon. The mention covers the words after the title; its name gets the form word back."""
+    toks = ctx.toks
+    if entry_at(ctx, j) or ctx.lex.prefix.match(toks, j) and ctx.lex.prefix.match(toks, j)[1].breaks:
+        return None
+    form = ctx.lex.prefix_by_text.get(title.rule["same_as"])
+    if form is None:
+        return None
+    c = Cand(j, j, "titleform", form.kind, title.rule.source, form=form)
+    scan(ctx, c, j, "name")
+    if c.j <= j:
+        return None
+    c.virtual_form = form.text
+    return c
+
+
+def list_cands(ctx: Ctx, chosen: list[Cand]) -> list[Cand]:
+    """Unknown acronyms listed with organisations or after a role cue: "..., USAID, LPMAK, TNI, dan ...",
+    "didampingi oleh INDECON"."""
+    toks = ctx.toks
+    taken = tokens_of(chosen)
+    starts = {c.i for c in chosen}
+    ends = {c.j for c in chosen}
+    out = []
+    for _ in range(2):
+        for c in _list_pass(ctx, taken, starts, ends):
+            out.append(c)
+    return out
+
+
+def _list_pass(ctx: Ctx, taken: set[int], starts: set[int], ends: set[int]) -> list[Cand]:
+    toks = ctx.toks
+    out = []
+    for i, t in enumerate(toks):
+        if i in taken or ctx.excluded[i] or not t.is_upper or t.kind != "word" or len(t.text) < 3:
+            continue
+        if caps_line(toks, i) or t.low.split("-")[0] in ctx.lex.stop_extend or t.low in ctx.lex.degrees:
+            continue
+        if t.low in ctx.lex.stop_extend or org_key(t.text) in ctx.lex.stop_name or t.is_num:
+            continue
+        if place_at(ctx, i, ("provinsi", "kabupaten", "kota", "kecamatan")) is not None:
+            continue
+        if i + 1 < len(toks) and toks[i + 1].is_cap and not toks[i + 1].nl:
+            continue
+        if _defined_as_other(ctx, t.text):
+            continue  # "Bantuan Subsidi Upah (BSU)", "keluarga penerima manfaat (KPM)": not a body
+        prev_ok = i >= 2 and toks[i - 1].low in _LIST_SEPARATORS and (i - 1) in ends
+        next_ok = i + 2 < len(toks) and toks[i + 1].low in _LIST_SEPARATORS and (i + 2) in starts
+        cue = cue_before(ctx, i)
+        if prev_ok or next_ok or cue is not None:
+            out.append(Cand(i, i + 1, "list", "other", "regex:org-list"))
+            taken.add(i)
+            ends.add(i + 1)
+            starts.add(i)
+    return out
+
+
+def _defined_as_other(ctx: Ctx, acr: str) -> bool:
+    """The article spells the acronym out ("Bantuan Langsung Tunai Sementara (BLTS)") and the words it
+    stands for are no organisation's name: written in lower case, or not starting with a form word, a head
+    word or a known organisation."""
+    toks = ctx.toks
+    for k in range(1, len(toks) - 1):
+        if toks[k].text != acr or toks[k - 1].text != "(" or toks[k + 1].text != ")":
+            continue
+        for n in range(2, 9):
+            s0 = k - 1 - n
+            if s0 < 0 or any(t.nl for t in toks[s0 + 1:k]) or not all(t.is_word for t in toks[s0:k - 1]):
+                break
+            words = [t.text for t in toks[s0:k - 1]]
+            if not acronym_matches(acr, words):
+                continue
+            if s0 > 0 and toks[s0 - 1].is_cap and toks[s0 - 1].kind == "word" and not sentence_start(toks, s0 - 1) \
+                    and acronym_matches(acr, [toks[s0 - 1].text, *words]):
+                continue  # the expansion may start one word earlier
+            first = toks[s0]
+            if first.is_lower and first.low not in CONNECTORS:
+                return True
+            org_like = (ctx.lex.prefix.match(toks, s0) or entry_at(ctx, s0)
+                        or any(ctx.lex.head.match(toks, q) for q in range(s0, k - 1)))
+            return not org_like
+    return False

@@ -1,0 +1,149 @@
+"""Candidates become ``Mention``s: the name as written and cleaned, and the hints ``normalize.orgs.merge_orgs``
+needs (known organisation, unit, region, form word and core, link to the defining mention, analyst's rule);
+news outlets are added, flagged media."""
+from __future__ import annotations
+
+from typing import Any
+
+from ...normalize.orgs import clean_org_name, org_key, strip_brackets
+from ...rules import Rule
+from ...types import Mention
+from .context import Cand, Ctx, entry_at
+from .lexicon import KINDS, OrgEntry
+from .roles import role_of
+from .tokens import phrase_tokens
+
+def to_mention(ctx: Ctx, c: Cand) -> Mention:
+    toks = ctx.toks
+    start, end = toks[c.i].start, toks[c.j - 1].end
+    raw = ctx.text[start:end]
+    name = clean_org_name(raw)
+    if c.virtual_form:
+        name = f"{c.virtual_form} {name}"
+    value: dict[str, Any] = {"name": name, "kind": c.kind, "role": role_of(ctx, c), "acronym": c.acronym or None,
+                             "media": False, "mid": c.mid, "legal": c.legal,
+                             "title_line": toks[c.i].line in ctx.title_lines}
+    place = ctx.text[toks[c.place_start].start:end] if c.place_start is not None else None
+    if c.link is not None:
+        target = c.link
+        value["link"] = target.mid
+        c.kind = target.kind
+        value["kind"] = target.kind
+    if c.entry is not None and not c.entry.generic:
+        e = c.entry
+        value["base"] = e.id
+        value["canonical"] = e.name
+        rest_start = c.unit_start if c.unit_start is not None else None
+        if rest_start is None:
+            # words after the known name that are neither legal forms, brackets nor a region: a unit
+            k = c.entry_span[1]
+            while k < c.j and (toks[k].low in ctx.lex.legal_words or toks[k].text in {".", ","}
+                               or any(b0 <= k < b1 for b0, b1 in c.brackets)):
+                k += 1
+            if k < c.j and (c.place_start is None or k < c.place_start):
+                rest_start = k
+        if rest_start is not None and rest_start < c.entry_span[0]:
+            value["unit"] = clean_org_name(" ".join([ctx.text[toks[rest_start].start:toks[c.entry_span[0] - 1].end],
+                                                     ctx.text[toks[c.entry_span[1]].start:end]
+                                                     if c.entry_span[1] < c.j else ""]))
+        elif rest_start is not None:
+            value["unit"] = clean_org_name(ctx.text[toks[rest_start].start:end])
+        elif place:
+            value["place"] = clean_org_name(strip_brackets(place))
+        if c.kind == "other" and e.kind:
+            value["kind"] = e.kind
+    elif c.form is not None and c.form.rule.get("before") and _inner_entry(ctx, c) is not None:
+        e, k = _inner_entry(ctx, c)  # "Komisi V DPR RI", "Divisi X Telkom": a part of a known body
+        value["base"], value["canonical"] = e.id, e.name
+        value["unit"] = clean_org_name(name)
+    else:
+        if c.entry is not None:  # a regional body known only as a pattern (Dinas Sosial, DPMD)
+            value["form"] = org_key(c.entry.name).split()[0] if org_key(c.entry.name) else None
+            value["core"] = c.entry.name
+            value["kind"] = c.entry.kind
+        elif c.form is not None:
+            value["form"] = org_key(c.form.rule.get("same_as") or c.form.text)
+            core_end = toks[c.place_start - 1].end if c.place_start is not None and c.place_start > c.i else end
+            value["core"] = strip_brackets(clean_org_name(ctx.text[start:core_end]))
+            if c.virtual_form:
+                value["core"] = f"{c.virtual_form} {value['core']}"
+                value["virtual"] = True
+            if c.form.rule.get("same_as") and c.form.kind == "government":
+                value["core"] = value["form_name"] = c.form.rule.get("same_as")  # Pemkab X: the name is the region
+                if c.form.rule.get("level_of"):  # Pemda X: the Pemkab, Pemkot or Pemprov of region X
+                    value["level_of"] = [org_key(x) for x in c.form.rule["level_of"]]
+                body_i = c.i + len(phrase_tokens(c.form.text))
+                while body_i < c.j and any(b0 <= body_i < b1 for b0, b1 in c.brackets):
+                    body_i += 1
+                if c.place_start is not None and body_i < c.place_start < c.j:
+                    # "Pemerintah Kampung Marsi Distrik Kaimana": the village, then the district it lies in
+                    place = ctx.text[toks[body_i].start:toks[c.place_start - 1].end]
+                    value["short"] = clean_org_name(ctx.text[start:toks[c.place_start - 1].end])
+                place = place or ctx.text[toks[body_i].start:end]
+            elif c.form.rule.get("same_as") and not c.virtual_form:
+                body = ctx.text[toks[c.i + len(phrase_tokens(c.form.text))].start:core_end]
+                value["core"] = f"{c.form.rule['same_as']} {strip_brackets(clean_org_name(body))}"
+        if place:
+            value["place"] = clean_org_name(strip_brackets(place))
+    if value["kind"] not in KINDS:
+        value["kind"] = "other"
+    rule = _analyst_rule(ctx, c)
+    if rule is not None:
+        # the analyst's rule names this form: merging puts it with the rule's other forms, and the evidence of
+        # a form the rule moved names the rule
+        value["rule_id"], value["rule_name"], value["rule_source"] = rule.id, rule["name"], rule.source
+    return Mention("org", raw, start, end, c.source, value, label=value["kind"])
+
+
+def _analyst_rule(ctx: Ctx, c: Cand) -> Rule | None:
+    """The analyst's alias rule naming this mention: one of its forms is the whole name, or a form of two or
+    more words is written inside it ("Pertamina Kilang Palju" holds the alias "Kilang Palju")."""
+    toks = ctx.toks
+    best = None
+    for k in range(c.i, c.j):
+        m = ctx.lex.analyst_forms.match(toks, k, skip_dots=True)
+        if m is None or m[0] > c.j:
+            continue
+        rule = m[1]
+        if not (k == c.i and m[0] == c.j):
+            # a form inside a longer mention counts when the other words are the rule's own words
+            # ("Pertamina" + "Kilang Palju" for the rule of "Kilang Pertamina Plaju"), not a region or a unit
+            own = {w for a in [rule["name"], *(rule.get("aliases") or [])] for w in org_key(a).split()}
+            rest = [t for q, t in enumerate(toks[c.i:c.j], c.i) if t.is_word and not k <= q < m[0]]
+            if m[0] - k < 2 or any(org_key(t.text) and org_key(t.text) not in own for t in rest):
+                continue
+        if best is None or m[0] - k > best[0]:
+            best = (m[0] - k, rule)
+    return best[1] if best is not None else None
+
+
+def _inner_entry(ctx: Ctx, c: Cand) -> tuple[OrgEntry, int] | None:
+    for k in range(c.i + 1, c.j):
+        m = entry_at(ctx, k)
+        if m is not None and not m[1].generic and m[0] <= c.j:
+            return m[1], k
+    return None
+
+
+def with_media(ctx: Ctx, mentions: list[Mention]) -> list[Mention]:
+    """News outlets, flagged media; an outlet's name overrides an organisation found at the same place."""
+    found: list[Mention] = []
+    for pattern, rule, name, literal in ctx.lex.media:
+        if literal not in ctx.text:  # "" for a rule's own pattern: always tried
+            continue
+        for m in pattern.finditer(ctx.text):
+            s, e = (m.span("name") if "name" in pattern.groupindex else m.span())
+            if s == e or any(ctx.excluded[k] for k, t in enumerate(ctx.toks) if t.start < e and s < t.end):
+                continue
+            if any(f.start < e and s < f.end for f in found):
+                continue
+            text = ctx.text[s:e]
+            if not name and (ctx.lex.is_region(text) or tuple(text.casefold().split()) in ctx.lex.place_words):
+                continue  # "REPUBLIKA.CO.ID, UNGARAN --": the second part is the city
+            outlet = name if name and not name.startswith("(") else clean_org_name(text)
+            found.append(Mention("org", text, s, e, rule.source,
+                                 {"name": clean_org_name(text), "kind": "media", "role": None, "acronym": None,
+                                  "media": True, "outlet": outlet, "base": "media:" + org_key(outlet)},
+                                 label="media"))
+    keep = [m for m in mentions if not any(f.start <= m.start and m.end <= f.end for f in found)]
+    return sorted(keep + found, key=lambda m: m.start)
