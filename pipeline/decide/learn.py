@@ -318,7 +318,19 @@ def train(samples: list[Sample], out: Path, only: list[str] | None = None) -> di
     return cards
 
 
+def _all_cards(cards: dict[str, dict[str, Any]], out: Path) -> dict[str, dict[str, Any]]:
+    """The cards of this training merged into those kept in ``cards.json``, so retraining one decision
+    (``--only``) leaves the others' rows in the card as they were."""
+    path = out / "cards.json"
+    kept = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    kept.update(json.loads(json.dumps(cards)))
+    merged = {name: kept[name] for name in DECISIONS if name in kept}
+    path.write_text(json.dumps(merged, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return merged
+
+
 def write_card(cards: dict[str, dict[str, Any]], out: Path, n_train: int) -> None:
+    cards = _all_cards(cards, out)
     lines = ["# Learned decisions: model card", "",
              "Rebuilt by `make learn` (`python -m pipeline.decide.learn`) from the train split of the annotated corpus",
              f"(`data/corpus/gold`, {n_train} articles; the test split is never read). One logistic regression per",
@@ -371,7 +383,7 @@ def main(argv: list[str] | None = None) -> int:
             a.samples.write_text(json.dumps([asdict(s) for s in samples]), encoding="utf-8")
     print(f"recorded {len(samples)} train articles in {time.perf_counter() - t0:.0f}s", file=sys.stderr)
     cards = train(samples, a.out, a.only)
-    write_card(json.loads(json.dumps(cards)) if not a.only else cards, a.out, len(samples))
+    write_card(cards, a.out, len(samples))
     for name, card in cards.items():
         cv = card["cross_validation"]
         print(f"{name:10} CV {cv['cv_accuracy']:.3f} over {cv['cv_articles']} articles "

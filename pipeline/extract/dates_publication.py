@@ -31,7 +31,11 @@ DATELINE_RIGHT = re.compile(r"^\s*(?:\([^)\n]{1,40}\)\s*)?[-–—]")
 PAREN_LEFT = re.compile(r"^\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$")
 TOP_CHARS = 1200  # a stamp or dateline stands in the first ~1200 characters ...
 TOP_SHARE = 0.6  # ... and in the first 60% of a short text
-CUE_GAP = re.compile(r"^[^.!?\n]{0,35}$")
+# Between a press-release cue and its date: a short stretch with no sentence end, where a dot may only sit
+# inside a word ("rilis pers yang diterima Warta.com, Minggu (20/7/2025)").
+CUE_GAP = re.compile(r"^(?:[^.!?\n]|\.(?=\w)){0,60}$")
+CUE_WINDOW = 100  # how far before a date its press-release cue may start
+ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def find_publication(text: str, cands: list[Candidate], patterns: DatePatterns,
@@ -55,7 +59,7 @@ def find_publication(text: str, cands: list[Candidate], patterns: DatePatterns,
     for c in days:
         if c.region is not None:
             continue
-        window_start = max(0, c.start - 70)
+        window_start = max(0, c.start - CUE_WINDOW)
         cues = list(patterns.publication_cue.finditer(text, window_start, c.start))
         if cues and CUE_GAP.match(text[cues[-1].end():c.start]):
             return c, "cue"
@@ -75,6 +79,9 @@ def _top_form(text: str, c: Candidate, patterns: DatePatterns) -> str:
     if not left.strip() or patterns.stamp_label.match(left):
         rest = right[TIME_TAIL.match(right).end():]
         if not rest.strip() or patterns.stamp_label_start.match(rest):
+            return "stamp"
+        # exported metadata: "date 2024-02-28 Headline ..." (a labelled ISO day; prose never writes those)
+        if left.strip() and ISO_DAY.match(text[c.start:c.end]):
             return "stamp"
     if DATELINE_LEFT.match(left) and DATELINE_RIGHT.match(right):
         return "dateline"
