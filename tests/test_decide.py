@@ -152,3 +152,14 @@ def test_learning_is_deterministic_and_ships_only_what_beats_the_rules(tmp_path)
     assert not cards["total"]["shipped"] and not (tmp_path / "one" / "total.json").exists()
     model = LinearModel.load(tmp_path / "one" / "detection.json")
     assert model.score({"title:pelatihan": 1.0}) > model.threshold > model.score({"title:harga": 1.0})
+
+
+def test_retraining_one_decision_keeps_the_other_rows_of_the_card(tmp_path):
+    pytest.importorskip("sklearn")
+    from pipeline.decide.learn import train, write_card
+
+    write_card(train(_samples(), tmp_path, only=["detection", "total"]), tmp_path, 40)
+    write_card(train(_samples(), tmp_path, only=["total"]), tmp_path, 40)
+    card = (tmp_path / "CARD.md").read_text(encoding="utf-8")
+    assert "| detection |" in card and "| total |" in card
+    assert list(json.loads((tmp_path / "cards.json").read_text(encoding="utf-8"))) == ["detection", "total"]
