@@ -4,11 +4,12 @@ where it stops (a person, a position, a date, another body)."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ...normalize.orgs import CONNECTORS, acronym_matches
 from .context import Cand, Ctx, entry_at, is_breaking, single_trailing, stop_token
 from .places import ALL_LEVELS, place_at, region_name
-from .tokens import DASHES, NUMBER, YEAR, is_acronym, phrase_tokens
+from .tokens import DASHES, NUMBER, YEAR, Tok, is_acronym, phrase_tokens
 
 # "kepada" (to) goes on inside a name only after a pe-...-an noun ("Pengabdian kepada Masyarakat",
 # "Pelayanan kepada ..."); after anything else it starts what is given to whom
@@ -16,6 +17,30 @@ GIVING_CONNECTORS = {"kepada"}
 
 
 NOMINAL_RE = re.compile(r"^[Pp]e\w{3,}an$")
+
+
+# Each step of the grammar looks at the token the name has reached: it ends the name (STOP), takes the token
+# and goes on (GO), or leaves it to the next step (None). A token no step takes ends the name.
+GO, STOP = True, False
+
+
+@dataclass
+class _Run:
+    """A name being read: the candidate, the token reached, where the name ends so far (``good``: trailing
+    connectors and lower-case words are not kept unless a name goes on after them) and the state (see ``scan``)."""
+
+    c: Cand
+    j: int
+    good: int
+    state: str
+    start: int
+
+    def take(self, end: int, state: str | None = None) -> bool:
+        """The name goes on to token ``end`` (and into ``state``)."""
+        self.j = self.good = end
+        if state is not None:
+            self.state = state
+        return GO
 
 
 def scan(ctx: Ctx, c: Cand, j: int, state: str) -> Cand:
@@ -27,179 +52,254 @@ def scan(ctx: Ctx, c: Cand, j: int, state: str) -> Cand:
     "Kepala Badan PPSDM Bambang Utoro").
     """
     toks = ctx.toks
-    good = j if j > c.j else c.j
-    start = c.i
-    while j < len(toks):
-        t = toks[j]
-        if (t.nl and j > start) or ctx.excluded[j]:
+    run = _Run(c, j, j if j > c.j else c.j, state, c.i)
+    while run.j < len(toks):
+        t = toks[run.j]
+        if (t.nl and run.j > run.start) or ctx.excluded[run.j] or not _step(ctx, run, t):
             break
-        end = legal_at(ctx, j)
-        if end is not None:
-            c.legal = True
-            j = good = end
-            state = "closed" if state == "name" else state
-            continue
-        if t.text == "(":
-            end = bracket(ctx, j)
-            if end is None:
-                break
-            c.brackets.append((j, end))
-            form_inside = end - j == 3 and ctx.lex.prefix.match(toks, j + 1) is not None
-            j = good = end
-            if not (form_inside and state == "name"):  # "Koperasi Serba Usaha (KSU) Arek Suroboyo" goes on
-                state = "acr" if state in {"name", "closed"} else state
-            continue
-        if t.text in DASHES and j + 1 < len(toks) and ctx.lex.unit.match(toks, j + 1) and j > start:
-            j += 1
-            continue
-        unit = ctx.lex.unit.match(toks, j)
-        if unit is not None and j > start and not (t.is_lower and state == "name"):
-            if c.unit_start is None and (c.entry is not None or state != "name"):
-                c.unit_start = j
-            j = good = unit[0]
-            state = "name"
-            continue
-        if t.text == "," and state == "name" and c.form is not None and c.form.kind == "government":
-            end = _comma_list(ctx, j)
-            if end is not None:
-                j = good = end
-                continue
-        if t.text == "/" and j > start and NUMBER.match(toks[j - 1].text) and not t.nl:
-            end = _slash_place(ctx, j + 1)
-            if end is not None:
-                if c.place_start is None:
-                    c.place_start = j + 1
-                j = good = end  # "Kodim 1701/Jayapura", "Koramil 1710-03/Kuala Kencana": a numbered unit's seat
-                state = "place"
-                continue
-        if t.kind == "punct" and t.text != "&":
-            break
-        if t.low in CONNECTORS or t.text == "&":
-            nxt = toks[j + 1] if j + 1 < len(toks) else None
-            if nxt is None or nxt.nl or not (nxt.is_cap or nxt.is_num):
-                break
-            if t.low in GIVING_CONNECTORS and not (j > 0 and NOMINAL_RE.match(toks[j - 1].text)):
-                break  # "PT Pertamina (Persero) kepada UMKM": a gift, not a name ("Pengabdian kepada Masyarakat")
-            if is_breaking(ctx, j + 1) or ctx.lex.prefix.match(toks, j + 1) or entry_at(ctx, j + 1):
-                break
-            if nxt.text.isdigit() and not toks[j - 1].is_num:
-                break  # "RSUD dan 30 Puskesmas", "Kelompok Tani Jaya dan 3 klaster": a count of other bodies
-            if state == "place" and not place_at(ctx, j + 1):
-                break  # "BLK Pasuruan dan SKB": a region ends the name, "dan" starts another body
-            if state != "name" and not (t.low in {"of", "for"} and c.origin == "head"):
-                # ("Department of Primary Industries": an English name goes on after of/for)
-                if not (place_at(ctx, j + 1) or nxt.is_upper):
-                    break
-            j += 1
-            if t.low in {"of", "for"} and c.origin == "head":
-                state = "name"
-            continue
-        if t.is_lower and j > start:
-            cue = ctx.lex.place_cue_lower.match(toks, j)
-            end = region_name(ctx, cue[0], ("provinsi", "kabupaten", "kota"), after_cue=True) \
-                if cue is not None and cue[0] < len(toks) and not toks[cue[0]].nl else None
-            if end is not None and single_trailing(ctx, end - 1):
-                if c.place_start is None or state != "place":
-                    c.place_start = j
-                j = good = end  # "Dinas Kelautan dan Perikanan kota Ambon": a region, written in lower case
-                state = "place"
-                continue
-        if t.is_lower:
-            end = _lower_run_to_bracket(ctx, c, j) if state == "name" else None
-            if end is None:
-                break
-            j = end
-            continue
-        body_start = c.form is not None and j in body_starts(c)
-        known_pair = j + 1 < len(toks) and (t.low, toks[j + 1].low) in ctx.lex.name_pairs
-        if stop_token(ctx, j) or ctx.lex.title_stop.match(toks, j) or (j in ctx.per_starts and not body_start) \
-                or ctx.lex.honorific.match(toks, j) \
-                or (t.low in ctx.lex.stop_break and j > start and not known_pair):
-            break
-        if j > start and j > c.i + 1 and is_breaking(ctx, j):
-            break
-        if j > start and state != "name" and entry_at(ctx, j) is None and ctx.lex.prefix.match(toks, j):
-            break
-        place = place_at(ctx, j)
-        cue = ctx.lex.place_cue.match(toks, j)
-        if place is not None and body_start and state == "name" and not c.form.rule.get("same_as") \
-                and not is_acronym(c.form.text) and (cue is None or cue[1].rule.get("weak")):
-            j = good = j + 1  # right after the form word a region word names the body: "Kementerian Desa ..."
-            continue
-        if place is not None and state == "name" and cue is None and _one_more_word(ctx, place):
-            j = good = place  # "Yayasan Bali Sejahtera": a region inside the name, one word after it
-            continue
-        if place is not None:
-            if c.place_start is None or state != "place":
-                c.place_start = j
-            j = good = place
-            state = "place"
-            continue
-        if t.is_num:
-            if YEAR.match(t.text) or len(t.text) > 7 or (t.text.isdigit() and len(t.text) > 4):
-                break
-            nxt = toks[j + 1] if j + 1 < len(toks) else None
-            if t.text.isdigit() and nxt is not None and not nxt.nl and nxt.is_lower and nxt.low not in CONNECTORS:
-                break  # "Kanim Tahuna 39 orang", "Pondok Pesantren 27 pondok": a count after the name
-            j = good = j + 1
-            continue
-        if t.is_upper and t.kind == "word":
-            inner = entry_at(ctx, j) if c.form is not None and c.form.rule.get("before") else None
-            if inner is not None and inner[0] > j + 1:
-                j = good = inner[0]  # "Komisi IX DPR RI": the whole name of the body it is a part of
-                state = "acr"
-                continue
-            if state == "name":
-                j = good = j + 1
-                # a category word right after the form word ("Paguyuban UMKM Pakem Makmur") leaves the name open
-                generic = body_start and c.form.kind != "government" and t.low in ctx.lex.stop_extend
-                state = "name" if ctx.lex.prefix.match(toks, j - 1) or generic else "acr"
-                continue
-            after_connector = j > 0 and (toks[j - 1].low in CONNECTORS or toks[j - 1].text == "&")
-            if after_connector and c.form is not None:
-                j = good = j + 1  # "Kementerian Koperasi (Kemenkop) dan UKM"
-                continue
-            if t.low in ctx.lex.stop_extend:
-                break
-            if single_trailing(ctx, j):
-                if c.place_start is None:
-                    c.place_start = j
-                j = good = j + 1
-                state = "place"
-                continue
-            break
-        if t.is_cap:
-            if state == "name":
-                if t.low in ctx.lex.stop_extend and c.entry is not None:
-                    break
-                j = good = j + 1
-                continue
-            if t.low in ctx.lex.stop_extend:
-                break
-            if entry_at(ctx, j) is not None and state == "acr":
-                j = good = entry_at(ctx, j)[0]
-                continue
-            levels = ALL_LEVELS if state == "acr" else ("provinsi", "kabupaten", "kota", "kecamatan")
-            place = place_at(ctx, j, levels)
-            if place is not None and single_trailing(ctx, place - 1):
-                if c.place_start is None:
-                    c.place_start = j
-                j = good = place
-                state = "place"
-                continue
-            if state == "acr" and c.form is not None and c.origin != "alias" and single_trailing(ctx, j):
-                j = good = j + 1  # "Direktorat Pengembangan SDM Pariwisata": one more word, not a person's two
-                state = "place"
-                continue
-            end = _run_to_region(ctx, j) if state == "acr" and c.form is not None else None
-            if end is not None:
-                j = good = end  # "Lembaga Sertifikasi Profesi (LSP) Kuliner Jawa Tengah": no person ends in a region
-                state = "place"
-                continue
-            break
-        break
-    c.j = good
+    c.j = run.good
     return c
+
+
+def _step(ctx: Ctx, run: _Run, t: Tok) -> bool:
+    for step in _STEPS:
+        verdict = step(ctx, run, t)
+        if verdict is not None:
+            return verdict
+    return STOP
+
+
+def _legal_form(ctx: Ctx, run: _Run, t: Tok) -> bool | None:
+    """"Tbk", "(Persero)", ", Tbk": after a form word's name only units, brackets and regions follow."""
+    end = legal_at(ctx, run.j)
+    if end is None:
+        return None
+    run.c.legal = True
+    return run.take(end, "closed" if run.state == "name" else None)
+
+
+def _bracket_group(ctx: Ctx, run: _Run, t: Tok) -> bool | None:
+    """(KPI), (Persero), (Sumsel): kept; any other bracket ends the name."""
+    if t.text != "(":
+        return None
+    end = bracket(ctx, run.j)
+    if end is None:
+        return STOP
+    run.c.brackets.append((run.j, end))
+    form_inside = end - run.j == 3 and ctx.lex.prefix.match(ctx.toks, run.j + 1) is not None
+    run.j = run.good = end
+    if not (form_inside and run.state == "name"):  # "Koperasi Serba Usaha (KSU) Arek Suroboyo" goes on
+        run.state = "acr" if run.state in {"name", "closed"} else run.state
+    return GO
+
+
+def _dash_before_unit(ctx: Ctx, run: _Run, t: Tok) -> bool | None:
+    toks = ctx.toks
+    if t.text in DASHES and run.j + 1 < len(toks) and ctx.lex.unit.match(toks, run.j + 1) and run.j > run.start:
+        run.j += 1
+        return GO
+    return None
+
+
+def _unit(ctx: Ctx, run: _Run, t: Tok) -> bool | None:
+    """A unit word ("RU IV", "UID", "Kantor Wilayah"): a company's unit follows."""
+    unit = ctx.lex.unit.match(ctx.toks, run.j)
+    if unit is None or run.j <= run.start or (t.is_lower and run.state == "name"):
+        return None
+    c = run.c
+    if c.unit_start is None and (c.entry is not None or run.state != "name"):
+        c.unit_start = run.j
+    return run.take(unit[0], "name")
+
+
+def _ministry_list(ctx: Ctx, run: _Run, t: Tok) -> bool | None:
+    c = run.c
+    if t.text == "," and run.state == "name" and c.form is not None and c.form.kind == "government":
+        end = _comma_list(ctx, run.j)
+        if end is not None:
+            return run.take(end)
+    return None
+
+
+def _numbered_seat(ctx: Ctx, run: _Run, t: Tok) -> bool | None:
+    """"Kodim 1701/Jayapura", "Koramil 1710-03/Kuala Kencana": a numbered unit's seat."""
+    j = run.j
+    if not (t.text == "/" and j > run.start and NUMBER.match(ctx.toks[j - 1].text) and not t.nl):
+        return None
+    end = _slash_place(ctx, j + 1)
+    if end is None:
+        return None
+    if run.c.place_start is None:
+        run.c.place_start = j + 1
+    return run.take(end, "place")
+
+
+def _punctuation(ctx: Ctx, run: _Run, t: Tok) -> bool | None:
+    return STOP if t.kind == "punct" and t.text != "&" else None
+
+
+def _connector(ctx: Ctx, run: _Run, t: Tok) -> bool | None:
+    """dan, &, untuk, of: passed over when what follows goes on with this name, not another body's."""
+    if not (t.low in CONNECTORS or t.text == "&"):
+        return None
+    if not _goes_on_after(ctx, run, t):
+        return STOP
+    run.j += 1
+    if t.low in {"of", "for"} and run.c.origin == "head":
+        run.state = "name"
+    return GO
+
+
+def _goes_on_after(ctx: Ctx, run: _Run, t: Tok) -> bool:
+    toks = ctx.toks
+    j = run.j
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    if nxt is None or nxt.nl or not (nxt.is_cap or nxt.is_num):
+        return False
+    if t.low in GIVING_CONNECTORS and not (j > 0 and NOMINAL_RE.match(toks[j - 1].text)):
+        return False  # "PT Pertamina (Persero) kepada UMKM": a gift, not a name ("Pengabdian kepada Masyarakat")
+    if is_breaking(ctx, j + 1) or ctx.lex.prefix.match(toks, j + 1) or entry_at(ctx, j + 1):
+        return False
+    if nxt.text.isdigit() and not toks[j - 1].is_num:
+        return False  # "RSUD dan 30 Puskesmas", "Kelompok Tani Jaya dan 3 klaster": a count of other bodies
+    if run.state == "place" and not place_at(ctx, j + 1):
+        return False  # "BLK Pasuruan dan SKB": a region ends the name, "dan" starts another body
+    if run.state != "name" and not (t.low in {"of", "for"} and run.c.origin == "head"):
+        # ("Department of Primary Industries": an English name goes on after of/for)
+        if not (place_at(ctx, j + 1) or nxt.is_upper):
+            return False
+    return True
+
+
+def _lower_case_region(ctx: Ctx, run: _Run, t: Tok) -> bool | None:
+    """"Dinas Kelautan dan Perikanan kota Ambon": a region, written in lower case."""
+    toks = ctx.toks
+    j = run.j
+    if not (t.is_lower and j > run.start):
+        return None
+    cue = ctx.lex.place_cue_lower.match(toks, j)
+    end = region_name(ctx, cue[0], ("provinsi", "kabupaten", "kota"), after_cue=True) \
+        if cue is not None and cue[0] < len(toks) and not toks[cue[0]].nl else None
+    if end is None or not single_trailing(ctx, end - 1):
+        return None
+    if run.c.place_start is None or run.state != "place":
+        run.c.place_start = j
+    return run.take(end, "place")
+
+
+def _lower_case_words(ctx: Ctx, run: _Run, t: Tok) -> bool | None:
+    if not t.is_lower:
+        return None
+    end = _lower_run_to_bracket(ctx, run.c, run.j) if run.state == "name" else None
+    if end is None:
+        return STOP
+    run.j = end
+    return GO
+
+
+def _stop_word(ctx: Ctx, run: _Run, t: Tok) -> bool | None:
+    """A date word, a position, a person, an honorific, a break word, another body's form word: the name ends."""
+    toks = ctx.toks
+    j, c, start = run.j, run.c, run.start
+    known_pair = j + 1 < len(toks) and (t.low, toks[j + 1].low) in ctx.lex.name_pairs
+    if stop_token(ctx, j) or ctx.lex.title_stop.match(toks, j) or (j in ctx.per_starts and not _at_body_start(c, j)) \
+            or ctx.lex.honorific.match(toks, j) \
+            or (t.low in ctx.lex.stop_break and j > start and not known_pair):
+        return STOP
+    if j > start and j > c.i + 1 and is_breaking(ctx, j):
+        return STOP
+    if j > start and run.state != "name" and entry_at(ctx, j) is None and ctx.lex.prefix.match(toks, j):
+        return STOP
+    return None
+
+
+def _region(ctx: Ctx, run: _Run, t: Tok) -> bool | None:
+    j, c = run.j, run.c
+    place = place_at(ctx, j)
+    if place is None:
+        return None
+    cue = ctx.lex.place_cue.match(ctx.toks, j)
+    if _at_body_start(c, j) and run.state == "name" and not c.form.rule.get("same_as") \
+            and not is_acronym(c.form.text) and (cue is None or cue[1].rule.get("weak")):
+        return run.take(j + 1)  # right after the form word a region word names the body: "Kementerian Desa ..."
+    if run.state == "name" and cue is None and _one_more_word(ctx, place):
+        return run.take(place)  # "Yayasan Bali Sejahtera": a region inside the name, one word after it
+    if c.place_start is None or run.state != "place":
+        c.place_start = j
+    return run.take(place, "place")
+
+
+def _number(ctx: Ctx, run: _Run, t: Tok) -> bool | None:
+    """"Komisi IX", "Kelompok Tani 2": a number goes on; a year, a long number or a count ends the name."""
+    if not t.is_num:
+        return None
+    if YEAR.match(t.text) or len(t.text) > 7 or (t.text.isdigit() and len(t.text) > 4):
+        return STOP
+    toks = ctx.toks
+    nxt = toks[run.j + 1] if run.j + 1 < len(toks) else None
+    if t.text.isdigit() and nxt is not None and not nxt.nl and nxt.is_lower and nxt.low not in CONNECTORS:
+        return STOP  # "Kanim Tahuna 39 orang", "Pondok Pesantren 27 pondok": a count after the name
+    return run.take(run.j + 1)
+
+
+def _acronym_word(ctx: Ctx, run: _Run, t: Tok) -> bool | None:
+    if not (t.is_upper and t.kind == "word"):
+        return None
+    toks = ctx.toks
+    j, c = run.j, run.c
+    inner = entry_at(ctx, j) if c.form is not None and c.form.rule.get("before") else None
+    if inner is not None and inner[0] > j + 1:
+        return run.take(inner[0], "acr")  # "Komisi IX DPR RI": the whole name of the body it is a part of
+    if run.state == "name":
+        # a category word right after the form word ("Paguyuban UMKM Pakem Makmur") leaves the name open
+        generic = _at_body_start(c, j) and c.form.kind != "government" and t.low in ctx.lex.stop_extend
+        return run.take(j + 1, "name" if ctx.lex.prefix.match(toks, j) or generic else "acr")
+    after_connector = j > 0 and (toks[j - 1].low in CONNECTORS or toks[j - 1].text == "&")
+    if after_connector and c.form is not None:
+        return run.take(j + 1)  # "Kementerian Koperasi (Kemenkop) dan UKM"
+    if t.low in ctx.lex.stop_extend:
+        return STOP
+    if single_trailing(ctx, j):
+        if c.place_start is None:
+            c.place_start = j
+        return run.take(j + 1, "place")
+    return STOP
+
+
+def _capitalised(ctx: Ctx, run: _Run, t: Tok) -> bool | None:
+    if not t.is_cap:
+        return None
+    j, c = run.j, run.c
+    if run.state == "name":
+        if t.low in ctx.lex.stop_extend and c.entry is not None:
+            return STOP
+        return run.take(j + 1)
+    if t.low in ctx.lex.stop_extend:
+        return STOP
+    if entry_at(ctx, j) is not None and run.state == "acr":
+        return run.take(entry_at(ctx, j)[0])
+    levels = ALL_LEVELS if run.state == "acr" else ("provinsi", "kabupaten", "kota", "kecamatan")
+    place = place_at(ctx, j, levels)
+    if place is not None and single_trailing(ctx, place - 1):
+        if c.place_start is None:
+            c.place_start = j
+        return run.take(place, "place")
+    if run.state == "acr" and c.form is not None and c.origin != "alias" and single_trailing(ctx, j):
+        return run.take(j + 1, "place")  # "Direktorat Pengembangan SDM Pariwisata": one more word, not a person's two
+    end = _run_to_region(ctx, j) if run.state == "acr" and c.form is not None else None
+    if end is not None:
+        return run.take(end, "place")  # "Lembaga Sertifikasi Profesi (LSP) Kuliner Jawa Tengah": no person ends in a region
+    return STOP
+
+
+# in this order: what a token is taken as first decides
+_STEPS = (_legal_form, _bracket_group, _dash_before_unit, _unit, _ministry_list, _numbered_seat, _punctuation, _connector,
+          _lower_case_region, _lower_case_words, _stop_word, _region, _number, _acronym_word, _capitalised)
+
+
+def _at_body_start(c: Cand, j: int) -> bool:
+    """Token j is where the name proper begins after the form word (see ``body_starts``)."""
+    return c.form is not None and j in body_starts(c)
 
 
 def bracket(ctx: Ctx, j: int) -> int | None:
