@@ -234,3 +234,34 @@ def test_batches_that_do_not_add_up_keep_the_first(extractor, unit_family):
                                  "angkatan", "kedua", "pertama", "setiap", "50", "20", "Dari"]), max_size=30))
 def test_parts_never_add_up_to_more_than_the_total(extractor, unit_family, words):
     assert_parts_fit(participants(extractor, " ".join(words)), unit_family)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bare number before 'dari' and a count is taken out of that count: a part in its unit
+    ("Sampai pekan ini baru 18 dari 52 koperasi yang mengajukan izin dinyatakan lengkap.", [(18, False), (52, True)]),
+    ("Empat dari dua belas pemenang lomba itu merupakan mitra binaan bank.", [(4, False), (12, True)]),
+    # ... but a number cued as who took part is the total, the count after 'dari' who signed up
+    ("Pelatihan menjahit itu diikuti 35 dari 50 ibu rumah tangga yang mendaftar.", [(35, True), (50, False)]),
+    # 'salah satu dari' and percentages are no subsets
+    ("Desa itu menjadi salah satu dari 7 desa finalis lomba.", [(7, True)]),
+    ("Sebanyak 40 persen dari 250 peserta adalah perempuan.", [(250, True)]),
+])
+def test_a_number_out_of_a_count_is_its_subset(extractor, text, expected):
+    assert sorted((p["count"], p["total"]) for p in participants(extractor, text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'masing-masing' closing a noun ("their own village") before a relative clause distributes nothing, and
+    # a number of animals before it is no list of groups
+    ("Sebanyak 180 ekor kambing disembelih di dusun masing-masing yang kemudian dibagikan kepada 6.500 warga.",
+     [(6500, True)]),
+    # ... while a distributive 'masing-masing' after counted groups still gives one part per group
+    ("Pelatihan diikuti empat kelompok tani, masing-masing 12 orang.", [(4, True), (12, False), (12, False),
+                                                                       (12, False), (12, False)]),
+])
+def test_masing_masing_that_distributes_nothing(extractor, text, expected):
+    assert sorted((p["count"], p["total"]) for p in participants(extractor, text)) == sorted(expected)
+
+
+def test_each_after_a_number_of_animals_invents_no_groups(extractor):
+    assert counts(extractor, "Daging dari 75 ekor sapi, masing-masing dibagikan kepada 400 warga.") == [400]

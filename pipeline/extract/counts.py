@@ -18,6 +18,8 @@ Patterns (the ``pattern`` value and the ``regex:counts:<name>`` source):
   each        "A, B dan C masing-masing sebanyak 12 orang": one item per list item
   subset      "Tiga di antaranya ...": a bare number before "di antaranya" takes the
               unit of the count before it (also from the sentence before)
+  out_of      "22 dari 48 sekolah": a bare number before "dari" and a count is a subset of it in
+              its unit (or, cued itself, "diikuti 40 dari 60 petani", who took part)
 
 Besides the documented value keys (count, unit, what, total, approx, low, high,
 pattern) a mention's value carries: cls (person, group, business, institution,
@@ -55,11 +57,16 @@ SUBSET_CUE_RE = re.compile(r"\b(?:di\s*antaranya|termasuk)\s*$", re.I)
 SUBSET_AFTER_RE = re.compile(r"[ \t]*(?:(?:orang|peserta)[ \t]+)?di\s*antaranya\b", re.I)
 REST_AFTER_RE = re.compile(r"[ \t]*sisanya\b", re.I)  # "14,15 juta sisanya": the rest, a part
 EACH_RE = re.compile(r"masing\s*[-–—]?\s*masing", re.I)
+# "... di tingkat desa masing-masing yang kemudian disalurkan kepada 200 penerima": "masing-masing" closes the
+# noun before it (their own village) and a relative clause follows; the number after it is distributed over nothing
+EACH_CLOSED_RE = re.compile(r"\byang\b|[,;:]", re.I)
 # the words that lead a list of where the distributed counts come from or go to
 EACH_LIST_AFTER_RE = re.compile(r"[ \t]*(?:\w+[ \t]+)?(?:dari|di|asal|untuk|pada|bagi)[ \t]+", re.I)
 LIST_LEAD_RE = re.compile(r".*\b(?:yaitu|yakni|antara\s+lain|meliputi|berupa|mengikuti|adalah)\b|.*:", re.I | re.S)
 LIST_SPLIT_RE = re.compile(r"\s*(?:,\s*(?:dan|serta)\b|,|;|\bdan\b|\bserta\b|&)\s*", re.I)
 COORD_RE = re.compile(r"^\s*(?:,\s*)?(?:dan|serta|,)\s*$", re.I)
+# "22 dari 48 sekolah": between a subset and the count it is taken out of
+OUT_OF_RE = re.compile(r"[ \t]+dari[ \t]+(?:(?:total|jumlah|sebanyak)[ \t]+)?", re.I)
 # "Dari 16 peserta, ...": the count after the comma is a part of this one
 FROM_LEAD_RE = re.compile(r"\s*[\"“]?\s*dari\s+(?:(?:total|jumlah)\s+)?", re.I)
 PART_AND_RE = re.compile(r"[^.;:!?\d]{0,60}(?:,|\bdan|\bserta)\s*", re.I)
@@ -328,10 +335,12 @@ class CountExtractor:
             m.excluded = in_regions(m.start, m.end, regions) is not None
             self._annotate(m, text, s_start, sent, num, last_count)
             each = EACH_RE.search(text, max(s_start, num.start - 60), num.start)
-            if each is not None and not any(n.start > each.end() and n.end <= num.start for n in nums):
+            if (each is not None and not any(n.start > each.end() and n.end <= num.start for n in nums)
+                    and not EACH_CLOSED_RE.search(text, each.end(), num.start)):
                 out.extend(self._each(text, s_start, m, each, nums[:idx], out))
             else:
-                out.append(m)
+                part = self._out_of(text, s_start, nums[idx - 1] if idx else None, m, out)
+                out.extend([part, m] if part is not None else [m])
             last_count = m
         _mark_series(text, out)
         return out
@@ -374,6 +383,30 @@ class CountExtractor:
             value={"count": num.number.value, "unit": v["unit"], "what": v["what"], "total": False,
                    "approx": num.number.approx, "low": num.number.low, "high": num.number.high, "pattern": "subset",
                    "cls": v.get("cls", "person"), "part": True, "subset": not rest},
+        )
+
+    def _out_of(self, text: str, s_start: int, num: NumberMatch | None, whole: Mention,
+                found: list[Mention]) -> Mention | None:
+        """ "baru 22 dari 48 sekolah ...", "tiga dari sepuluh pemenang": a bare number right before "dari" and a
+        count is a subset of that count, in its unit (the count itself stays the whole)."""
+        if num is None or any(m.start <= num.start < m.end for m in found) or num.number.value is None:
+            return None
+        if not OUT_OF_RE.fullmatch(text, num.end, whole.start) or whole.value.get("pattern") != "num_noun":
+            return None
+        if not 2 <= num.number.value < (whole.value.get("count") or 0):
+            return None
+        if self._excluded_by_context(text, s_start, num, None) is not None:
+            return None
+        v = whole.value
+        cue = _cue(text[s_start:num.start])
+        # "Pelatihan diikuti 40 dari 60 petani yang mendaftar": a cued subset is who took part, a candidate total
+        part = cue == "none"
+        return Mention(
+            kind="count", text=num.text, start=num.start, end=num.end, source="regex:counts:out_of",
+            value={"count": num.number.value, "unit": v["unit"], "what": v["what"], "total": False,
+                   "approx": num.number.approx, "low": num.number.low, "high": num.number.high, "pattern": "out_of",
+                   "cls": v.get("cls", "person"), "part": part, "subset": part, "cue": cue},
+            excluded=whole.excluded,
         )
 
     def _people_subject(self, text: str, start: int, end: int) -> bool:
@@ -446,7 +479,9 @@ class CountExtractor:
                   last_count: Mention | None) -> None:
         """Sentence context: is it a part of a breakdown, a subset, a target or past figure; how is it cued?"""
         pre = text[s_start:num.start]
-        if PART_CUE_RE.search(pre) or (last_count is not None and ORIGIN_RE.fullmatch(text, last_count.end, num.start)):
+        cues = [c for c in PART_CUE_RE.finditer(pre)
+                if not (EACH_RE.fullmatch(c.group()) and EACH_CLOSED_RE.search(pre, c.end()))]
+        if cues or (last_count is not None and ORIGIN_RE.fullmatch(text, last_count.end, num.start)):
             m.value["part"] = True  # "dibagi menjadi ...", "45 orang dari empat desa"
         if last_count is not None and not m.value.get("part"):
             between = text[last_count.end:num.start]
@@ -492,7 +527,8 @@ class CountExtractor:
             items = self._list_after(text, m.end)
         prev_m = next((x for x in earlier_mentions if prev_num is not None and x.start == prev_num.start), None)
         people_before = prev_m is not None and prev_m.value.get("cls") == "person"
-        if len(items) < 2 and prev_num is not None and (prev_num.number.value or 0) >= 2 and not people_before:
+        if (len(items) < 2 and prev_num is not None and (prev_num.number.value or 0) >= 2 and not people_before
+                and self._excluded_by_context(text, s_start, prev_num, None) is None):  # not "250 ekor sapi"
             # "lima kelompok, masing-masing 10 orang": one part per group counted before (never per person)
             label = self._what(text, prev_num.end, prev_num.end, 3).strip() or "kelompok"
             items = [f"{label} {i + 1}" for i in range(min(prev_num.number.value, 10))]
