@@ -116,7 +116,8 @@ SCHEMAS: dict[str, FileSchema] = {
         _schema("place_aliases", "place names the official list lacks (Jabar, Solo, Sumbagut)",
                 alias=(STR, True), level=(STR, True), code=(STR, False), name=(STR, False)),
         _schema("place_stopwords", "words never taken as place names alone; position 'before': a word "
-                "that makes the place name right after it not a place (bahasa Inggris, Jalan Sudirman)",
+                "that makes the place name right after it not a place (bahasa Inggris, Jalan Sudirman); 'bare': "
+                "an everyday word that is a place only after a cue (Desa Jadi)",
                 text=(STR, True), position=(STR, False)),
     ]
 }
@@ -163,7 +164,7 @@ CHOICES: dict[tuple[str, str], tuple] = {
     ("place_cues", "level"): _PLACE_LEVELS,
     ("place_cues", "role"): ("cue", "title", "org"),
     ("place_aliases", "level"): (*_PLACE_LEVELS, "country"),
-    ("place_stopwords", "position"): ("before",),
+    ("place_stopwords", "position"): ("alone", "bare", "before"),
 }
 # Whole-number ranges (inclusive).
 RANGES: dict[tuple[str, str], tuple[int, int]] = {("months", "month"): (1, 12), ("weekdays", "weekday"): (0, 6)}

@@ -410,6 +410,14 @@ def test_generated_aliases_are_up_to_date():
     assert r.returncode == 0, r.stderr
 
 
+def test_generated_everyday_words_are_up_to_date():
+    if not (ROOT.parent / "shared" / "corpus" / "unlabelled" / "news.jsonl.gz").exists():
+        pytest.skip("shared unlabelled news not available")
+    r = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_place_stopwords.py"), "--check"],
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+
+
 def test_dateline_yields_to_a_kabupaten_the_article_is_about(ex):
     text = "PEKALONGAN – Warga Kecamatan Kajen, Kabupaten Pekalongan, berlatih membatik."
     ms = places(ex, text, dateline=(0, 10))
@@ -485,3 +493,30 @@ def test_the_gazetteer_is_loaded_once_from_the_runs_cache_folder(tmp_path, monke
     assert not home.exists()
     first = Gazetteer.load()  # an extractor asking without a folder
     assert first is Gazetteer.load() and not home.exists()
+
+
+# --- everyday words that are also village names (rules/place_stopwords.common.jsonl) ---------------------------
+
+@pytest.mark.parametrize("text", [
+    "Jadi, warga Kecamatan Sukoharjo sepakat membentuk koperasi simpan pinjam.",
+    "Lebih lanjut, kelompok tani di Kabupaten Gianyar menerima bantuan bibit.",
+])
+def test_an_everyday_word_opening_a_sentence_is_no_village(ex, text):
+    assert not [m for m in places(ex, text) if m.text in {"Jadi", "Lebih"}]
+
+
+def test_the_same_word_after_a_village_cue_is_a_village(ex):
+    ms = by_text(places(ex, "Pelatihan menjahit digelar di balai Desa Jadi, Kecamatan Sumber, Kabupaten Rembang."))
+    assert "Desa Jadi" in ms and ms["Desa Jadi"].value["level"] == "desa"
+
+
+def test_a_bare_stop_word_rule_still_lets_a_cued_name_through(tmp_path):
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    (folder / "place_stopwords.jsonl").write_text('{"id": "x", "text": "Sukamaju", "position": "bare"}\n',
+                                                  encoding="utf-8")
+    ex2 = PlaceExtractor(load_rules([ROOT / "rules", folder]))
+    bare = "Warga Sukamaju menjadi contoh bagi desa lain di Kecamatan Cikajang, Garut."
+    assert "Sukamaju" in by_text(places(PlaceExtractor(load_rules([ROOT / "rules"])), bare))
+    assert "Sukamaju" not in by_text(places(ex2, bare))
+    assert "Desa Sukamaju" in by_text(places(ex2, "Warga Desa Sukamaju, Kecamatan Cikajang, Garut, berkumpul."))

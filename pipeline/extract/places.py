@@ -189,6 +189,8 @@ class PlaceExtractor:
         stops = rules.get("place_stopwords")
         self.stop_alone = {squash(r["text"]) for r in stops if r.get("position", "alone") == "alone"}
         self.stop_before = {squash(r["text"]) for r in stops if r.get("position") == "before"}
+        # everyday words that are also village names ("Jadi", "Lebih"): no place without a cue ("Desa Jadi")
+        self.stop_bare = self.stop_alone | {squash(r["text"]) for r in stops if r.get("position") == "bare"}
         self._pools: dict[frozenset[str], dict[str, str]] = {}
         self._cands: dict[str, tuple[Cand, ...]] = {}
         self.max_tokens = max([self.gaz.max_tokens] + [len(_WORD.findall(r["alias"]))
@@ -398,7 +400,7 @@ class PlaceExtractor:
         if not cands:
             return None
         key = "".join(tk.keys[i:end])
-        if key in self.stop_alone:
+        if key in self.stop_bare:
             return None
         w = tk.words[i]
         if end == i + 1 and w.isupper() and len(w) <= 3 and key not in self.aliases:
@@ -441,7 +443,7 @@ class PlaceExtractor:
         hit = self._cue_at(tk, 0)
         i0 = hit[1] if hit and hit[0].role == "cue" else 0
         key = "".join(tk.keys[i0:])
-        if key in self.stop_alone:
+        if key in (self.stop_alone if i0 else self.stop_bare):
             return None
         cands = self.candidates(key) or self.candidates("".join(tk.keys))
         name = text[s + tk.starts[i0]:s + tk.ends[-1]]
@@ -627,7 +629,7 @@ class PlaceExtractor:
             for m in hit:
                 if how == "dateline":
                     m.dateline = True
-                elif m.needs_context and m.key not in self.stop_alone and self._names_span(text, m, s, e):
+                elif m.needs_context and m.key not in self.stop_bare and self._names_span(text, m, s, e):
                     m.vouched = True  # the NER says this bare name is a place: see _apply_context
             if hit or (how == "loc" and any(s2 <= s and e <= e2 for s2, e2 in org_spans)):
                 continue
