@@ -6,51 +6,72 @@ from ...normalize.orgs import acronym_matches, org_key
 from .context import Cand, Ctx, entry_at, single_trailing, tokens_of
 from .grammar import scan
 from .places import place_at
-from .tokens import phrase_tokens
+from .tokens import Tok, phrase_tokens
+
 
 def acronym_registry(ctx: Ctx, chosen: list[Cand]) -> dict[str, Cand]:
     """Acronyms the article defines: "Full Name (ACR)", "Full Name (ACR Rest)", "Full Name atau ACR"."""
     registry: dict[str, Cand] = {}
     toks = ctx.toks
     for c in chosen:
-        n = c
         for b0, b1 in c.brackets:
-            inner = [t for t in toks[b0 + 1:b1 - 1]]
-            text = ctx.text[inner[0].start:inner[-1].end]
-            if any(t.low in ctx.lex.legal_words for t in inner):
-                continue
-            whole = ctx.lex.unit.match(toks, b0 + 1) or ctx.lex.prefix.match(toks, b0 + 1)
-            if whole is not None and whole[0] == b1 - 1:
-                continue  # "Kantor Wilayah (Kanwil)", "(KSU)": the bracket abbreviates a form word
-            before = [t.text for t in toks[c.i:b0] if t.is_word]
-            if not before:
-                continue
-            first = inner[0].text
-            tail = [t.text.casefold() for t in inner[1:] if t.is_word]
-            head_words = before[:-len(tail)] if tail and [w.casefold() for w in before[-len(tail):]] == tail else before
-            if acronym_matches(text, before) or acronym_matches(text, before[1:]) or (
-                    len(inner) > 1 and acronym_matches(first, head_words)):
-                if place_at(ctx, b0 - 1) is not None and acronym_matches(text, before[-3:]) \
-                        and not acronym_matches(text, before[:-3] or before):
-                    continue  # "(PPU)" after a region name abbreviates the region
-                if c.entry is not None and not c.entry.generic and any(a == text for a in [c.entry.name, *c.entry.aliases]):
-                    continue  # the known organisation's own acronym: found by the alias table
-                registry.setdefault(text, n)
-                if len(inner) > 1 and inner[0].is_upper:
-                    registry.setdefault(first, n)
-                c.acronym = c.acronym or text
-            elif len(inner) <= 3 and all(t.is_cap for t in inner if t.is_word) and not place_at(ctx, b0 + 1) \
-                    and not (c.entry is not None and entry_at(ctx, b0 + 1)) \
-                    and any(ctx.lex.head.match(toks, k) for k in range(b0 + 1, b1 - 1)):
-                registry.setdefault(text, n)  # "(Dewisnu Foundation)", an alternative name
-                c.acronym = c.acronym or text
+            _bracket_acronym(ctx, c, b0, b1, registry)
         # "PT X atau ABC"
         if c.j + 1 < len(toks) and toks[c.j].low == "atau" and toks[c.j + 1].is_upper:
             a = toks[c.j + 1].text
             words = [t.text for t in toks[c.i:c.j] if t.is_word]
             if acronym_matches(a, words) or acronym_matches(a, words[1:]):
-                registry.setdefault(a, n)
+                registry.setdefault(a, c)
     return registry
+
+
+def _bracket_acronym(ctx: Ctx, c: Cand, b0: int, b1: int, registry: dict[str, Cand]) -> None:
+    """The bracket at tokens b0..b1 of candidate ``c`` abbreviates the words before it, or gives the body's other
+    name with a head word ("(Dewisnu Foundation)"): it goes in the registry, pointing at ``c``."""
+    toks = ctx.toks
+    inner = [t for t in toks[b0 + 1:b1 - 1]]
+    text = ctx.text[inner[0].start:inner[-1].end]
+    if any(t.low in ctx.lex.legal_words for t in inner):
+        return
+    whole = ctx.lex.unit.match(toks, b0 + 1) or ctx.lex.prefix.match(toks, b0 + 1)
+    if whole is not None and whole[0] == b1 - 1:
+        return  # "Kantor Wilayah (Kanwil)", "(KSU)": the bracket abbreviates a form word
+    before = [t.text for t in toks[c.i:b0] if t.is_word]
+    if not before:
+        return
+    if _spells(text, inner, before):
+        if place_at(ctx, b0 - 1) is not None and acronym_matches(text, before[-3:]) \
+                and not acronym_matches(text, before[:-3] or before):
+            return  # "(PPU)" after a region name abbreviates the region
+        if c.entry is not None and not c.entry.generic and any(a == text for a in [c.entry.name, *c.entry.aliases]):
+            return  # the known organisation's own acronym: found by the alias table
+        registry.setdefault(text, c)
+        if len(inner) > 1 and inner[0].is_upper:
+            registry.setdefault(inner[0].text, c)
+        c.acronym = c.acronym or text
+    elif _other_name(ctx, c, b0, b1):
+        registry.setdefault(text, c)  # "(Dewisnu Foundation)", an alternative name
+        c.acronym = c.acronym or text
+
+
+def _other_name(ctx: Ctx, c: Cand, b0: int, b1: int) -> bool:
+    """The bracket holds one to three capitalised words with a head word, no region and (after a known
+    organisation) no other known one."""
+    toks = ctx.toks
+    inner = toks[b0 + 1:b1 - 1]
+    return bool(len(inner) <= 3 and all(t.is_cap for t in inner if t.is_word) and not place_at(ctx, b0 + 1)
+                and not (c.entry is not None and entry_at(ctx, b0 + 1))
+                and any(ctx.lex.head.match(toks, k) for k in range(b0 + 1, b1 - 1)))
+
+
+def _spells(text: str, inner: list[Tok], before: list[str]) -> bool:
+    """The bracket's text abbreviates the words before it (or without the first, a form word); or its first word
+    does, the rest repeating the name's last words ("(ACR Rest)")."""
+    first = inner[0].text
+    tail = [t.text.casefold() for t in inner[1:] if t.is_word]
+    head_words = before[:-len(tail)] if tail and [w.casefold() for w in before[-len(tail):]] == tail else before
+    return acronym_matches(text, before) or acronym_matches(text, before[1:]) or (
+        len(inner) > 1 and acronym_matches(first, head_words))
 
 
 def acronym_cands(ctx: Ctx, chosen: list[Cand], registry: dict[str, Cand]) -> list[Cand]:

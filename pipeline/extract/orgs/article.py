@@ -13,6 +13,7 @@ from .tokens import QUOTES, title_lines, tokenize
 
 
 def read_article(lex: OrgLexicon, text: str, regions: Sequence[Region], ner_spans) -> Ctx:
+    """The article tokenised, its excluded regions, headlines, themes and the model's spans marked."""
     toks = tokenize(text)
     ctx = Ctx(lex, text, toks, title_lines(toks), excluded_tokens(toks, regions), set(), {}, set())
     _themes(ctx)

@@ -27,38 +27,50 @@ def resolve(cands: list[Cand], keep_all: list[Cand] | None = None) -> list[Cand]
 
 
 def keep_valid(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
+    """The candidates that name a body, each first matched against the known organisations' whole names."""
     out = []
     for c in cands:
         _refine_entry(ctx, c)
-        name = strip_brackets(clean_org_name(ctx.text[ctx.toks[c.i].start:ctx.toks[c.j - 1].end]))
-        key = org_key(name)
-        if not key or key in ctx.lex.stop_name or key.split()[0] in ctx.lex.stop_extend and len(key.split()) == 1:
-            continue
-        if c.form is not None and c.origin == "form" and not c.virtual_form:
-            words = [t for t in ctx.toks[c.i:c.j] if t.is_word]
-            form_len = len(phrase_tokens(c.form.text))
-            if len(words) <= form_len and not c.brackets:
-                continue
-            body = [t for t in ctx.toks[c.i + form_len:c.j] if t.is_word]
-            rest = org_key(" ".join(t.text for t in body))
-            if _generic_body(ctx, c, form_len):
-                continue
-            # a government body is named by its sector, which alone is no organisation ("Dinas Koperasi")
-            sector = c.form.kind == "government" and len(body) == 1
-            # a body of category acronyms only is no name ("Kelompok UMKM"); a proper word that also extends
-            # company names ("Lestari", "Mandiri") may be a group's whole name ("Kelompok Tani Lestari")
-            if not rest or rest in ctx.lex.stop_name and not sector or (
-                    all(t.low in ctx.lex.stop_extend for t in body) and any(t.is_upper for t in body)):
-                continue
-            if len(body) == 1 and len(body[0].text) < 2:
-                continue
-        if ctx.lex.stop_prefix.match(ctx.toks, c.i):
-            continue
-        if c.origin == "head" and all(t.low in ctx.lex.stop_extend or ctx.lex.head.match(ctx.toks, k)
-                                      for k, t in enumerate(ctx.toks[c.i:c.j], c.i) if t.is_word):
-            continue  # "CSR Department": a department of whatever body, no name
-        out.append(c)
+        if _names_a_body(ctx, c):
+            out.append(c)
     return out
+
+
+def _names_a_body(ctx: Ctx, c: Cand) -> bool:
+    name = strip_brackets(clean_org_name(ctx.text[ctx.toks[c.i].start:ctx.toks[c.j - 1].end]))
+    key = org_key(name)
+    if not key or key in ctx.lex.stop_name or key.split()[0] in ctx.lex.stop_extend and len(key.split()) == 1:
+        return False
+    if c.form is not None and c.origin == "form" and not c.virtual_form and not _form_names_a_body(ctx, c):
+        return False
+    if ctx.lex.stop_prefix.match(ctx.toks, c.i):
+        return False
+    if c.origin == "head" and all(t.low in ctx.lex.stop_extend or ctx.lex.head.match(ctx.toks, k)
+                                  for k, t in enumerate(ctx.toks[c.i:c.j], c.i) if t.is_word):
+        return False  # "CSR Department": a department of whatever body, no name
+    return True
+
+
+def _form_names_a_body(ctx: Ctx, c: Cand) -> bool:
+    """The words after the form word name one body: not nothing, not a kind of body, not only stop words."""
+    words = [t for t in ctx.toks[c.i:c.j] if t.is_word]
+    form_len = len(phrase_tokens(c.form.text))
+    if len(words) <= form_len and not c.brackets:
+        return False
+    body = [t for t in ctx.toks[c.i + form_len:c.j] if t.is_word]
+    rest = org_key(" ".join(t.text for t in body))
+    if _generic_body(ctx, c, form_len):
+        return False
+    # a government body is named by its sector, which alone is no organisation ("Dinas Koperasi")
+    sector = c.form.kind == "government" and len(body) == 1
+    # a body of category acronyms only is no name ("Kelompok UMKM"); a proper word that also extends
+    # company names ("Lestari", "Mandiri") may be a group's whole name ("Kelompok Tani Lestari")
+    if not rest or rest in ctx.lex.stop_name and not sector or (
+            all(t.low in ctx.lex.stop_extend for t in body) and any(t.is_upper for t in body)):
+        return False
+    if len(body) == 1 and len(body[0].text) < 2:
+        return False
+    return True
 
 
 def _refine_entry(ctx: Ctx, c: Cand) -> None:
@@ -121,32 +133,10 @@ def attest(ctx: Ctx, chosen: list[Cand]) -> list[Cand]:
     for c in chosen:
         closed = c.origin in {"alias", "acronym"} and c.unit_start is None and (c.entry is None or not c.entry.generic)
         if ctx.toks[c.i].line in ctx.title_lines and not closed:
-            keep = None
-            for k in range(c.j, c.i, -1):
-                key = org_key(ctx.text[ctx.toks[c.i].start:ctx.toks[k - 1].end])
-                if key in body_keys:
-                    keep = k
-                    break
-                if c.entry_span and k == c.entry_span[1]:
-                    keep = k
-                    break
-            if keep is None:
+            if not _cut_headline_name(ctx, c, body_keys):
                 continue
-            if keep < c.j:
-                c.j = keep
-                c.brackets = [b for b in c.brackets if b[1] <= keep]
-                c.unit_start = c.unit_start if c.unit_start is not None and c.unit_start < keep else None
-                c.place_start = c.place_start if c.place_start is not None and c.place_start < keep else None
         elif c.origin == "form" and c.entry is None:
-            for k in range(c.i + 2, c.j - 1):
-                t = ctx.toks[k]
-                if t.low in {"dan", "serta", "&"} and not any(b0 <= k < b1 for b0, b1 in c.brackets):
-                    left = org_key(ctx.text[ctx.toks[c.i].start:ctx.toks[k - 1].end])
-                    if left in body_keys - {org_key(name_of(ctx, c))}:
-                        c.j = k  # "Pokdakan Biawan dan Jaya Patin": two groups sharing one form word
-                        c.brackets = [b for b in c.brackets if b[1] <= k]
-                        c.place_start = c.place_start if c.place_start is not None and c.place_start < k else None
-                        break
+            _split_shared_form(ctx, c, body_keys)
         if c.origin in {"form", "titleform"} and c.entry is None and ctx.toks[c.i].line not in ctx.title_lines:
             _trim_person(ctx, c, body_keys)
         if c.origin == "head" and sentence_start(ctx.toks, c.i) and c.j - c.i >= 3:
@@ -155,6 +145,41 @@ def attest(ctx: Ctx, chosen: list[Cand]) -> list[Cand]:
                 c.i += 1
         out.append(c)
     return out
+
+
+def _cut_headline_name(ctx: Ctx, c: Cand, body_keys: set[str]) -> bool:
+    """A name in a headline keeps only as many words as the body writes it with (or its known name's); False
+    when the body never writes it."""
+    keep = None
+    for k in range(c.j, c.i, -1):
+        key = org_key(ctx.text[ctx.toks[c.i].start:ctx.toks[k - 1].end])
+        if key in body_keys:
+            keep = k
+            break
+        if c.entry_span and k == c.entry_span[1]:
+            keep = k
+            break
+    if keep is None:
+        return False
+    if keep < c.j:
+        c.j = keep
+        c.brackets = [b for b in c.brackets if b[1] <= keep]
+        c.unit_start = c.unit_start if c.unit_start is not None and c.unit_start < keep else None
+        c.place_start = c.place_start if c.place_start is not None and c.place_start < keep else None
+    return True
+
+
+def _split_shared_form(ctx: Ctx, c: Cand, body_keys: set[str]) -> None:
+    """"Pokdakan Biawan dan Jaya Patin": two groups sharing one form word, when the article writes the first alone."""
+    for k in range(c.i + 2, c.j - 1):
+        t = ctx.toks[k]
+        if t.low in {"dan", "serta", "&"} and not any(b0 <= k < b1 for b0, b1 in c.brackets):
+            left = org_key(ctx.text[ctx.toks[c.i].start:ctx.toks[k - 1].end])
+            if left in body_keys - {org_key(name_of(ctx, c))}:
+                c.j = k  # "Pokdakan Biawan dan Jaya Patin": two groups sharing one form word
+                c.brackets = [b for b in c.brackets if b[1] <= k]
+                c.place_start = c.place_start if c.place_start is not None and c.place_start < k else None
+                break
 
 
 def _trim_person(ctx: Ctx, c: Cand, body_keys: set[str]) -> None:

@@ -58,7 +58,6 @@ def excluded_tokens(toks: list[Tok], regions: Sequence[Region]) -> list[bool]:
 
 
 # ----- small token tests ------------------------------------------------------------------------------
-
 def stop_token(ctx: Ctx, j: int) -> bool:
     t = ctx.toks[j]
     return t.low in ctx.lex.calendar or ctx.excluded[j]
@@ -90,7 +89,6 @@ def single_trailing(ctx: Ctx, j: int) -> bool:
 
 
 # ----- candidates ------------------------------------------------------------------------------------
-
 def name_of(ctx: Ctx, c: Cand) -> str:
     return ctx.text[ctx.toks[c.i].start:ctx.toks[c.j - 1].end]
 

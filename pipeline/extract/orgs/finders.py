@@ -96,54 +96,83 @@ def _unit_before(ctx: Ctx, i: int) -> int | None:
 
 
 def form_cands(ctx: Ctx) -> list[Cand]:
+    """Names that start with a form word (PT, Dinas, Koperasi Serba Usaha) and run on after it."""
     out = []
-    toks = ctx.toks
-    for i in range(len(toks)):
-        if ctx.excluded[i] or not toks[i].is_word:
-            continue
-        m = ctx.lex.prefix.match(toks, i, skip_dots=True)
-        if m is None:
-            continue
-        end, form = m
-        if end < len(toks) and toks[end].text == "." and form.text.endswith(".") is False and form.legal:
-            end += 1
-        if end >= len(toks) or toks[end].nl or not (toks[end].is_cap or toks[end].is_num
-                                                    or bracket(ctx, end) is not None):
-            continue
-        if ctx.lex.stop_prefix.match(toks, i) or (not form.legal and _sector_at(ctx, i)):
-            continue
-        if form.rule.get("place_only") and place_at(ctx, end) is None:
-            continue  # "Pemerintah Aceh" is a body, "Pemerintah Pusat" is no name
-        weak = not form.legal and form.kind not in {"government", "university"}
-        inside = weak and _inside_other_name(ctx, i)
-        if inside and ctx.lex.stop_prefix.match(toks, i - 1):
-            continue  # "Kantor Pusat X": a venue
-        c = Cand(i, end, "form", form.kind, form.rule.source, form=form, legal=form.legal)
-        # a legal, company or bank form before a known name is that organisation ("Perum Jamkrindo", "Bank Himbara")
-        e = entry_at(ctx, end) if form.legal or form.kind in {"company", "bank"} else None
-        if e is not None:
-            trial = Cand(i, end, "form", form.kind, form.rule.source, form=form, legal=form.legal)
-            scan(ctx, trial, end, "name")
-            if trial.brackets or trial.legal and trial.j > e[0] and any(
-                    t.low in ctx.lex.legal_words for t in toks[e[0]:trial.j]):
-                e = None  # "PT Pertamina Gheotermal Energy (PGE)": a company name longer than the known one
-        if e is None:
-            e2 = entry_at(ctx, i)
-            if e2 is not None:
-                c.entry, c.entry_span = e2[1], (i, e2[0])
-                scan(ctx, c, e2[0], "closed" if e2[0] > end and not e2[1].generic else "name")
-            else:
-                scan(ctx, c, end, "name")
-        else:
-            c.entry, c.entry_span = e[1], (end, e[0])
-            scan(ctx, c, e[0], "closed")
-        if c.entry is None and form.legal:
-            _fuzzy_entry(ctx, c, end)
-        if inside and not c.brackets or c.brackets and weak and _bracket_spells_more(ctx, c):
-            continue  # "Pertemuan Kelompok Mingguan (PKM)": the form word is inside another name
-        if c.j > end:
+    for i in range(len(ctx.toks)):
+        c = _form_cand(ctx, i)
+        if c is not None:
             out.append(c)
     return out
+
+
+def _form_cand(ctx: Ctx, i: int) -> Cand | None:
+    toks = ctx.toks
+    if ctx.excluded[i] or not toks[i].is_word:
+        return None
+    start = _form_start(ctx, i)
+    if start is None:
+        return None
+    end, form = start
+    weak = not form.legal and form.kind not in {"government", "university"}
+    inside = weak and _inside_other_name(ctx, i)
+    if inside and ctx.lex.stop_prefix.match(toks, i - 1):
+        return None  # "Kantor Pusat X": a venue
+    c = Cand(i, end, "form", form.kind, form.rule.source, form=form, legal=form.legal)
+    _read_form_name(ctx, c, end)
+    if inside and not c.brackets or c.brackets and weak and _bracket_spells_more(ctx, c):
+        return None  # "Pertemuan Kelompok Mingguan (PKM)": the form word is inside another name
+    return c if c.j > end else None
+
+
+def _form_start(ctx: Ctx, i: int) -> tuple[int, Form] | None:
+    """(end, form) of a form word at token i that may start a name: a capitalised word, a number or a bracket
+    follows it, and it is no stop prefix, no sector of a position ("Menteri Koperasi") and, for a form that only
+    goes with a region ("Pemerintah"), followed by one."""
+    toks = ctx.toks
+    m = ctx.lex.prefix.match(toks, i, skip_dots=True)
+    if m is None:
+        return None
+    end, form = m
+    if end < len(toks) and toks[end].text == "." and form.text.endswith(".") is False and form.legal:
+        end += 1
+    if end >= len(toks) or toks[end].nl or not (toks[end].is_cap or toks[end].is_num
+                                                or bracket(ctx, end) is not None):
+        return None
+    if ctx.lex.stop_prefix.match(toks, i) or (not form.legal and _sector_at(ctx, i)):
+        return None
+    if form.rule.get("place_only") and place_at(ctx, end) is None:
+        return None  # "Pemerintah Aceh" is a body, "Pemerintah Pusat" is no name
+    return end, form
+
+
+def _read_form_name(ctx: Ctx, c: Cand, end: int) -> None:
+    """Read the name on from the form word (tokens c.i..end). A known organisation named from the form word, or
+    after a legal, company or bank form ("Perum Jamkrindo", "Bank Himbara"), is that organisation."""
+    form = c.form
+    e = entry_at(ctx, end) if form.legal or form.kind in {"company", "bank"} else None
+    if e is not None and _longer_company(ctx, c, end, e):
+        e = None  # "PT Pertamina Gheotermal Energy (PGE)": a company name longer than the known one
+    if e is None:
+        e2 = entry_at(ctx, c.i)
+        if e2 is not None:
+            c.entry, c.entry_span = e2[1], (c.i, e2[0])
+            scan(ctx, c, e2[0], "closed" if e2[0] > end and not e2[1].generic else "name")
+        else:
+            scan(ctx, c, end, "name")
+    else:
+        c.entry, c.entry_span = e[1], (end, e[0])
+        scan(ctx, c, e[0], "closed")
+    if c.entry is None and form.legal:
+        _fuzzy_entry(ctx, c, end)
+
+
+def _longer_company(ctx: Ctx, c: Cand, end: int, e: tuple[int, OrgEntry]) -> bool:
+    """Read as a plain name, the company's name has a bracket or a legal form after the known name's end."""
+    form = c.form
+    trial = Cand(c.i, end, "form", form.kind, form.rule.source, form=form, legal=form.legal)
+    scan(ctx, trial, end, "name")
+    return bool(trial.brackets or trial.legal and trial.j > e[0] and any(
+        t.low in ctx.lex.legal_words for t in ctx.toks[e[0]:trial.j]))
 
 
 def _sector_at(ctx: Ctx, i: int) -> bool:
@@ -249,44 +278,63 @@ def head_cands(ctx: Ctx) -> list[Cand]:
 def title_cands(ctx: Ctx) -> list[Cand]:
     """A lone unknown name right after a person's position: "Direktur PIWKU", "Rektor Unival Banten"."""
     out = []
-    toks = ctx.toks
-    for i in range(len(toks)):
-        m = ctx.lex.title_cue.match(toks, i)
-        if m is None or ctx.excluded[i]:
-            continue
-        j = m[0]
-        if j < len(toks) and toks[j].text == "." and not toks[j].nl:
-            j += 1
-        if j >= len(toks) or toks[j].nl or not toks[j].is_cap or toks[j].kind != "word":
-            continue
-        if toks[i].is_upper and len(toks[i].text) >= 3:
-            continue  # "PETANI ORGANIK": a caption in capitals, not a position
-        if m[1].rule.get("same_as"):
-            c = _title_form(ctx, i, j, m[1])
-            if c is not None:
-                out.append(c)
-            continue
-        t = toks[j]
-        if (ctx.lex.prefix.match(toks, j) or ctx.lex.title.match(toks, j) or ctx.lex.unit.match(toks, j)
-                or place_at(ctx, j, ("provinsi", "kabupaten", "kota", "kecamatan")) or entry_at(ctx, j)
-                or stop_token(ctx, j) or t.low in ctx.lex.stop_extend or org_key(t.text) in ctx.lex.stop_name
-                or t.low in ctx.lex.title_words or j in ctx.per_starts):
-            continue
-        acronym_like = (t.is_upper or bool(re.search(r"[a-z][A-Z]", t.text))) and not caps_line(toks, j)
-        c = Cand(j, j + 1, "title", "university" if toks[i].low == "rektor" else "other", m[1].rule.source)
-        owned = _owned_business(ctx, j) if m[1].kind == "company" and not acronym_like else None
-        if owned is not None:
-            c.j, c.kind = owned, "company"  # "pemilik Batik Kembang Setaman": an owner's business
-        elif acronym_like and len(t.text) >= 3:
-            scan(ctx, c, j + 1, "acr")
-        else:
-            place = place_at(ctx, j + 1)
-            if place is None or not single_trailing(ctx, place - 1):
-                continue
-            c.place_start, c.j = j + 1, place
-        if single_trailing(ctx, c.j - 1) or (c.j < len(toks) and toks[c.j].text in {",", "/", ")"}):
+    for i in range(len(ctx.toks)):
+        c = _title_cand(ctx, i)
+        if c is not None:
             out.append(c)
     return out
+
+
+def _title_cand(ctx: Ctx, i: int) -> Cand | None:
+    toks = ctx.toks
+    m = ctx.lex.title_cue.match(toks, i)
+    if m is None or ctx.excluded[i]:
+        return None
+    j = m[0]
+    if j < len(toks) and toks[j].text == "." and not toks[j].nl:
+        j += 1
+    if j >= len(toks) or toks[j].nl or not toks[j].is_cap or toks[j].kind != "word":
+        return None
+    if toks[i].is_upper and len(toks[i].text) >= 3:
+        return None  # "PETANI ORGANIK": a caption in capitals, not a position
+    if m[1].rule.get("same_as"):
+        return _title_form(ctx, i, j, m[1])
+    if _starts_something_else(ctx, j):
+        return None
+    return _lone_name(ctx, i, j, m[1])
+
+
+def _starts_something_else(ctx: Ctx, j: int) -> bool:
+    """The word after the position is a form word, a position, a unit, a region, a known organisation, a stop
+    word or a person's name, not a lone name."""
+    toks = ctx.toks
+    t = toks[j]
+    return bool(ctx.lex.prefix.match(toks, j) or ctx.lex.title.match(toks, j) or ctx.lex.unit.match(toks, j)
+                or place_at(ctx, j, ("provinsi", "kabupaten", "kota", "kecamatan")) or entry_at(ctx, j)
+                or stop_token(ctx, j) or t.low in ctx.lex.stop_extend or org_key(t.text) in ctx.lex.stop_name
+                or t.low in ctx.lex.title_words or j in ctx.per_starts)
+
+
+def _lone_name(ctx: Ctx, i: int, j: int, title: Form) -> Cand | None:
+    """The name from token j after the position at i: an owner's business, an acronym-like word read on, or one
+    word and a region; kept where it ends a capitalised run."""
+    toks = ctx.toks
+    t = toks[j]
+    acronym_like = (t.is_upper or bool(re.search(r"[a-z][A-Z]", t.text))) and not caps_line(toks, j)
+    c = Cand(j, j + 1, "title", "university" if toks[i].low == "rektor" else "other", title.rule.source)
+    owned = _owned_business(ctx, j) if title.kind == "company" and not acronym_like else None
+    if owned is not None:
+        c.j, c.kind = owned, "company"  # "pemilik Batik Kembang Setaman": an owner's business
+    elif acronym_like and len(t.text) >= 3:
+        scan(ctx, c, j + 1, "acr")
+    else:
+        place = place_at(ctx, j + 1)
+        if place is None or not single_trailing(ctx, place - 1):
+            return None
+        c.place_start, c.j = j + 1, place
+    if single_trailing(ctx, c.j - 1) or (c.j < len(toks) and toks[c.j].text in {",", "/", ")"}):
+        return c
+    return None
 
 
 def _owned_business(ctx: Ctx, j: int) -> int | None:
@@ -324,7 +372,6 @@ def _title_form(ctx: Ctx, i: int, j: int, title: Form) -> Cand | None:
 def list_cands(ctx: Ctx, chosen: list[Cand]) -> list[Cand]:
     """Unknown acronyms listed with organisations or after a role cue: "..., USAID, LPMAK, TNI, dan ...",
     "didampingi oleh INDECON"."""
-    toks = ctx.toks
     taken = tokens_of(chosen)
     starts = {c.i for c in chosen}
     ends = {c.j for c in chosen}

@@ -62,6 +62,7 @@ def scan(ctx: Ctx, c: Cand, j: int, state: str) -> Cand:
 
 
 def _step(ctx: Ctx, run: _Run, t: Tok) -> bool:
+    """Whether the name goes on at token t: the first step that decides says."""
     for step in _STEPS:
         verdict = step(ctx, run, t)
         if verdict is not None:
@@ -288,13 +289,14 @@ def _capitalised(ctx: Ctx, run: _Run, t: Tok) -> bool | None:
         return run.take(j + 1, "place")  # "Direktorat Pengembangan SDM Pariwisata": one more word, not a person's two
     end = _run_to_region(ctx, j) if run.state == "acr" and c.form is not None else None
     if end is not None:
-        return run.take(end, "place")  # "Lembaga Sertifikasi Profesi (LSP) Kuliner Jawa Tengah": no person ends in a region
+        # "Lembaga Sertifikasi Profesi (LSP) Kuliner Jawa Tengah": no person ends in a region
+        return run.take(end, "place")
     return STOP
 
 
 # in this order: what a token is taken as first decides
-_STEPS = (_legal_form, _bracket_group, _dash_before_unit, _unit, _ministry_list, _numbered_seat, _punctuation, _connector,
-          _lower_case_region, _lower_case_words, _stop_word, _region, _number, _acronym_word, _capitalised)
+_STEPS = (_legal_form, _bracket_group, _dash_before_unit, _unit, _ministry_list, _numbered_seat, _punctuation,
+          _connector, _lower_case_region, _lower_case_words, _stop_word, _region, _number, _acronym_word, _capitalised)
 
 
 def _at_body_start(c: Cand, j: int) -> bool:

@@ -10,6 +10,7 @@ from .places import ALL_LEVELS, place_at
 from .roles import cue_before
 from .tokens import SENTENCE_END, sentence_start
 
+
 def with_ner(ctx: Ctx, chosen: list[Cand], ner_spans) -> list[Cand]:
     """NER ORG spans fill the gaps the rules left, and lengthen a rule name they start with by a few words
     ("Koperasi Sinar" + "Abadi Jaya"); where they disagree otherwise, the rules win."""
@@ -51,9 +52,14 @@ def _ner_cands(ctx: Ctx, ner_spans) -> list[Cand]:
 def _listed_with(ctx: Ctx, i: int, j: int, chosen: list[Cand]) -> bool:
     """The span stands in a list of organisations the rules found: "digagas Rutgers WPF Indonesia,
     [Aliansi Remaja Independen], dan Plan International Indonesia"."""
-    toks = ctx.toks
     by_end = {c.j: c for c in chosen if c.origin != "ner"}
     starts = {c.i for c in chosen if c.origin != "ner"}
+    return _listed_after(ctx, i, j, by_end, starts) or _listed_before(ctx, j, starts)
+
+
+def _listed_after(ctx: Ctx, i: int, j: int, by_end: dict[int, Cand], starts: set[int]) -> bool:
+    """A found name, then ", " or "dan" right before the span (and, after a comma, the list going on after it)."""
+    toks = ctx.toks
     k = i - 1
     if k >= 0 and toks[k].low in {"dan", "serta"}:
         k -= 1 if k >= 1 and toks[k - 1].text == "," else 0
@@ -69,6 +75,12 @@ def _listed_with(ctx: Ctx, i: int, j: int, chosen: list[Cand]) -> bool:
             nxt.text == "," and j + 1 < len(toks) and (toks[j + 1].low in {"dan", "serta"} or j + 1 in starts)))
         if going_on and not after_title:
             return True
+    return False
+
+
+def _listed_before(ctx: Ctx, j: int, starts: set[int]) -> bool:
+    """", " or "dan" right after the span, then a found name."""
+    toks = ctx.toks
     k = j
     if k < len(toks) and toks[k].text == "," and k + 1 < len(toks) and toks[k + 1].low in {"dan", "serta"}:
         k += 1
@@ -96,16 +108,7 @@ def _ner_plausible(ctx: Ctx, i: int, j: int) -> bool:
     article backs it: written twice in the body, or right after a role cue ("bekerja sama dengan X").
     The model also tags regions, positions, programmes and headline fragments as ORG."""
     toks = ctx.toks
-    span = toks[i:j]
-    words = [t for t in span if t.is_word]
-    if len(words) < 2 or any(t.nl for t in span[1:]) or toks[i].line in ctx.title_lines or not toks[i].is_cap:
-        return False
-    if any(t.is_lower and t.low not in CONNECTORS for t in words) or any(t.text.isdigit() or "%" in t.text for t in span):
-        return False
-    if any(t.text == "." for t in span) or all(t.is_upper for t in words):
-        return False  # "S.Pd", "TOT AUTP": degrees and strings of acronyms
-    if ctx.lex.title.match(toks, i) or stop_token(ctx, i) or ctx.lex.stop_prefix.match(toks, i) \
-            or org_key(toks[i].text) in ctx.lex.stop_name or ctx.lex.place_cue.match(toks, i):
+    if not _name_shaped(ctx, i, j):
         return False
     text = ctx.text[toks[i].start:toks[j - 1].end]
     if org_key(text) in ctx.lex.stop_name or place_at(ctx, i, ALL_LEVELS) == j:
@@ -117,6 +120,24 @@ def _ner_plausible(ctx: Ctx, i: int, j: int) -> bool:
     body = [m.start() for m in re.finditer(re.escape(text), ctx.text)]
     body = [p for p in body if not any(t.line in ctx.title_lines for t in toks if t.start == p)]
     return len(body) >= 2 or cue_before(ctx, i) is not None
+
+
+def _name_shaped(ctx: Ctx, i: int, j: int) -> bool:
+    """Two or more capitalised words on one body line, no lower-case word but connectors, no digits, no dots,
+    not only acronyms, not starting with a position, a stop word or a place word."""
+    toks = ctx.toks
+    span = toks[i:j]
+    words = [t for t in span if t.is_word]
+    if len(words) < 2 or any(t.nl for t in span[1:]) or toks[i].line in ctx.title_lines or not toks[i].is_cap:
+        return False
+    if any(t.is_lower and t.low not in CONNECTORS for t in words) or any(t.text.isdigit() or "%" in t.text for t in span):
+        return False
+    if any(t.text == "." for t in span) or all(t.is_upper for t in words):
+        return False  # "S.Pd", "TOT AUTP": degrees and strings of acronyms
+    if ctx.lex.title.match(toks, i) or stop_token(ctx, i) or ctx.lex.stop_prefix.match(toks, i) \
+            or org_key(toks[i].text) in ctx.lex.stop_name or ctx.lex.place_cue.match(toks, i):
+        return False
+    return True
 
 
 def _inside_run(ctx: Ctx, i: int, j: int) -> bool:

@@ -13,7 +13,9 @@ from .lexicon import KINDS, OrgEntry
 from .roles import role_of
 from .tokens import phrase_tokens
 
+
 def to_mention(ctx: Ctx, c: Cand) -> Mention:
+    """The candidate as the mention a record holds: its name and the hints ``merge_orgs`` reads."""
     toks = ctx.toks
     start, end = toks[c.i].start, toks[c.j - 1].end
     raw = ctx.text[start:end]
@@ -23,68 +25,19 @@ def to_mention(ctx: Ctx, c: Cand) -> Mention:
     value: dict[str, Any] = {"name": name, "kind": c.kind, "role": role_of(ctx, c), "acronym": c.acronym or None,
                              "media": False, "mid": c.mid, "legal": c.legal,
                              "title_line": toks[c.i].line in ctx.title_lines}
-    place = ctx.text[toks[c.place_start].start:end] if c.place_start is not None else None
     if c.link is not None:
         target = c.link
         value["link"] = target.mid
         c.kind = target.kind
         value["kind"] = target.kind
     if c.entry is not None and not c.entry.generic:
-        e = c.entry
-        value["base"] = e.id
-        value["canonical"] = e.name
-        rest_start = c.unit_start if c.unit_start is not None else None
-        if rest_start is None:
-            # words after the known name that are neither legal forms, brackets nor a region: a unit
-            k = c.entry_span[1]
-            while k < c.j and (toks[k].low in ctx.lex.legal_words or toks[k].text in {".", ","}
-                               or any(b0 <= k < b1 for b0, b1 in c.brackets)):
-                k += 1
-            if k < c.j and (c.place_start is None or k < c.place_start):
-                rest_start = k
-        if rest_start is not None and rest_start < c.entry_span[0]:
-            value["unit"] = clean_org_name(" ".join([ctx.text[toks[rest_start].start:toks[c.entry_span[0] - 1].end],
-                                                     ctx.text[toks[c.entry_span[1]].start:end]
-                                                     if c.entry_span[1] < c.j else ""]))
-        elif rest_start is not None:
-            value["unit"] = clean_org_name(ctx.text[toks[rest_start].start:end])
-        elif place:
-            value["place"] = clean_org_name(strip_brackets(place))
-        if c.kind == "other" and e.kind:
-            value["kind"] = e.kind
+        _known_value(ctx, c, value)
     elif c.form is not None and c.form.rule.get("before") and _inner_entry(ctx, c) is not None:
         e, k = _inner_entry(ctx, c)  # "Komisi V DPR RI", "Divisi X Telkom": a part of a known body
         value["base"], value["canonical"] = e.id, e.name
         value["unit"] = clean_org_name(name)
     else:
-        if c.entry is not None:  # a regional body known only as a pattern (Dinas Sosial, DPMD)
-            value["form"] = org_key(c.entry.name).split()[0] if org_key(c.entry.name) else None
-            value["core"] = c.entry.name
-            value["kind"] = c.entry.kind
-        elif c.form is not None:
-            value["form"] = org_key(c.form.rule.get("same_as") or c.form.text)
-            core_end = toks[c.place_start - 1].end if c.place_start is not None and c.place_start > c.i else end
-            value["core"] = strip_brackets(clean_org_name(ctx.text[start:core_end]))
-            if c.virtual_form:
-                value["core"] = f"{c.virtual_form} {value['core']}"
-                value["virtual"] = True
-            if c.form.rule.get("same_as") and c.form.kind == "government":
-                value["core"] = value["form_name"] = c.form.rule.get("same_as")  # Pemkab X: the name is the region
-                if c.form.rule.get("level_of"):  # Pemda X: the Pemkab, Pemkot or Pemprov of region X
-                    value["level_of"] = [org_key(x) for x in c.form.rule["level_of"]]
-                body_i = c.i + len(phrase_tokens(c.form.text))
-                while body_i < c.j and any(b0 <= body_i < b1 for b0, b1 in c.brackets):
-                    body_i += 1
-                if c.place_start is not None and body_i < c.place_start < c.j:
-                    # "Pemerintah Kampung Marsi Distrik Kaimana": the village, then the district it lies in
-                    place = ctx.text[toks[body_i].start:toks[c.place_start - 1].end]
-                    value["short"] = clean_org_name(ctx.text[start:toks[c.place_start - 1].end])
-                place = place or ctx.text[toks[body_i].start:end]
-            elif c.form.rule.get("same_as") and not c.virtual_form:
-                body = ctx.text[toks[c.i + len(phrase_tokens(c.form.text))].start:core_end]
-                value["core"] = f"{c.form.rule['same_as']} {strip_brackets(clean_org_name(body))}"
-        if place:
-            value["place"] = clean_org_name(strip_brackets(place))
+        _pattern_value(ctx, c, value)
     if value["kind"] not in KINDS:
         value["kind"] = "other"
     rule = _analyst_rule(ctx, c)
@@ -93,6 +46,92 @@ def to_mention(ctx: Ctx, c: Cand) -> Mention:
         # a form the rule moved names the rule
         value["rule_id"], value["rule_name"], value["rule_source"] = rule.id, rule["name"], rule.source
     return Mention("org", raw, start, end, c.source, value, label=value["kind"])
+
+
+def _trailing_place(ctx: Ctx, c: Cand) -> str | None:
+    """The region the name ends with, as written (brackets and all)."""
+    return ctx.text[ctx.toks[c.place_start].start:ctx.toks[c.j - 1].end] if c.place_start is not None else None
+
+
+def _known_value(ctx: Ctx, c: Cand, value: dict[str, Any]) -> None:
+    """A known organisation: its id and name, and the unit or the region the mention adds to it."""
+    toks = ctx.toks
+    end = toks[c.j - 1].end
+    place = _trailing_place(ctx, c)
+    e = c.entry
+    value["base"] = e.id
+    value["canonical"] = e.name
+    rest_start = c.unit_start if c.unit_start is not None else _unit_after_name(ctx, c)
+    if rest_start is not None and rest_start < c.entry_span[0]:
+        value["unit"] = clean_org_name(" ".join([ctx.text[toks[rest_start].start:toks[c.entry_span[0] - 1].end],
+                                                 ctx.text[toks[c.entry_span[1]].start:end]
+                                                 if c.entry_span[1] < c.j else ""]))
+    elif rest_start is not None:
+        value["unit"] = clean_org_name(ctx.text[toks[rest_start].start:end])
+    elif place:
+        value["place"] = clean_org_name(strip_brackets(place))
+    if c.kind == "other" and e.kind:
+        value["kind"] = e.kind
+
+
+def _unit_after_name(ctx: Ctx, c: Cand) -> int | None:
+    """Where words after the known name start that are neither legal forms, brackets nor a region: a unit."""
+    toks = ctx.toks
+    k = c.entry_span[1]
+    while k < c.j and (toks[k].low in ctx.lex.legal_words or toks[k].text in {".", ","}
+                       or any(b0 <= k < b1 for b0, b1 in c.brackets)):
+        k += 1
+    if k < c.j and (c.place_start is None or k < c.place_start):
+        return k
+    return None
+
+
+def _pattern_value(ctx: Ctx, c: Cand, value: dict[str, Any]) -> None:
+    """A name no known organisation owns: its form word, its core (the name before its region) and the region."""
+    place = _trailing_place(ctx, c)
+    if c.entry is not None:  # a regional body known only as a pattern (Dinas Sosial, DPMD)
+        value["form"] = org_key(c.entry.name).split()[0] if org_key(c.entry.name) else None
+        value["core"] = c.entry.name
+        value["kind"] = c.entry.kind
+    elif c.form is not None:
+        place = _form_value(ctx, c, value, place)
+    if place:
+        value["place"] = clean_org_name(strip_brackets(place))
+
+
+def _form_value(ctx: Ctx, c: Cand, value: dict[str, Any], place: str | None) -> str | None:
+    """The form word and the core of a name that starts with one; returns the region the name is of."""
+    toks = ctx.toks
+    start, end = toks[c.i].start, toks[c.j - 1].end
+    value["form"] = org_key(c.form.rule.get("same_as") or c.form.text)
+    core_end = toks[c.place_start - 1].end if c.place_start is not None and c.place_start > c.i else end
+    value["core"] = strip_brackets(clean_org_name(ctx.text[start:core_end]))
+    if c.virtual_form:
+        value["core"] = f"{c.virtual_form} {value['core']}"
+        value["virtual"] = True
+    if c.form.rule.get("same_as") and c.form.kind == "government":
+        return _governed_region(ctx, c, value, place)
+    if c.form.rule.get("same_as") and not c.virtual_form:
+        body = ctx.text[toks[c.i + len(phrase_tokens(c.form.text))].start:core_end]
+        value["core"] = f"{c.form.rule['same_as']} {strip_brackets(clean_org_name(body))}"
+    return place
+
+
+def _governed_region(ctx: Ctx, c: Cand, value: dict[str, Any], place: str | None) -> str:
+    """Pemkab X, Pemda X: the name is the form's (Pemerintah Kabupaten), the region it governs is X."""
+    toks = ctx.toks
+    start, end = toks[c.i].start, toks[c.j - 1].end
+    value["core"] = value["form_name"] = c.form.rule.get("same_as")  # Pemkab X: the name is the region
+    if c.form.rule.get("level_of"):  # Pemda X: the Pemkab, Pemkot or Pemprov of region X
+        value["level_of"] = [org_key(x) for x in c.form.rule["level_of"]]
+    body_i = c.i + len(phrase_tokens(c.form.text))
+    while body_i < c.j and any(b0 <= body_i < b1 for b0, b1 in c.brackets):
+        body_i += 1
+    if c.place_start is not None and body_i < c.place_start < c.j:
+        # "Pemerintah Kampung Marsi Distrik Kaimana": the village, then the district it lies in
+        place = ctx.text[toks[body_i].start:toks[c.place_start - 1].end]
+        value["short"] = clean_org_name(ctx.text[start:toks[c.place_start - 1].end])
+    return place or ctx.text[toks[body_i].start:end]
 
 
 def _analyst_rule(ctx: Ctx, c: Cand) -> Rule | None:

@@ -2,8 +2,10 @@
 rules/role_cues.jsonl."""
 from __future__ import annotations
 
+from ...rules import Rule
 from .context import Cand, Ctx
 from .tokens import QUOTES, Tok
+
 
 def role_of(ctx: Ctx, c: Cand) -> str | None:
     """The role a phrase around the mention gives it: right before it ("didukung X", "program CSR X",
@@ -37,9 +39,18 @@ def role_of(ctx: Ctx, c: Cand) -> str | None:
 def cue_before(ctx: Ctx, i: int, name_side: bool = False) -> str | None:
     """The role a phrase right before token i gives; with ``name_side`` also a programme word before the
     capitalised name that token i ends (role only: that is no evidence of an organisation)."""
+    rule = _bracket_cue(ctx, i)
+    if rule is None:
+        rule = _phrase_cue(ctx, i)
+    if rule is None and name_side:
+        rule = _programme_cue(ctx, i)
+    return rule["role"] if rule is not None else None
+
+
+def _bracket_cue(ctx: Ctx, i: int) -> Rule | None:
+    """"Corporate Social Responsibility (CSR) Semen Tonasa": the bracket right before token i holds the cue."""
     toks = ctx.toks
     if i >= 2 and toks[i - 1].text == ")" and not toks[i].nl:
-        # "Corporate Social Responsibility (CSR) Semen Tonasa": the bracket holds the cue
         q = i - 2
         while q > 0 and toks[q].text != "(" and i - q < 6 and not toks[q].nl:
             q -= 1
@@ -47,17 +58,26 @@ def cue_before(ctx: Ctx, i: int, name_side: bool = False) -> str | None:
         if toks[q].text == "(":
             for phrase, rule in ctx.lex.cues_before:
                 if inner == phrase and _within(ctx, q + 1, rule):
-                    return rule["role"]
+                    return rule
+    return None
+
+
+def _phrase_cue(ctx: Ctx, i: int) -> Rule | None:
+    """A cue phrase ending right before token i, on its line ("didukung", "bekerja sama dengan")."""
+    toks = ctx.toks
     for phrase, rule in ctx.lex.cues_before:
         n = len(phrase)
         if i - n < 0 or toks[i].nl:
             continue
         span = toks[i - n:i]
         if tuple(t.low for t in span) == phrase and not any(t.nl for t in span[1:]) and _within(ctx, i - n, rule):
-            return rule["role"]
-    if not name_side:
-        return None
-    # "inisiatif Desa Energi Berdikari Pertamina": a programme's name, then the body it belongs to
+            return rule
+    return None
+
+
+def _programme_cue(ctx: Ctx, i: int) -> Rule | None:
+    """"inisiatif Desa Energi Berdikari Pertamina": a programme's name, then the body it belongs to."""
+    toks = ctx.toks
     q = i - 1
     while q >= 0 and i - q <= 6 and not toks[q + 1].nl and (toks[q].is_cap or toks[q].is_num or toks[q].text in QUOTES):
         q -= 1
@@ -65,7 +85,7 @@ def cue_before(ctx: Ctx, i: int, name_side: bool = False) -> str | None:
         for k in range(max(0, q - 2), q + 1):
             m = ctx.lex.cue_name.match(toks, k)
             if m is not None and m[0] == q + 1:
-                return m[1]["role"]
+                return m[1]
     return None
 
 
