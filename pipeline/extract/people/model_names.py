@@ -1,0 +1,47 @@
+"""Candidates from the NER model's PER spans (those ``gate.ner_name`` accepts), with a position found around them."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .candidate import Cand
+from .gate import person_evidence
+from .names import Name
+from .patterns import title_after_name
+from .words import MAX_TITLE_TOKENS
+
+if TYPE_CHECKING:
+    from .tokens import Doc
+
+
+def ner_candidates(doc: Doc) -> list[Cand]:
+    """PER spans from the NER model (those ``gate.ner_name`` accepts), with a position found around them."""
+    out = []
+    for s, e in doc.ner_people:
+        a = doc.tok_at_or_after(s)
+        b = doc.tok_at_or_after(e, a)
+        nm = doc.parse_name(a)
+        if nm is None:
+            continue
+        if nm.b > b:
+            nm = Name(nm.a, b, b, nm.honorific, nm.h0)
+        title, comma = title_after_name(doc, nm.after)
+        if title is None:
+            title, comma = _title_before(doc, nm.h0)
+            if title is not None and doc.toks[title[0]].text.isupper() and len(doc.toks[title[0]].text) > 3:
+                title, comma = None, False  # "PETANI ORGANIK - Name": a caption's label, not a position
+        if title is None and not person_evidence(doc, nm):
+            continue
+        out.append(Cand(nm.a, nm.b, "ner", 2 + bool(title), title, comma))
+    return out
+
+
+def _title_before(doc: Doc, a: int) -> tuple[tuple[int, int] | None, bool]:
+    """A position run that ends right before token a (a comma between allowed)."""
+    comma = a > 0 and doc.keys[a - 1] == ","
+    end = a - 1 if comma else a
+    for h in range(end - 1, max(-1, end - MAX_TITLE_TOKENS), -1):
+        if h in doc.head_at:
+            if doc.title_end(h + doc.head_at[h], first=False) >= end:
+                return (h, end), comma
+            return None, False
+    return None, False

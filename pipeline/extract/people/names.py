@@ -1,0 +1,188 @@
+"""Reading a person's name at a token: honorifics before it, the name words, the degrees after it.
+
+``NameParser`` is mixed into ``tokens.Doc`` and reads its tokens, token tests and lexicon.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .words import MAX_NAME_WORDS, PARTICLES
+
+
+@dataclass
+class Name:
+    a: int  # first token of the clean name
+    b: int  # token after the clean name
+    after: int  # token after the name and any degrees
+    honorific: bool
+    h0: int  # first token, honorifics included
+
+
+class NameParser:
+    """Names, honorifics and degrees at token positions (a mixin of ``tokens.Doc``)."""
+
+    # --- degrees --------------------------------------------------------------
+    def degree_at(self, j: int) -> int | None:
+        """Char end of a degree written at token j (S.Sos, SE, M. Pd.), else None."""
+        m = self.lex.words.degree_re.match(self.text, self.toks[j].start)
+        if m and self.lex.words.is_degree_word(m.group().replace(" ", "")):
+            return m.end()
+        return None
+
+    def inside_degree(self, j: int) -> bool:
+        """Token j is the tail of a degree written before it ("Si" of "M.Si", "Pd" of "S.Pd")."""
+        if j < 2 or self.toks[j - 1].text != "." or not self.adjacent(j) or not self.adjacent(j - 1):
+            return False
+        end = self.degree_at(j - 2)
+        return end is not None and end >= self.toks[j].end
+
+    def degrees_start(self, j: int) -> bool:
+        """Degrees start at token j, maybe after a comma or a dot ("Haryanto, SP., M.Si"): a person's name ended."""
+        if j < self.n and self.keys[j] in {",", "."}:
+            j += 1
+        return j < self.n and self.degree_at(j) is not None
+
+    # --- words that start a name --------------------------------------------------
+    def is_name_prefix(self, j: int, stop: int) -> bool:
+        """A word that starts a name without being a name word (rules/person_cues, kind name_prefix): Balinese
+        "I" ("I Ketut Wirawan"), Sasak "Lalu" ("Lalu Muhammad Rais"). ``min_words`` name words must follow;
+        ``mid_sentence``: not at the start of a sentence, where the word has its ordinary sense ("Lalu, ...").
+        No position word or generic noun may come right before it (there "I" is a numeral: "Wakil Ketua I
+        Baznas", "Komisi I", "Angkatan I")."""
+        rule = self.lex.name_prefixes.get(self.toks[j].text)
+        if rule is None:
+            return False
+        need = int(rule.get("min_words", 2))
+        if j + need >= min(stop, self.n):
+            return False
+        if not all(self.same_phrase(k) and (self.is_name_word(k) or (k == j + 1 and self.is_initial(k)))
+                   for k in range(j + 1, j + 1 + need)):
+            return False  # name words follow ("Lalu M. Iqbal": an initial may come first)
+        if rule.get("mid_sentence") and self.starts_sentence(j) and not self._after_honorific(j):
+            return False
+        return j == 0 or not ((j - 1) in self.head_at or self.keys[j - 1] in self.lex.title_words
+                              or self.keys[j - 1] in self.lex.head_single
+                              or (self.keys[j - 1] in self.lex.stop and (j - 1) not in self.place_toks))
+
+    def name_abbreviation(self, j: int, stop: int) -> bool:
+        """Token j is a listed short form (person_cues abbreviation: Moh, Muh, Abd) with its dot, and a name word
+        follows on the same line."""
+        return (self.keys[j] in self.lex.abbrev and j + 2 < min(stop, self.n) and self.toks[j + 1].text == "."
+                and self.adjacent(j + 1) and self.same_phrase(j + 2) and self.is_name_word(j + 2))
+
+    # --- honorifics -----------------------------------------------------------
+    def skip_honorifics(self, i: int) -> tuple[int, bool]:
+        """The first token after the honorifics starting at i ("Bapak Dr. H.")."""
+        j, hon = i, False
+        while j < self.n:
+            m = self.lex.words.honorific_re.match(self.text, self.toks[j].start)
+            if not m or "\n" in m.group():
+                break
+            k = self.tok_at_or_after(m.end(), j + 1)
+            if k >= self.n or not (self.is_name_word(k) or self.is_initial(k) or self.honorific_at(k)
+                                   or self.is_name_prefix(k, self.n)):
+                break
+            j, hon = k, True
+        return j, hon
+
+    def _after_honorific(self, j: int) -> bool:
+        """Token j comes right after an honorific ("H. Lalu ..."), whose dot ends no sentence."""
+        for k in (j - 2, j - 1):
+            if k >= 0:
+                m = self.lex.words.honorific_re.match(self.text, self.toks[k].start)
+                if m and m.end() >= self.toks[j - 1].end:
+                    return True
+        return False
+
+    def honorific_at(self, k: int) -> bool:
+        return bool(self.lex.words.honorific_re.match(self.text, self.toks[k].start)) and self.keys[k] not in self.lex.stop
+
+    # --- names ----------------------------------------------------------------
+    def parse_name(self, i: int, honorifics: bool = True, limit: int | None = None) -> Name | None:
+        """A person's name starting at token i (after honorifics), with the degrees written after it."""
+        if i >= self.n or self.degree_at(i) is not None or self.inside_degree(i):
+            return None
+        h0, hon = i, False
+        if honorifics:
+            i, hon = self.skip_honorifics(i)
+        j, words, parts = i, 0, 0
+        stop = limit if limit is not None else self.n
+        while j < stop:
+            if j > i and (not self.same_phrase(j) or self.degree_at(j) is not None):
+                break
+            if j == i and self.is_name_prefix(j, stop):
+                j += 1
+                parts += 1
+                continue
+            if self.is_initial(j):
+                if j > i and not self.toks[j].gap:
+                    break
+                j += 2
+                parts += 1
+                continue
+            if (words and len(self.toks[j].text) == 1 and self.toks[j].text.isupper() and self.toks[j].text != "I"
+                    and j + 1 < stop and self.same_phrase(j + 1) and self.is_name_word(j + 1)):
+                j += 1  # a middle initial written without its dot: "Anton J Supit", "Irfan A Tachrir"
+                parts += 1
+                continue
+            dot = int(j + 1 < stop and self.toks[j + 1].text == "." and self.adjacent(j + 1) and self.keys[j] == "br")
+            if (self.keys[j] in PARTICLES and words and j + 1 + dot < stop and self.same_phrase(j + 1 + dot)
+                    and self.is_name_word(j + 1 + dot) and (self.toks[j].text.islower() or self.toks[j].text == "Br")):
+                j += 1 + dot  # "br." and "Br" are written too
+                continue
+            if (words and self.keys[j] in self.lex.months and j + 1 < stop and self.same_phrase(j + 1)
+                    and self.toks[j].text[0].isupper() and self.is_name_word(j + 1)):
+                j += 1  # "Tjong Mei Lan", "Siti Juni Astuti": a month between two name words is a name word
+                words += 1
+                parts += 1
+                continue
+            if self.is_name_word(j) and self.name_abbreviation(j, stop):
+                j += 2  # "Moh. Ridwan": the dot of a name's short form does not end it
+                parts += 1
+                continue
+            if self.is_name_word(j):
+                if j > i and self.toks[j - 1].text == "." and not (j >= 2 and self.is_initial(j - 2)) \
+                        and not (j >= 2 and (self.keys[j - 2] == "br" or self.keys[j - 2] in self.lex.abbrev)):
+                    break
+                j += 1
+                words += 1
+                parts += 1
+                continue
+            # a short capitalised part at the end of a name ("Budi Hartono EBS")
+            # (not an organisation's acronym the article uses elsewhere: "Ateng Hartono BPS mengatakan BPS ...")
+            if (words >= 2 and self.is_acronym(j) and len(self.toks[j].text) <= 4 and self.keys[j] not in self.lex.stop
+                    and self.keys[j] not in self.lex.title_words and j not in self.head_at
+                    and self.keys.count(self.keys[j]) == 1
+                    and not (j + 1 < self.n and self.same_phrase(j + 1) and self.is_cap(j + 1))):
+                j += 1
+                parts += 1
+            break
+        if words == 0 or parts > MAX_NAME_WORDS:
+            return None
+        b = j
+        pos = self.toks[b - 1].end
+        while True:  # degrees: ", S.Sos, CH" / " SE, M.Ak" / ". S.Sos"
+            m = re.compile(r"[ \t]*[,.]?[ \t]*").match(self.text, pos)
+            d = self.lex.words.degree_re.match(self.text, m.end())
+            if not d or not self.lex.words.is_degree_word(d.group().replace(" ", "")):
+                break
+            pos = d.end()
+        return Name(i, b, self.tok_at_or_after(pos, b), hon, h0)
+
+    def names_ending_at(self, end: int) -> list[Name]:
+        """Names whose last word is token end-1, longest first."""
+        out = []
+        for k in range(max(0, end - 2 * MAX_NAME_WORDS), end):
+            nm = self.parse_name(k, limit=end)
+            if nm and nm.b == end and (not out or out[-1].a != nm.a):
+                out.append(nm)
+        return out
+
+    def name_before(self, end: int) -> Name | None:
+        """The longest name ending right before token end (a comma between allowed)."""
+        if end > 0 and self.keys[end - 1] == ",":
+            end -= 1
+        for nm in self.names_ending_at(end):
+            return nm
+        return None

@@ -1,0 +1,266 @@
+"""The shapes in which news names a person around a cue word, each giving candidates (see the package docstring):
+
+    speech verb / Menurut / oleh + NAME [, POSITION]; NAME [,] + speech verb      ``anchored``
+    NAME (AGE)[, POSITION]                                                     ``aged``
+    NAME, <who they are>, VERB at a sentence start                             ``opening_apposition``
+    NAME [,] selaku|yang juga|salah satu POSITION                              ``apposition``
+    Bapak/Ibu NAME                                                             ``honorific``
+
+and the parts they share: the position right after a name, lists of names.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .candidate import Cand
+from .names import Name
+from .words import AND_WORDS, QUOTES
+
+if TYPE_CHECKING:
+    from .tokens import Doc
+
+
+def title_after_name(doc: Doc, j: int) -> tuple[tuple[int, int] | None, bool]:
+    """A position right after a name: ", POSITION", "selaku POSITION", "(45), POSITION".
+
+    Returns the token range (or None) and whether a comma or cue sets it apart.
+    """
+    lex = doc.lex
+    if j >= doc.n or not doc.same_phrase(j):
+        return None, False
+    if doc.toks[j].text == "(":  # age: "Darto (45), petani"
+        if j + 2 < doc.n and doc.toks[j + 1].kind == "n" and doc.toks[j + 2].text == ")":
+            j += 3
+        elif j + 1 < doc.n and (j + 1) in doc.head_at:
+            # "Ahmad Heryawan (Gubernur Jawa Barat)": the position in brackets, and only that
+            e = doc.title_end(j + 1, first=False)
+            if e < doc.n and doc.toks[e].text == ")":
+                return (j + 1, e), True
+            return None, False
+        else:
+            return None, False
+    comma = j < doc.n and (doc.toks[j].text == "," or (
+        doc.toks[j].text == ":" and j + 1 < doc.n and (j + 1) in doc.head_at))  # "Mr. Liu Qihu: Chief Representative"
+    if comma:
+        j += 1
+    if j >= doc.n or not doc.same_phrase(j):
+        return None, False
+    r, k = lex.match(lex.appositions, doc.keys, j)  # the longest cue ("yang juga bertindak sebagai")
+    if r is not None and j + k < doc.n:
+        kind = r["kind"]
+        s = j + k
+        if doc.keys[s] == ",":
+            s += 1
+        if s < doc.n and (s in doc.head_at or (kind == "apposition_free" and doc.toks[s].kind == "w")):
+            e = doc.title_end(s, first=False)
+            return ((s, e), True) if e > s else (None, False)
+        return None, False
+    if j in doc.head_at or (comma and doc.keys[j] in lex.title_words and doc.is_cap(j)):
+        e = doc.title_end(j, first=False)
+        return ((j, e), comma) if e > j else (None, False)
+    return None, False
+
+
+def anchor_before(doc: Doc, h: int) -> bool:
+    """A speech verb or intro word right before token h ("kata", "Menurut", "oleh")."""
+    lex = doc.lex
+    return bool(lex.ends(lex.before, doc.keys, h)[0] or lex.ends(lex.cue("intro"), doc.keys, h)[0])
+
+
+def anchored(doc: Doc) -> list[Cand]:
+    """speech verb / Menurut / oleh + NAME [, POSITION]; NAME [,] + speech verb."""
+    lex = doc.lex
+    out = []
+    for i in range(doc.n):
+        for table, weak in ((lex.before, False), (lex.cue("intro"), False), (lex.cue("intro_weak"), True)):
+            r, k = lex.match(table, doc.keys, i)
+            if r is None:
+                continue
+            s = i + k
+            if s < doc.n and doc.keys[s] == ":":
+                s += 1
+            if s >= doc.n or not doc.same_phrase(s) or s in doc.head_at:
+                break
+            nm = doc.parse_name(s)
+            if not nm or doc.followed_by_cap(nm.after):
+                break
+            title, comma = title_after_name(doc, nm.after)
+            out.append(Cand(nm.a, nm.b, r.source, 2 + bool(title), title, comma, weak=weak and not title))
+            break
+        r, k = lex.match(lex.after, doc.keys, i)
+        if r is not None and i > 0:
+            nm = doc.name_before(i)
+            if nm and (doc.starts_clause(nm.h0) or nm.honorific):
+                out.append(Cand(nm.a, nm.b, r.source, 2, weak=bool(r.get("weak"))))
+            elif nm is None:
+                c = _affiliated(doc, i)
+                if c is not None:
+                    out.append(c)
+    return out
+
+
+def _affiliated(doc: Doc, verb: int) -> Cand | None:
+    """NAME dari ORG + speech verb: "Darto dari Yayasan Cahaya mengatakan"; ORG is the position."""
+    end = verb - 1 if verb > 0 and doc.keys[verb - 1] == "," else verb
+    k = end
+    while k > 0 and doc.same_phrase(k) and (doc.is_cap(k - 1) or doc.keys[k - 1] in {"&", "dan", "of"}) and end - k < 8:
+        k -= 1
+    if k == end:
+        return None
+    r, n = doc.lex.ends(doc.lex.cue("affiliation"), doc.keys, k)
+    if r is None:
+        return None
+    nm = doc.name_before(k - n)
+    if nm is None or not doc.starts_clause(nm.h0):
+        return None
+    return Cand(nm.a, nm.b, r.source, 3, (k, end), comma=True)
+
+
+def aged(doc: Doc) -> list[Cand]:
+    """NAME (AGE): "Mbah Sastro Wiyono (71), perajin gerabah", "kata Warsini (52)". Only people are given an
+    age in brackets; the name must start a clause, so "Kelompok Tani Makmur (12)" is not one."""
+    out = []
+    for j in range(1, doc.n - 2):
+        if doc.toks[j].text != "(" or doc.toks[j + 1].kind != "n" or doc.toks[j + 2].text != ")":
+            continue
+        age = doc.toks[j + 1].text
+        if not age.isdigit() or not 0 < int(age) < 120 or not doc.same_phrase(j):
+            continue
+        nm = doc.name_before(j)
+        if nm is None or nm.after != j or not (doc.starts_clause(nm.h0) or nm.honorific):
+            continue
+        title, comma = title_after_name(doc, nm.after)
+        out.append(Cand(nm.a, nm.b, "regex:name_age", 2 + bool(title), title, comma))
+    return out
+
+
+def opening_apposition(doc: Doc) -> list[Cand]:
+    """NAME, <who they are>, VERB at the start of a sentence: "Rudi Hartawan, putra asli Desa Sukamaju yang
+    kini menjadi pengusaha, mengatakan ...", "Slamet, salah satu peternak kambing di Jayapura, menyampaikan".
+    The words between the commas start in lower case and are the person's position; the verb after them is
+    one a speaker takes (speech_verbs, position after)."""
+    lex = doc.lex
+    out = []
+    for i in range(doc.n):
+        if not doc.is_cap(i) or not (doc.starts_sentence(i) or (i > 0 and doc.keys[i - 1] == "itu")):
+            continue
+        nm = doc.parse_name(i)
+        if nm is None or nm.after >= doc.n or doc.keys[nm.after] != ",":
+            continue
+        s = nm.after + 1
+        if s >= doc.n or not doc.same_phrase(s) or doc.toks[s].kind != "w" or not doc.toks[s].text.islower():
+            continue
+        if lex.match(lex.after, doc.keys, s)[0] is not None or lex.match(lex.appositions, doc.keys, s)[0] is not None \
+                or doc.keys[s] in lex.title_stop or s in doc.head_at:
+            continue  # "Budi, mengatakan", "Budi, yang juga Ketua" (other patterns), "Budi, Kepala ..."
+        e = s
+        while e < doc.n and e - s < 20 and doc.keys[e] != "," and doc.toks[e].text not in ".!?:;" \
+                and doc.toks[e].text not in QUOTES and "\n" not in doc.toks[e].gap:
+            e += 1
+        if e >= doc.n or doc.keys[e] != "," or e + 1 >= doc.n or lex.match(lex.after, doc.keys, e + 1)[0] is None:
+            continue
+        if doc.in_org(nm.a, nm.b) or any(doc.is_place(j) for j in range(nm.a, nm.b) if doc.toks[j].kind == "w"):
+            continue
+        out.append(Cand(nm.a, nm.b, "regex:opening_apposition", 3, (s, e), comma=True, cue=True))
+    return out
+
+
+def apposition(doc: Doc) -> list[Cand]:
+    """NAME [,] selaku|yang juga|salah satu POSITION."""
+    out = []
+    appos = doc.lex.appositions
+    for i in range(1, doc.n):
+        r, k = doc.lex.match(appos, doc.keys, i)
+        if r is None:
+            continue
+        end = i - 1 if doc.keys[i - 1] == "," else i
+        if end >= 3 and doc.keys[end - 1] == ")" and doc.toks[end - 2].kind == "n" and doc.keys[end - 3] == "(":
+            end -= 3  # "Warsini (52), salah satu peserta"
+        nm = doc.name_before(_before_degrees(doc, end))
+        if nm is None:
+            continue
+        title, _ = title_after_name(doc, nm.after)
+        if title:
+            out.append(Cand(nm.a, nm.b, r.source, 3, title, comma=True, cue=True))
+            # "dihadiri oleh Dr A, B MA, dan C M.Hum yang juga bertindak sebagai anggota tim": the whole list
+            for x in _list_ending_at(doc, nm):
+                out.append(Cand(x.a, x.b, r.source, 3, title, comma=True, cue=True))
+    return out
+
+
+def _before_degrees(doc: Doc, end: int) -> int:
+    """The token where the degrees written right before token ``end`` start ("Mujiburrahman M.Hum| yang"), else end."""
+    moved = True
+    while moved:
+        moved = False
+        for k in range(max(0, end - 6), end):
+            d = doc.degree_at(k)
+            if d is not None and d >= doc.toks[end - 1].end and k > 0:
+                end = k - 1 if doc.keys[k - 1] == "," else k
+                moved = True
+                break
+    return end
+
+
+def _list_ending_at(doc: Doc, last: Name) -> list[Name]:
+    """The other names of a list that ends with ``last`` ("A, B MA, dan C"), when the model found them all."""
+    for k in range(max(0, last.h0 - 60), last.h0):
+        if k not in doc.ner_items:
+            continue
+        nm = doc.parse_name(k)
+        items = name_list(doc, nm) if nm is not None else []
+        if len(items) > 1 and items[-1].a == last.a and all(
+                x.h0 in doc.ner_items or x.a in doc.ner_items for x in items[:-1]):
+            return items[:-1]
+    return []
+
+
+def affiliation_end(doc: Doc, j: int) -> int:
+    """After a listed name: the token after its capitalised brackets ("(JAS Kapital)", "(Penyuluh Ahli Muda)"), not
+    a description ("(ritual panen)"); else j."""
+    if j < doc.n and doc.toks[j].text == "(":
+        close = next((c for c in range(j + 1, min(doc.n, j + 8)) if doc.toks[c].text == ")"), None)
+        if close is not None and all(doc.is_cap(c) for c in range(j + 1, close) if doc.toks[c].kind == "w"):
+            return close + 1
+    return j
+
+
+def name_list(doc: Doc, first: Name) -> list[Name]:
+    """The names listed from ``first`` on: "A, B, C, dan D" (degrees after each allowed)."""
+    out = [first]
+    j = first.after
+    while j < doc.n and len(out) < 12:
+        k = affiliation_end(doc, j)
+        if k >= doc.n:  # the list runs to the end of the text
+            break
+        if doc.keys[k] == ",":
+            k += 1
+            if k < doc.n and doc.keys[k] in AND_WORDS:
+                k += 1
+        elif doc.keys[k] in AND_WORDS:
+            k += 1
+        else:
+            break
+        nm = doc.parse_name(k) if k < doc.n and doc.same_phrase(k) else None
+        if nm is None or doc.followed_by_cap(nm.after):
+            break
+        out.append(nm)
+        j = nm.after
+    return out
+
+
+def honorific(doc: Doc) -> list[Cand]:
+    """Bapak/Ibu/Pak/Bu + NAME, unless a group word comes first ("para Ibu PKK")."""
+    groups = doc.lex.cue("group")
+    out = []
+    for i in range(doc.n):
+        if doc.keys[i] not in doc.lex.addresses:
+            continue
+        if not doc.is_cap(i) or doc.lex.ends(groups, doc.keys, i)[0]:
+            continue
+        nm = doc.parse_name(i)
+        if not nm or not nm.honorific or doc.followed_by_cap(nm.after):
+            continue
+        title, comma = title_after_name(doc, nm.after)
+        out.append(Cand(nm.a, nm.b, "regex:honorific_name", 2 + bool(title), title, comma))
+    return out
