@@ -520,3 +520,10 @@ def test_a_bare_stop_word_rule_still_lets_a_cued_name_through(tmp_path):
     assert "Sukamaju" in by_text(places(PlaceExtractor(load_rules([ROOT / "rules"])), bare))
     assert "Sukamaju" not in by_text(places(ex2, bare))
     assert "Desa Sukamaju" in by_text(places(ex2, "Warga Desa Sukamaju, Kecamatan Cikajang, Garut, berkumpul."))
+
+
+def test_waterfalls_beaches_and_national_parks_are_places(ex):
+    ms = by_text(places(ex, "Kelompok sadar wisata merawat Curug Cinulang, Pantai Santolo dan Taman Nasional "
+                            "Gunung Rinjani bersama warga Kabupaten Garut."))
+    assert {"Curug Cinulang", "Pantai Santolo", "Taman Nasional Gunung Rinjani"} <= set(ms)
+    assert ms["Pantai Santolo"].value["level"] == "other"
