@@ -466,7 +466,7 @@ def _extract(a: Article, seg: Segmentation, ann: Annotation, res: Resources, tim
     name_spans = [(m.start, m.end) for m in people if not m.excluded and not m.value.get("byline")]
     places = stage("places", res.places.extract, text, regions, loc_spans, org_spans + name_spans, seg.dateline_place)
     date_result = stage("dates", res.dates.extract, text, regions, seg.dateline, a.meta.get("published"))
-    counts = stage("counts", res.counts.extract, text, regions)
+    counts = stage("counts", res.counts.extract, text, regions, seg.title)
     facts = stage("programme", res.programme, text, regions, org_spans, seg.title)
     # rules proposed; the learned models (if any) choose: programme or not, total, name, publication date
     evidence = Evidence(a, seg.title, seg.dateline, facts, orgs, people, places, date_result.mentions, counts)

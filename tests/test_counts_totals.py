@@ -265,3 +265,26 @@ def test_masing_masing_that_distributes_nothing(extractor, text, expected):
 
 def test_each_after_a_number_of_animals_invents_no_groups(extractor):
     assert counts(extractor, "Daging dari 75 ekor sapi, masing-masing dibagikan kepada 400 warga.") == [400]
+
+
+def headline_totals(extractor, text):
+    title = (0, text.index("\n"))
+    return sorted({p["count"] for p in assemble_participants(extractor.extract(text, [], title))[0] if p["total"]})
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the headline's figure is what the article reports, even against a later count cued by 'jumlah'
+    ("35 Koperasi Siap Disahkan, Berkas Lainnya Dikembalikan\nDi kabupaten itu jumlah desa sebanyak 90. "
+     "Baru 35 koperasi yang berkasnya lengkap.", [35]),
+    ("640 Rumah Warga Miskin Akan Diperbaiki Tahun Ini\nBupati juga berjanji setidaknya 50 orang akan dibantu "
+     "beasiswa.", [640]),
+    # ... unless the body says it is something else (a quota)
+    ("Kuota 900 Siswa Dibuka\nDinas membuka total kuota 900 siswa baru. Sebanyak 410 siswa mendaftar ulang.", [410]),
+])
+def test_a_count_in_the_headline_is_the_total(extractor, text, expected):
+    assert headline_totals(extractor, text) == expected
+
+
+def test_without_a_headline_the_cues_decide(extractor):
+    text = "35 koperasi siap disahkan.\nDi kabupaten itu jumlah desa sebanyak 90."
+    assert totals(extractor, text) == [90]

@@ -301,8 +301,9 @@ class CountExtractor:
         w = WORD_RE.match(word)
         return w is not None and w.group().lower() in FOLLOW_OK
 
-    def extract(self, text: str, regions: list[Region]) -> list[Mention]:
-        """Count mentions in ``text``; numbers inside ``regions`` come back ``excluded``."""
+    def extract(self, text: str, regions: list[Region], title: tuple[int, int] | None = None) -> list[Mention]:
+        """Count mentions in ``text``; numbers inside ``regions`` come back ``excluded``. ``title``: where the
+        headline is (a count there is the figure the article is about)."""
         mentions: list[Mention] = []
         group: Mention | None = None  # the last people count so far, which a later breakdown may split
         for s_start, s_end in sentences(text):
@@ -310,7 +311,7 @@ class CountExtractor:
             mentions.extend(found)
             group = next((m for m in reversed(found) if m.value.get("cls") in ("person", "business")
                           and not m.value.get("part")), group)
-        _mark_totals(text, mentions)
+        _mark_totals(text, mentions, title)
         return mentions
 
     def _sentence(self, text: str, s_start: int, s_end: int, regions: list[Region],
@@ -653,11 +654,12 @@ def _sums_of_others(cands: list[Mention], terms: list[Mention], max_terms: int =
     return found
 
 
-def _mark_totals(text: str, mentions: list[Mention]) -> None:
+def _mark_totals(text: str, mentions: list[Mention], title: tuple[int, int] | None = None) -> None:
     """Mark the programme's overall count(s) ``total``: parts that add up to a
     count make it the total; otherwise the best-cued count (total/jumlah >
-    sebanyak/diikuti > none), first in the text, plus a count coordinated with it
-    ("75 sekolah dan 6 perguruan tinggi"). People outrank groups."""
+    sebanyak/diikuti > none, a count in the headline as good as total/jumlah),
+    first in the text, plus a count coordinated with it ("75 sekolah dan 6
+    perguruan tinggi"). People outrank groups."""
     live = [m for m in mentions if not m.excluded and m.value.get("count") is not None]
     batches: dict[str, set[str]] = {}  # batch word -> the ordinals the article counts under it
     for m in live:
@@ -684,11 +686,15 @@ def _mark_totals(text: str, mentions: list[Mention]) -> None:
         return
     part_sum = sum(key[0] for key in parts) if len(parts) >= 2 else None
     sums = _sums_of_others(cands, [m for m in live if not m.value.get("part")]) if part_sum is None else set()
+    # the headline's figure ("1.200 Petani Ikuti Sekolah Lapang") is what the article reports, unless the body
+    # says it is a part, a quota, a past or cumulative figure
+    headline = {m.value["count"] for m in cands if title is not None and title[0] <= m.start < title[1]}
+    headline -= {m.value["count"] for m in live if m.value.get("part") or demoted(m)}
 
     def rank(m: Mention) -> int:
         if part_sum is not None and m.value["count"] == part_sum:
             return 4
-        if m.start in sums:
+        if m.start in sums or m.value["count"] in headline:
             return _CUE_RANK["strong"]  # as good as "total": an explicit total cue still decides ties by order
         return _CUE_RANK[m.value.get("cue", "none")]
 
