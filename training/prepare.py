@@ -194,6 +194,34 @@ def write_docbin(sentences: list[Sentence], path: Path) -> None:
     docbin.to_disk(path)
 
 
+def load_splits(data_dir: Path = DEFAULT_DATA) -> tuple[dict[str, list[Sentence]], dict[str, list[Sentence]], dict]:
+    """The sentences of every split (train, dev and the test sets), with the training sentences that are in
+    a dev/test set or repeated refused; also each training file's kept sentences and the refusal counts.
+    Every model trained here (spaCy, and Stanza in ``training/stanza_ner.py``) reads its data through this."""
+    data_dir = Path(data_dir)
+    refused = {sentence_key(s.words) for name in EXCLUDE_FILES for s in read_conll(data_dir / name)}
+    counts_of: dict = {}
+    train: list[Sentence] = []
+    kept: dict[str, list[Sentence]] = {}
+    for name in TRAIN_FILES:
+        sentences, counts = filter_training(read_conll(data_dir / name), refused)
+        counts_of[name] = counts
+        print(f"{name}: kept {len(sentences)}, refused {counts['in_test']} in a test/dev set, "
+              f"{counts['duplicate']} repeated")
+        kept[name] = sentences
+        train.extend(sentences)
+    # A sentence repeated across training files is kept once.
+    train, cross = filter_training(train, set())
+    if cross["duplicate"]:
+        print(f"training files together: dropped {cross['duplicate']} repeated across files")
+    counts_of["across_files"] = cross
+
+    dev = [s for name in DEV_FILES for s in read_conll(data_dir / name)]
+    splits = {"train": train, "dev": dev}
+    splits.update({split: read_conll(data_dir / name) for split, name in TEST_FILES.items()})
+    return splits, kept, counts_of
+
+
 def prepare(data_dir: Path = DEFAULT_DATA, out_dir: Path = DEFAULT_OUT, news_times: int = 1) -> dict:
     """Write train/dev/test DocBins to ``out_dir``; return (and save) the statistics.
 
@@ -206,27 +234,8 @@ def prepare(data_dir: Path = DEFAULT_DATA, out_dir: Path = DEFAULT_OUT, news_tim
     if not data_dir.is_dir():
         raise SystemExit(f"NER data directory not found: {data_dir}")
 
-    refused = {sentence_key(s.words) for name in EXCLUDE_FILES for s in read_conll(data_dir / name)}
-    stats: dict = {"data_dir": str(data_dir), "news_times": news_times, "splits": {}, "refused": {}}
-
-    train: list[Sentence] = []
-    kept: dict[str, list[Sentence]] = {}
-    for name in TRAIN_FILES:
-        sentences, counts = filter_training(read_conll(data_dir / name), refused)
-        stats["refused"][name] = counts
-        print(f"{name}: kept {len(sentences)}, refused {counts['in_test']} in a test/dev set, "
-              f"{counts['duplicate']} repeated")
-        kept[name] = sentences
-        train.extend(sentences)
-    # A sentence repeated across training files is kept once.
-    train, cross = filter_training(train, set())
-    if cross["duplicate"]:
-        print(f"training files together: dropped {cross['duplicate']} repeated across files")
-    stats["refused"]["across_files"] = cross
-
-    dev = [s for name in DEV_FILES for s in read_conll(data_dir / name)]
-    splits = {"train": train, "dev": dev}
-    splits.update({split: read_conll(data_dir / name) for split, name in TEST_FILES.items()})
+    stats: dict = {"data_dir": str(data_dir), "news_times": news_times, "splits": {}}
+    splits, kept, stats["refused"] = load_splits(data_dir)
     extra = [s for name in NEWS_FILES for s in kept.get(name, [])] * (news_times - 1)
     for split, sentences in splits.items():
         write_docbin(sentences + extra if split == "train" else sentences, out_dir / f"{split}.spacy")
