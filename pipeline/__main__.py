@@ -77,7 +77,10 @@ def _add_run_options(p: argparse.ArgumentParser, default_out: Path = DEFAULT_OUT
     p.add_argument("--resume", action="store_true",
                    help="continue a killed run in the same --out folder, skipping the articles it finished")
     p.add_argument("--ner-model", metavar="PATH",
-                   help="spaCy NER model folder (default: the shipped model; 'none' for rules only)")
+                   help="NER model folder (default: the shipped spaCy model; 'none' for rules only)")
+    p.add_argument("--ner-backend", choices=("spacy", "stanza"), default=None,
+                   help="what --ner-model is: a spaCy model (default) or a Stanza model built by "
+                        "'python -m training.stanza_ner' (needs the stanza extra: pip install -e '.[stanza]')")
     p.add_argument("--decisions", metavar="DIR",
                    help="folder of learned decision models (default: models/decisions, built by 'make learn'; "
                         "'none' leaves detection, totals, programme names and publication dates to the rules)")
@@ -110,9 +113,29 @@ def _config(args, default_out: Path):
         raise RunError("; ".join(missing))
     return RunConfig(inputs=args.inputs or [DEFAULT_INPUT], out=args.out or default_out,
                      rules=_rules_dirs(args), workers=args.workers or (os.cpu_count() or 1),
-                     ner_model=args.ner_model, progress=args.progress, xlsx=args.xlsx, parquet=args.parquet,
+                     ner_model=args.ner_model, ner_backend=_ner_backend(args), progress=args.progress,
+                     xlsx=args.xlsx, parquet=args.parquet,
                      cache_dir=str(args.cache) if args.cache else None, use_cache=not args.no_cache,
                      scheduler=args.scheduler, resume=args.resume, decisions=args.decisions)
+
+
+def _ner_backend(args) -> str | None:
+    """--ner-backend, checked before the run starts: a Stanza model folder, and stanza installed."""
+    from .errors import RunError
+
+    backend = getattr(args, "ner_backend", None)
+    if backend != "stanza":
+        return backend
+    from .extract.ner_stanza import check_model_dir, require_stanza
+
+    if args.ner_model in (None, "", "none"):
+        raise RunError("--ner-backend stanza needs --ner-model PATH: a folder built by python -m training.stanza_ner")
+    try:
+        check_model_dir(args.ner_model)
+        require_stanza()
+    except (OSError, ImportError) as e:
+        raise RunError(str(e)) from None
+    return backend
 
 
 def _summary(info: dict) -> str:

@@ -43,11 +43,12 @@ class Pipeline:
 
     def __init__(self, rules: str | Path | Iterable[str | Path] | None = None,
                  extra_rules: Iterable[str | Path] = (), ner_model: str | Path | None = None,
-                 decisions: str | Path | None = None, cache_dir: str | Path | None = None, use_cache: bool = False):
+                 decisions: str | Path | None = None, cache_dir: str | Path | None = None, use_cache: bool = False,
+                 ner_backend: str | None = None):
         """``rules``: folder(s) used instead of rules/; ``extra_rules``: folders read on top; ``ner_model``:
-        a spaCy model folder or "none"; ``decisions``: a folder of learned decisions or "none"; the article
-        cache is off unless ``use_cache``. Invalid rules raise ``pipeline.rules.RuleError`` listing every
-        problem as ``file:line: message``."""
+        a spaCy model folder or "none" (with ``ner_backend="stanza"``, a Stanza model folder); ``decisions``:
+        a folder of learned decisions or "none"; the article cache is off unless ``use_cache``. Invalid rules
+        raise ``pipeline.rules.RuleError`` listing every problem as ``file:line: message``."""
         if rules is None:
             dirs = [DEFAULT_RULES]
         elif isinstance(rules, (str, Path)):
@@ -57,7 +58,7 @@ class Pipeline:
         dirs += [Path(r) for r in extra_rules]
         self.res = Resources.load(dirs, None if ner_model is None else str(ner_model),
                                   None if cache_dir is None else str(cache_dir), use_cache,
-                                  None if decisions is None else str(decisions))
+                                  None if decisions is None else str(decisions), ner_backend)
 
     def __enter__(self) -> "Pipeline":
         return self

@@ -25,23 +25,23 @@ _WORKER_RES: Resources | None = None
 _WORKER_KEY: tuple | None = None
 
 
-def _settings_key(rules, ner_model, cache_dir, use_cache, decisions=None) -> tuple:
-    return (tuple(rules), ner_model, cache_dir, use_cache, decisions)
+def _settings_key(rules, ner_model, cache_dir, use_cache, decisions=None, ner_backend=None) -> tuple:
+    return (tuple(rules), ner_model, cache_dir, use_cache, decisions, ner_backend)
 
 
 def _worker_resources(rules: list[str], ner_model: str | None, cache_dir: str | None, use_cache: bool,
-                      decisions: str | None = None) -> Resources:
+                      decisions: str | None = None, ner_backend: str | None = None) -> Resources:
     """The worker's Resources, loaded on first use and kept for every later batch."""
     global _WORKER_RES, _WORKER_KEY
-    key = _settings_key(rules, ner_model, cache_dir, use_cache, decisions)
+    key = _settings_key(rules, ner_model, cache_dir, use_cache, decisions, ner_backend)
     if _WORKER_RES is None or _WORKER_KEY != key:
-        _WORKER_RES = Resources.load(rules, ner_model, cache_dir, use_cache, decisions)
+        _WORKER_RES = Resources.load(rules, ner_model, cache_dir, use_cache, decisions, ner_backend)
         _WORKER_KEY = key
     return _WORKER_RES
 
 
-def _init_worker(rules, ner_model, cache_dir, use_cache=True, decisions=None):
-    _worker_resources(rules, ner_model, cache_dir, use_cache, decisions)
+def _init_worker(rules, ner_model, cache_dir, use_cache=True, decisions=None, ner_backend=None):
+    _worker_resources(rules, ner_model, cache_dir, use_cache, decisions, ner_backend)
 
 
 def _work(batch: list[Article]) -> list[ArticleResult]:
@@ -67,7 +67,7 @@ def _dask_work(batch: list[Article], settings: tuple) -> list[ArticleResult]:
 def worker_settings(cfg: Any) -> tuple:
     """What a worker needs to load its own Resources (picklable: plain strings)."""
     return ([str(r) for r in cfg.rules], cfg.ner_model, cfg.cache_dir, cfg.use_cache,
-            None if cfg.decisions is None else str(cfg.decisions))
+            None if cfg.decisions is None else str(cfg.decisions), getattr(cfg, "ner_backend", None))
 
 
 def map_inline(batches: Iterable[list[Article]], res: Resources) -> Iterator[list[ArticleResult]]:

@@ -41,7 +41,7 @@ from .cache import (MISSING, ArticleCache, NullCache, TextProbe, changed_rules, 
 from .extract.counts import CountExtractor
 from .extract.dates import DateExtractor
 from .extract.dates_resolve import TODAY
-from .extract.ner import DEFAULT_MODEL, NerBackend, NoNer, _dir_digest, load_ner
+from .extract.ner import DEFAULT_MODEL, NerBackend, NoNer, _dir_digest, backend_version, load_ner
 from .extract.orgs import OrgExtractor
 from .extract.people import PeopleExtractor
 from .extract.places import PlaceExtractor
@@ -70,11 +70,22 @@ class LazyNer:
     """The NER backend's name and version, known without loading the model; loaded on first use.
 
     An unchanged re-run then never pays for loading the model. The version is computed the way
-    ``SpacyNer`` computes it, and checked against it once the model is loaded.
+    ``SpacyNer`` (or, with ``backend="stanza"``, ``StanzaNer``) computes it, and checked against it once
+    the model is loaded. The version names the backend and digests the model's files, so the cache keys
+    that hold it change with either.
     """
 
-    def __init__(self, model: str | Path | None = None):
+    def __init__(self, model: str | Path | None = None, backend: str | None = None):
         self.model = model
+        self.backend_name = None if backend in (None, "", "spacy") else backend
+        self._backend: NerBackend | None = None
+        self._tokenizer_id: str | None = None
+        if self.backend_name is not None:  # another backend: its model folder is required, checked now
+            if model in (None, "", "none"):
+                raise ValueError(f"the {backend} NER backend needs a model folder (--ner-model PATH)")
+            self.path = Path(model)
+            self.name, self.version = self.backend_name, backend_version(self.backend_name, self.path)
+            return
         if model in (None, ""):
             self.path = DEFAULT_MODEL if (DEFAULT_MODEL / "meta.json").exists() else None
         elif str(model) == "none":
@@ -99,7 +110,7 @@ class LazyNer:
     @property
     def backend(self) -> NerBackend:
         if self._backend is None:
-            self._backend = NoNer() if self.path is None else load_ner(self.path)
+            self._backend = NoNer() if self.path is None else load_ner(self.path, self.backend_name)
             if self._backend.version != self.version:
                 raise RuntimeError(f"{self.path}: model version {self._backend.version} is not the expected "
                                    f"{self.version}")
@@ -141,7 +152,7 @@ class Resources:
     @classmethod
     def load(cls, rules_dirs: list[str | Path], ner_model: str | Path | None = None,
              cache_dir: str | Path | None = None, use_cache: bool = True,
-             decisions: str | Path | None = None) -> "Resources":
+             decisions: str | Path | None = None, ner_backend: str | None = None) -> "Resources":
         """Load and check everything; ``RuleError`` lists every rule problem, each as ``file:line: message``."""
         cache = ArticleCache(cache_dir) if use_cache else NullCache(cache_dir)
         try:
@@ -152,7 +163,7 @@ class Resources:
             # the per-rule checks still run on the valid lines, so one pass reports every problem (the
             # extractors' own checks wait: with lines missing they would report consequences, not causes)
             raise RuleError(in_file_order(e.problems + check_rules(e.rules, cache), e.rules)) from None
-        ner = LazyNer(ner_model)
+        ner = LazyNer(ner_model, ner_backend)
         problems = check_rules(rules, cache)
         try:  # the one region index of the process, from the run's cache folder; the extractors share it
             Gazetteer.load(cache_dir)
@@ -198,7 +209,7 @@ class Resources:
             from .nlp import Annotator
 
             light = Annotator(self.rules, NoNer()) if not _rules_need_ner(self.rules) else None
-            if light is not None and self.ner.path is not None and not tokenizer.same_as_blank(self.ner.path):
+            if light is not None and self.ner.name == "spacy" and not tokenizer.same_as_blank(self.ner.path):
                 light = None  # a custom tokenizer: only the model's own pipeline gives the same tokens
             self._span_annotator = light if light is not None else self.annotator
         return self._span_annotator
@@ -383,7 +394,8 @@ def _annotate(texts: list[str], res: Resources, layers: list[dict[str, str]]) ->
     out: list[Any] = [None] * n
     hashes = [text_hash(t) for t in texts]
     has_model = res.ner.name != "none"
-    ner_code = source_digest("nlp.py", "extract/ner.py")
+    ner_code = source_digest("nlp.py", "extract/ner.py",
+                             *(("extract/ner_stanza.py",) if res.ner.name == "stanza" else ()))
     ner_keys = [make_key("ner", res.ner.version, _spacy_version(), ner_code, h) for h in hashes]
     span_base = (res.ner.tokenizer_id(), _spacy_version(), ner_code,
                  res.ner.version if _rules_need_ner(res.rules) else "")

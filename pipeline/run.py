@@ -39,6 +39,7 @@ class RunConfig:
     rules: list[Path] = field(default_factory=lambda: [Path("rules")])
     workers: int = 1
     ner_model: str | None = None
+    ner_backend: str | None = None  # None/"spacy": a spaCy model folder; "stanza": a training/stanza_ner.py folder
     progress: bool | None = None  # None: only on a terminal
     cache_dir: str | None = None  # article cache and compiled gazetteer (default $IDNEWS_CACHE or ~/.cache/...)
     use_cache: bool = True  # False: --no-cache, every article computed afresh
@@ -117,7 +118,7 @@ def run(cfg: RunConfig) -> dict[str, Any]:
         raise RunError(f"{cfg.out}: output folder is not writable")
 
     # RuleError: refuse bad rules
-    res = Resources.load(cfg.rules, cfg.ner_model, cfg.cache_dir, cfg.use_cache, cfg.decisions)
+    res = Resources.load(cfg.rules, cfg.ner_model, cfg.cache_dir, cfg.use_cache, cfg.decisions, cfg.ner_backend)
     if skipped:
         print(f"note: {skipped_note(skipped)}; listed in run.json under skipped_inputs", file=sys.stderr)
     show = sys.stderr.isatty() if cfg.progress is None else cfg.progress

@@ -3,8 +3,9 @@
 A backend turns texts into (start, end, label) character spans with labels
 PER, ORG, LOC. The default backend is the spaCy model trained by
 ``python -m pipeline.train`` and shipped in ``models/id_news_ner``. Stanza has
-no Indonesian NER model; a Stanza (or any other) backend only has to implement
-``NerBackend`` and be registered in ``BACKENDS``.
+no Indonesian NER model; ``stanza`` runs one trained here (``training/stanza_ner.py``,
+backend in ``ner_stanza.py``, the optional ``stanza`` extra). Another backend only has
+to implement ``NerBackend`` and be registered in ``BACKENDS``.
 """
 from __future__ import annotations
 
@@ -66,11 +67,34 @@ def _dir_digest(path: Path) -> str:
     return h.hexdigest()[:12]
 
 
-BACKENDS = {"spacy": SpacyNer, "none": NoNer}
+def _stanza(path: str | Path) -> NerBackend:
+    from .ner_stanza import StanzaNer  # imports stanza (and torch) only now
+
+    return StanzaNer(path)
 
 
-def load_ner(model: str | Path | None = None) -> NerBackend:
-    """The backend for ``model``: a spaCy model folder, "none", or the shipped default when present."""
+BACKENDS = {"spacy": SpacyNer, "stanza": _stanza, "none": NoNer}
+
+
+def backend_version(backend: str, path: str | Path) -> str:
+    """The version a backend will report for the model at ``path``, without loading it (cache keys)."""
+    if backend == "stanza":
+        from .ner_stanza import model_version, require_stanza
+
+        require_stanza()
+        return model_version(path)
+    raise ValueError(f"no version without loading for backend {backend!r}")
+
+
+def load_ner(model: str | Path | None = None, backend: str | None = None) -> NerBackend:
+    """The backend for ``model``: a spaCy model folder, "none", or the shipped default when present;
+    with ``backend`` ("stanza"), a model folder of that backend."""
+    if backend not in (None, "", "spacy"):
+        if backend not in BACKENDS or backend == "none":
+            raise ValueError(f"unknown NER backend {backend!r} (known: {', '.join(sorted(BACKENDS))})")
+        if model in (None, "", "none"):
+            raise ValueError(f"the {backend} NER backend needs a model folder (--ner-model PATH)")
+        return BACKENDS[backend](model)
     if model in (None, ""):
         return SpacyNer(DEFAULT_MODEL) if (DEFAULT_MODEL / "meta.json").exists() else NoNer()
     if str(model) == "none":
