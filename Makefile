@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test eval eval-corpus learn model rules-check bench clean
+.PHONY: run test eval eval-corpus learn model model-stanza rules-check bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,11 @@ rules-check: $(STAMP)
 
 model: $(STAMP)
 	$(PY) -m pipeline.train
+
+# the optional Stanza NER model (models/id_news_ner_stanza, not shipped): --ner-backend stanza --ner-model PATH
+model-stanza: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[stanza]'
+	nice -n 19 $(PY) -m training.stanza_ner
 
 clean:
 	rm -rf data/out data/eval

@@ -13,7 +13,12 @@ Two scoring modes, both exact-match on (start, end, label):
 A third test set is in-domain: whole articles of the corpus test split with every PER/ORG/LOC mention
 annotated blind (``data/corpus/ner/``, texts read from ``../shared/corpus/articles``), scored in text mode.
 
-Usage: ``python benchmarks/bench_ner.py [--model models/id_news_ner] [--data ../shared/data/ner] [--json out.json]``
+``--backend stanza`` scores a Stanza model folder (``training/stanza_ner.py``) the same way: its text mode
+tokenises with the pipeline's tokenizer as the Stanza backend does in the pipeline, and torch runs on one
+thread.
+
+Usage: ``python benchmarks/bench_ner.py [--model models/id_news_ner] [--data ../shared/data/ner] [--json out.json]
+[--backend spacy|stanza]``
 """
 from __future__ import annotations
 
@@ -70,18 +75,52 @@ def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
             "tp": tp, "pred": n_pred, "gold": n_gold}
 
 
+class StanzaModel:
+    """A Stanza model folder behind the two calls the scorer makes of a spaCy pipeline."""
+
+    def __init__(self, path: Path):
+        import torch
+
+        from pipeline.extract.ner_stanza import StanzaNer
+
+        torch.set_num_threads(1)
+        self.backend = StanzaNer(path)
+        self.vocab = self.backend.nlp.vocab
+        self.pipe_names = ["stanza-ner"]
+
+    def make_doc(self, text: str) -> Doc:
+        return self.backend.nlp.make_doc(text)
+
+    def text_spans(self, texts: list[str]) -> list[set[tuple[int, int, str]]]:
+        return [set(found) for found in self.backend.annotate(texts)]
+
+    def token_spans(self, gold_docs: list[Doc]) -> list[set[tuple[int, int, str]]]:
+        found = self.backend.annotate_tokens([[t.text for t in d] for d in gold_docs])
+        return [{(d[s].idx, d[e - 1].idx + len(d[e - 1].text), label) for s, e, label in f}
+                for d, f in zip(gold_docs, found)]
+
+
+def text_spans(nlp, texts: list[str], batch_size: int = 256) -> list[set[tuple[int, int, str]]]:
+    """The model's spans for each text, run as the pipeline runs it."""
+    if isinstance(nlp, StanzaModel):
+        return nlp.text_spans(texts)
+    return [spans(doc) for doc in nlp.pipe(texts, batch_size=batch_size)]
+
+
 def score(nlp, sentences: list[Sentence], mode: str = "text") -> dict[str, dict[str, float]]:
     """Entity P/R/F1 per label and overall ("ALL", micro-averaged)."""
     counts = {label: [0, 0, 0] for label in (*LABELS, "ALL")}  # tp, pred, gold
     gold_docs = [to_doc(nlp.vocab, s) for s in sentences]
     if mode == "text":
-        pred_docs = list(nlp.pipe([d.text for d in gold_docs], batch_size=256))
+        predicted = text_spans(nlp, [d.text for d in gold_docs])
+    elif isinstance(nlp, StanzaModel):
+        predicted = nlp.token_spans(gold_docs)
     else:
-        pred_docs = [run_on_tokens(nlp, Doc(nlp.vocab, words=[t.text for t in d],
-                                            spaces=[bool(t.whitespace_) for t in d]))
+        predicted = [spans(run_on_tokens(nlp, Doc(nlp.vocab, words=[t.text for t in d],
+                                                  spaces=[bool(t.whitespace_) for t in d])))
                      for d in gold_docs]
-    for gold_doc, pred_doc in zip(gold_docs, pred_docs):
-        add_counts(counts, spans(gold_doc), spans(pred_doc))
+    for gold_doc, pred in zip(gold_docs, predicted):
+        add_counts(counts, spans(gold_doc), pred)
     return {label: prf(*c) for label, c in counts.items()}
 
 
@@ -116,20 +155,26 @@ def score_in_domain(nlp, folder: Path = IN_DOMAIN) -> dict[str, dict[str, float]
             raise SystemExit(f"{folder}/{aid}.json: {problems[0]} (python3 scripts/ner_spans.py check {aid})")
         texts.append(text)
         golds.append(set(found))
-    for gold, doc in zip(golds, nlp.pipe(texts, batch_size=16)):
-        add_counts(counts, gold, spans(doc))
+    for gold, pred in zip(golds, text_spans(nlp, texts, batch_size=16)):
+        add_counts(counts, gold, pred)
     return {label: prf(*c) for label, c in counts.items()}
 
 
 def speed(nlp, texts: list[str], min_seconds: float = 3.0) -> dict[str, float]:
     """Tokens per second of nlp.pipe over ``texts`` (repeated until ``min_seconds``), best of 3 rounds."""
     n_tokens = sum(len(nlp.make_doc(t)) for t in texts)
-    list(nlp.pipe(texts[:200]))  # warm-up
+    def run(batch: list[str]) -> None:
+        if isinstance(nlp, StanzaModel):
+            nlp.text_spans(batch)
+        else:
+            list(nlp.pipe(batch, batch_size=256))
+
+    run(texts[:200])  # warm-up
     best = 0.0
     for _ in range(3):
         done, start = 0, time.perf_counter()
         while True:
-            list(nlp.pipe(texts, batch_size=256))
+            run(texts)
             done += n_tokens
             elapsed = time.perf_counter() - start
             if elapsed >= min_seconds / 3:
@@ -142,9 +187,9 @@ def model_size_mb(path: Path) -> float:
     return round(sum(f.stat().st_size for f in Path(path).rglob("*") if f.is_file()) / 2**20, 2)
 
 
-def benchmark(model: Path = DEFAULT_MODEL, data_dir: Path = DEFAULT_DATA) -> dict:
+def benchmark(model: Path = DEFAULT_MODEL, data_dir: Path = DEFAULT_DATA, backend: str = "spacy") -> dict:
     pin_to_one_core()
-    nlp = tokenizer.load(model)
+    nlp = StanzaModel(model) if backend == "stanza" else tokenizer.load(model)
     result: dict = {"model": str(model), "pipeline": nlp.pipe_names,
                     "size_mb": model_size_mb(model), "scores": {}}
     texts: list[str] = []
@@ -177,8 +222,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--model", type=Path, default=DEFAULT_MODEL)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument("--backend", choices=("spacy", "stanza"), default="spacy",
+                        help="what --model is: a spaCy pipeline (default) or a Stanza model folder")
     args = parser.parse_args(argv)
-    result = benchmark(args.model, args.data)
+    result = benchmark(args.model, args.data, args.backend)
     print(format_table(result))
     if args.json:
         args.json.write_text(json.dumps(result, indent=2), encoding="utf-8")
