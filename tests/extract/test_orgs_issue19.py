@@ -14,7 +14,7 @@ from pipeline.extract.orgs import OrgExtractor
 from pipeline.normalize.orgs import merge_orgs, typo_of
 from pipeline.rules import load_rules
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,50 @@
+"""Candidates checked and cut back: generic words and venues are no organisation, a form word inside a longer
+name, two groups sharing one form word, names in a headline or before a person cut to the article's forms.
+
+All sentences are made up for these tests (fictional companies and groups, real region names)."""
+from __future__ import annotations
+
+import pytest
+
+from org_helpers import names, shared_extractor
+from pipeline.extract.orgs import OrgExtractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> OrgExtractor:
+    return shared_extractor()
+
+
+@pytest.mark.parametrize("text", [
+    "BUMN harus hadir bagi UMKM, kata dia.",
+    "Pemerintah terus mendorong koperasi.",
+    "Pemda dan Pemerintah Desa diminta membantu.",
+    "Acara digelar di Balai Desa Sukamaju, Senin.",
+    "Badan Usaha Milik Negara (BUMN) itu berkembang.",
+])
+def test_generic_words_and_venues_are_not_organisations(extractor, text):
+    assert names(extractor, text) == []
+
+
+def test_form_word_inside_a_longer_name_the_acronym_spells(extractor):
+    assert names(extractor, "Warga mengikuti Rapat Kelompok Bulanan (RKB) di balai desa.") == []
+
+
+def test_two_groups_sharing_one_form_word_are_split(extractor):
+    text = ("Panen dilakukan Pokdakan Lele Jaya dan Pokdakan Mina Sari. Pelatihan diikuti Pokdakan Lele Jaya "
+            "dan Mina Sari dari desa itu.")
+    found = names(extractor, text)
+    assert "Pokdakan Lele Jaya" in found and "Pokdakan Mina Sari" in found
+    assert not any("dan" in n for n in found)
+
+
+def test_headline_names_are_cut_back_to_forms_used_in_the_body(extractor):
+    text = ("Yayasan Cahaya Pesisir Gelar Pelatihan Menjahit Untuk Nelayan\n\n"
+            "Yayasan Cahaya Pesisir menggelar pelatihan menjahit bagi istri nelayan di Kendari.")
+    assert names(extractor, text) == ["Yayasan Cahaya Pesisir"]
+
+
+def test_person_after_a_name_used_alone_elsewhere_is_cut(extractor):
+    text = ("PT BPR Sinar Pesisir menyalurkan kredit. Direktur Utama PT BPR Sinar Pesisir Budi Santoso mengatakan "
+            "kredit itu murah.")
+    assert names(extractor, text) == ["PT BPR Sinar Pesisir"]

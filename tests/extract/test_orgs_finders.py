@@ -1,0 +1,55 @@
+"""Where organisation names start: a form word, a head word, a position that names its body (Kadis), an unknown
+acronym in a list or after a position.
+
+All sentences are made up for these tests (fictional companies and groups, real region names)."""
+from __future__ import annotations
+
+import pytest
+
+from org_helpers import entity, names, shared_extractor
+from pipeline.extract.orgs import OrgExtractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> OrgExtractor:
+    return shared_extractor()
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Pelatihan digelar PT Sinar Bahari Energi di Cilacap.", "PT Sinar Bahari Energi"),
+    ("Bantuan disalurkan PT. Mitra Karya Lestari kepada nelayan.", "PT. Mitra Karya Lestari"),
+    ("Produk dipasarkan CV Anugerah Rasa ke luar kota.", "CV Anugerah Rasa"),
+    ("Anggota Koperasi Wanita Melati Sejahtera ikut pameran.", "Koperasi Wanita Melati Sejahtera"),
+    ("Bibit dibagikan kepada Kelompok Tani Sumber Makmur di desa itu.", "Kelompok Tani Sumber Makmur"),
+    ("Gapoktan Harapan Baru menerima traktor.", "Gapoktan Harapan Baru"),
+    ("Mahasiswa Universitas Nusa Bangsa mengajar di sana.", "Universitas Nusa Bangsa"),
+    ("Relawan Yayasan Cahaya Pesisir membagikan buku.", "Yayasan Cahaya Pesisir"),
+    ("Warga mendatangi pondok pesantren Darul Ilmi di desa itu.", "pondok pesantren Darul Ilmi"),
+])
+def test_form_word_starts_a_name(extractor, text, name):
+    assert name in names(extractor, text)
+
+
+def test_pemerintah_before_a_region_is_that_government(extractor):
+    assert names(extractor, "Program itu sejalan dengan upaya Pemerintah Aceh memperluas ekspor kopi.") == \
+        ["Pemerintah Aceh"]
+    assert names(extractor, "Dana berasal dari Pemerintah Pusat melalui dana desa.") == []
+
+
+def test_head_word_makes_a_capitalised_run_an_organisation(extractor):
+    assert "Samudra Peduli Foundation" in names(extractor, "Dana itu berasal dari Samudra Peduli Foundation tahun lalu.")
+
+
+def test_kadis_names_the_dinas(extractor):
+    it = entity(extractor, "Plt. Kadis Koperasi UMKM Banyumas, Rina, hadir. Dinas Koperasi UMKM Banyumas "
+                           "memberi izin.", "Dinas Koperasi UMKM Banyumas")
+    assert it["kind"] == "government" and len(it["mentions"]) == 2
+
+
+def test_unknown_acronym_in_a_list_of_organisations(extractor):
+    found = names(extractor, "Pelatihan didukung USAID, LPMKS, dan TNI di desa itu.")
+    assert "LPMKS" in found
+
+
+def test_unknown_acronym_after_a_position(extractor):
+    assert "PIKWI" in names(extractor, "Direktur PIKWI, Laura Santika, membuka acara.")

@@ -1,0 +1,105 @@
+"""How an organisation's name runs on (connectors, brackets, lists of sectors, a region) and where it stops (a
+person, an honorific, a programme word).
+
+All sentences are made up for these tests (fictional companies and groups, real region names)."""
+from __future__ import annotations
+
+import pytest
+
+from org_helpers import names, shared_extractor
+from pipeline.extract.orgs import OrgExtractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> OrgExtractor:
+    return shared_extractor()
+
+
+@pytest.mark.parametrize("text, name", [
+    # connectors and '&' inside a name, bracketed acronym, region after it
+    ("Kegiatan didampingi Dinas Perindustrian Koperasi & Usaha Kecil Menengah (DPUKM) Kabupaten Banyumas, "
+     "Jawa Tengah.", "Dinas Perindustrian Koperasi & Usaha Kecil Menengah (DPUKM) Kabupaten Banyumas"),
+    ("Pelatihan diadakan oleh Dinas Kelautan dan Perikanan Kota Kendari bersama warga.",
+     "Dinas Kelautan dan Perikanan Kota Kendari"),
+    ("Sertifikat diberikan Direktorat Penelitian dan Pengabdian kepada Masyarakat kampus itu.",
+     "Direktorat Penelitian dan Pengabdian kepada Masyarakat"),
+    # 'kepada' after a finished name starts what is given to whom
+    ("Bantuan modal dari PT. Sinar Energi (Persero) kepada UMKM binaan disalurkan kemarin.",
+     "PT. Sinar Energi (Persero)"),
+    ("Bantuan dari Yayasan Sinar Harapan kepada Kelompok Tani Makmur diserahkan kemarin.", "Yayasan Sinar Harapan"),
+    # a ministry named by a list
+    ("Pelatihan dibuka Kementerian Desa, Pembangunan Daerah Tertinggal dan Transmigrasi kemarin.",
+     "Kementerian Desa, Pembangunan Daerah Tertinggal dan Transmigrasi"),
+    # lower-case words kept when the acronym after them spells them
+    ("Peserta berasal dari Lembaga Pembinaan Pemberdayaan Perempuan kepala keluarga (LPP-PEKKA) setempat.",
+     "Lembaga Pembinaan Pemberdayaan Perempuan kepala keluarga (LPP-PEKKA)"),
+])
+def test_name_runs_over_connectors_brackets_and_region(extractor, text, name):
+    assert name in names(extractor, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Kepala Badan PPSDM Joko Santoso membuka acara itu.", "Badan PPSDM"),                 # a person after an acronym
+    ("Kepala Dinas Pariwisata Kabupaten Banyumas Siti Aminah hadir.",
+     "Dinas Pariwisata Kabupaten Banyumas"),                                                # a person after the region
+    ("Ketua Koperasi Tani Subur, Ahmad Yani, menyambut baik.", "Koperasi Tani Subur"),
+])
+def test_person_after_an_organisation_is_not_part_of_it(extractor, text, name):
+    assert names(extractor, text) == [name]
+
+
+@pytest.mark.parametrize("text, name", [
+    # group nouns that are also positions for people ("Petani", "Pengusaha") stay inside a name
+    ("Ia tergabung dalam Himpunan Petani Muda Banyumas (HPMB) sejak lama.", "Himpunan Petani Muda Banyumas (HPMB)"),
+    # a word that is also a village name does not end a ministry's list name
+    ("Program itu didukung Dinas Tanaman Pangan, Hortikultura dan Perkebunan Kabupaten Siak.",
+     "Dinas Tanaman Pangan, Hortikultura dan Perkebunan Kabupaten Siak"),
+    # an honorific starts a person's name
+    ("Ketua Koperasi Tani Subur H. Ahmad Yani membuka rapat.", "Koperasi Tani Subur"),
+    # a region inside a name with one more word after it
+    ("Relawan Yayasan Bali Sejahtera membagikan buku.", "Yayasan Bali Sejahtera"),
+])
+def test_where_a_name_stops(extractor, text, name):
+    assert names(extractor, text) == [name]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a government body named by a list, one item an acronym
+    ("Ia meminta Dinas Koperasi, UKM dan Perdagangan Kabupaten Banyumas ikut membantu.",
+     "Dinas Koperasi, UKM dan Perdagangan Kabupaten Banyumas"),
+    ("Peserta didampingi Dinas Perindustrian, IKM dan Tenaga Kerja Kota Tegal.",
+     "Dinas Perindustrian, IKM dan Tenaga Kerja Kota Tegal"),
+    # a category acronym right after a community form word leaves the name open
+    ("Ketua Paguyuban UMKM Sekar Wangi, Lestari, mengaku terbantu.", "Paguyuban UMKM Sekar Wangi"),
+    # after a bracketed acronym, words running to a region are still the name, not a person
+    ("Uji kompetensi bekerja sama dengan Lembaga Sertifikasi Profesi (LSP) Kuliner Nusantara Jawa Tengah.",
+     "Lembaga Sertifikasi Profesi (LSP) Kuliner Nusantara Jawa Tengah"),
+    # an owner's business after "pemilik"
+    ("Pelatih batik, Sumirah, yang juga pemilik Batik Kembang Setaman, membagikan tips.", "Batik Kembang Setaman"),
+    # a nationwide network named with its city
+    ("Peserta dibimbing tim Rumah BUMN Pekalongan untuk memotret produk.", "Rumah BUMN Pekalongan"),
+])
+def test_names_without_plain_form_word_runs(extractor, text, name):
+    assert name in names(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ketua Lembaga Sertifikasi Profesi (LSP) Bambang Hartono membuka ujian.",  # a person, no region after him
+    "Sarmini, pemilik warung, mengaku senang.",                                # no capitalised business name
+])
+def test_no_name_runs_on_into_a_person(extractor, text):
+    assert all("Bambang" not in n and n != "warung" for n in names(extractor, text))
+
+
+def test_programme_word_does_not_extend_a_company(extractor):
+    assert names(extractor, "Melalui program PLN Peduli, warga mendapat bantuan.") == ["PLN"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Peserta berasal dari Badan Usaha Milik Gampong (BUMG) Sinar Pantai di Aceh Besar.",
+     "Badan Usaha Milik Gampong (BUMG) Sinar Pantai"),
+    ("Badan Usaha Milik Nagari (BUMNag) Tuah Saiyo menerima bantuan mesin.",
+     "Badan Usaha Milik Nagari (BUMNag) Tuah Saiyo"),
+])
+def test_village_enterprises_of_every_region_keep_their_name_after_the_bracket(extractor, text, name):
+    assert names(extractor, text) == [name]
