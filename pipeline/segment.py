@@ -25,6 +25,7 @@ from .rules import Rule, RuleSet
 from .types import Region
 
 SCOPES = {"line", "next_line", "block", "match", "rest"}
+MIN_BODY_AFTER = 3  # body paragraphs after a "rest" footer that make it page furniture above the article
 
 # A dateline opens the body: "CILACAP –", "Jakarta, 12 Oktober 2020 –", "Kendari (ANTARA) -",
 # "REPUBLIKA.CO.ID, JAKARTA --", "TANGERANG, BANPOS –", "Medan, 21/12 (Antara) -",
@@ -88,6 +89,14 @@ def _is_paragraph(line: str) -> bool:
     return len(line) > 200 or (len(line) > 40 and line.endswith((".", "!", "?", '"', "”", "’")))
 
 
+def _body_follows(text: str, lines: list[tuple[int, int]], at: int) -> bool:
+    """Most of the article's paragraphs come after ``at``: a footer-like line there ("Komentar", "Copyright ©")
+    is page furniture a scraper put above the article, not the end of the page."""
+    before = sum(1 for s, e in lines if e <= at and _is_paragraph(text[s:e].strip()))
+    after = sum(1 for s, e in lines if s > at and _is_paragraph(text[s:e].strip()))
+    return after >= MIN_BODY_AFTER and after > 2 * before
+
+
 def _outlet_like(word: str) -> bool:
     """A one-word site name rather than a town: a digit (Desakita21) or an inner capital (IDXChannel)."""
     return " " not in word and (any(c.isdigit() for c in word) or re.search(r"[a-z][A-Z]", word) is not None)
@@ -135,7 +144,9 @@ class Segmenter:
         if scope == "match":
             return [Region(first, m.start() + len(raw.rstrip()), kind, src)]
         if scope == "rest":
-            return [Region(first, len(text.rstrip()), kind, src)]
+            if not _body_follows(text, lines, first):
+                return [Region(first, len(text.rstrip()), kind, src)]
+            scope = "line"  # page furniture printed above the article: only its own line goes
         i = bisect.bisect_right(starts, first) - 1
         if i < 0:
             return []

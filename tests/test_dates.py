@@ -491,6 +491,8 @@ def test_rule_with_capitals_still_matches_any_case(tmp_path):
      "Selasa (14/10/2025) dan berlangsung sampai 17 Oktober", "2025-10-14", "2025-10-17"),
     ("Bimtek digelar 28 Juli 2025 s.d. 1 Agustus 2025 di Mataram.",
      "28 Juli 2025 s.d. 1 Agustus 2025", "2025-07-28", "2025-08-01"),
+    ("Pameran dibuka Jumat (7 Maret 2025) sampai Minggu (16 Maret 2025) di alun-alun.",
+     "(7 Maret 2025) sampai Minggu (16 Maret 2025)", "2025-03-07", "2025-03-16"),
 ])
 def test_two_whole_dates_joined_by_a_range_word_are_one_range(ex, text, span, start, end):
     dates = [m for m in run(ex, text).mentions if m.value["granularity"] == "day"]

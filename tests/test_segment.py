@@ -127,6 +127,23 @@ def test_regions_never_swallow_the_body_after_a_short_noise_line(seg):
     assert_body_kept(text, s, B1, B2)
 
 
+B3 = "Ketua kelompok, Sri Wahyuni, berharap pelatihan serupa digelar lagi tahun depan untuk anggota baru."
+
+
+@pytest.mark.parametrize("furniture", ["Komentar", "Copyright © 2024 Warta Desa\nAll rights reserved"])
+def test_a_page_footer_printed_above_the_article_takes_only_its_own_line(seg, furniture):
+    text = f"{furniture}\n\nPerajin Rotan Dilatih\n\n{B1}\n\n{B2}\n\n{B3}"
+    s = seg(text)
+    assert_body_kept(text, s, B1, B2, B3)
+    assert any(r.kind == "footer" and r.start == 0 for r in s.regions)
+
+
+def test_a_page_footer_after_the_article_still_ends_it(seg):
+    text = f"{B1}\n\n{B2}\n\n{B3}\n\nKomentar\n\nTulisan pembaca yang panjang tentang hal lain sama sekali.\n"
+    s = seg(text)
+    assert region_texts(text, s)[-1].startswith("Komentar\n\nTulisan pembaca")
+
+
 # -- dateline ---------------------------------------------------------------------------------
 BODY = "Warga Desa Sukamaju mengikuti pelatihan membatik yang digelar Dinas Koperasi pada pekan lalu."
 

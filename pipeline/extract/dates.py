@@ -395,6 +395,9 @@ class DateExtractor:
                     and self.patterns.range_between.match(text, prev.end, c.start):
                 first, last = dt.date.fromisoformat(prev.start_iso), dt.date.fromisoformat(c.start_iso)
                 if 0 < (last - first).days <= MAX_JOINED_RANGE_DAYS:
+                    if text[prev.end:prev.end + 1] == ")" and text[:prev.start].rstrip().endswith("("):
+                        prev.start = text.rindex("(", 0, prev.start)  # "(14 April 2017) sampai Minggu (30 April 2017)"
+                        c.end += text[c.end:c.end + 1] == ")"
                     prev.end, prev.end_iso = c.end, c.start_iso
                     prev.end_day, prev.end_month, prev.end_year, prev.end_weekday = c.day, c.month, c.year, c.weekday
                     prev.source = "regex:dates:joined_range"

@@ -176,8 +176,9 @@ class DatePatterns:
         self.not_before = c(rf"(?<!\w)(?:{alt('not_before')})\s*\(?\s*$")
         # between two whole dates: "Selasa (8/4/2025) hingga Jumat (11/4/2025)", "dibuka Rabu (5/3/2025) dan
         # berlangsung hingga 7 Maret": the two make one range
-        self.range_between = c(rf"\s*,?\s*(?:(?:dan\s+)?(?:{alt('range_lead')})\s+)?(?:{alt('range')})\s*"
-                               rf"(?:{WD}\s*,?\s*)?$")
+        # (also with the dates in brackets: "Jumat (14 April 2017) sampai Minggu (30 April 2017)")
+        self.range_between = c(rf"\)?\s*,?\s*(?:(?:dan\s+)?(?:{alt('range_lead')})\s+)?(?:{alt('range')})\s*"
+                               rf"(?:{WD}\s*,?\s*)?\(?$")
         self.stamp_label = c(rf"^\W*(?:{alt('stamp_label')})\W*$")
         self.stamp_label_start = c(rf"^\W*(?:{alt('stamp_label')})(?!\w)")
         self.publication_cue = c(rf"(?<!\w)(?:{alt('publication')})(?!\w)")
