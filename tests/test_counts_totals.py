@@ -288,3 +288,17 @@ def test_a_count_in_the_headline_is_the_total(extractor, text, expected):
 def test_without_a_headline_the_cues_decide(extractor):
     text = "35 koperasi siap disahkan.\nDi kabupaten itu jumlah desa sebanyak 90."
     assert totals(extractor, text) == [90]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the lede's count is as good as one cued by 'sebanyak' (and comes first) ...
+    ("Sekitar 120 nelayan dari tiga desa pesisir mengikuti pelatihan pengolahan ikan di balai desa. "
+     "Dalam acara itu, dinas juga menyerahkan alat tangkap bagi 40 nelayan.", [120]),
+    # ... but not as good as 'jumlah'/'total'
+    ("Sekitar 120 nelayan dari tiga desa pesisir mengikuti pelatihan pengolahan ikan di balai desa. "
+     "Jumlah peserta seluruhnya tercatat 150 orang.", [150]),
+    # a short first line is no lede
+    ("Pelatihan 120 nelayan.\nDinas menyerahkan alat tangkap bagi 40 nelayan di balai desa kemarin siang.", [40]),
+])
+def test_the_lede_count(extractor, text, expected):
+    assert totals(extractor, text) == expected

@@ -27,8 +27,8 @@ village), part (a breakdown part, never the total), subset ("35 di antaranya"),
 item (the list item of an "each" count), not_total (why it cannot be the total:
 target, cumulative, past, capacity, future, batch), batch (the batches its sentence
 names: a batch count is a part only when the article counts two batches or more),
-classifier (counted by orang/jiwa, a noun that names no kind of participant) and cue
-(strong, medium, none).
+classifier (counted by orang/jiwa, a noun that names no kind of participant), cue
+(strong, medium, none) and lede (in the first sentence of the body).
 """
 from __future__ import annotations
 
@@ -306,13 +306,28 @@ class CountExtractor:
         headline is (a count there is the figure the article is about)."""
         mentions: list[Mention] = []
         group: Mention | None = None  # the last people count so far, which a later breakdown may split
+        lede = None  # the first sentence of the body, which says what the news is
         for s_start, s_end in sentences(text):
             found = self._sentence(text, s_start, s_end, regions, group)
+            if lede is None:
+                lede = self._lede(text, s_start, s_end, regions, title)
+                for m in found if lede else ():
+                    m.value["lede"] = True
             mentions.extend(found)
             group = next((m for m in reversed(found) if m.value.get("cls") in ("person", "business")
                           and not m.value.get("part")), group)
         _mark_totals(text, mentions, title)
         return mentions
+
+    @staticmethod
+    def _lede(text: str, s_start: int, s_end: int, regions: list[Region], title: tuple[int, int] | None) -> bool | None:
+        """None for a sentence before the body (the headline, excluded text, a fragment of one or two words);
+        for the body's first sentence, whether it is a lede (eight words or more)."""
+        words = len(WORD_RE.findall(text, s_start, s_end))
+        if (words < 3 or (title is not None and title[0] <= s_start < title[1])
+                or in_regions(s_start, s_end, regions) is not None):
+            return None
+        return words >= 8
 
     def _sentence(self, text: str, s_start: int, s_end: int, regions: list[Region],
                   group: Mention | None = None) -> list[Mention]:
@@ -657,8 +672,8 @@ def _sums_of_others(cands: list[Mention], terms: list[Mention], max_terms: int =
 def _mark_totals(text: str, mentions: list[Mention], title: tuple[int, int] | None = None) -> None:
     """Mark the programme's overall count(s) ``total``: parts that add up to a
     count make it the total; otherwise the best-cued count (total/jumlah >
-    sebanyak/diikuti > none, a count in the headline as good as total/jumlah),
-    first in the text, plus a count coordinated with it ("75 sekolah dan 6
+    sebanyak/diikuti > none, a count in the headline as good as total/jumlah,
+    one in the lede as good as sebanyak), first in the text, plus a count coordinated with it ("75 sekolah dan 6
     perguruan tinggi"). People outrank groups."""
     live = [m for m in mentions if not m.excluded and m.value.get("count") is not None]
     batches: dict[str, set[str]] = {}  # batch word -> the ordinals the article counts under it
@@ -696,6 +711,8 @@ def _mark_totals(text: str, mentions: list[Mention], title: tuple[int, int] | No
             return 4
         if m.start in sums or m.value["count"] in headline:
             return _CUE_RANK["strong"]  # as good as "total": an explicit total cue still decides ties by order
+        if m.value.get("lede"):
+            return max(_CUE_RANK["medium"], _CUE_RANK[m.value.get("cue", "none")])  # as good as "sebanyak"
         return _CUE_RANK[m.value.get("cue", "none")]
 
     best = max(rank(m) for m in cands)
