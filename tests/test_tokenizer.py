@@ -5,6 +5,7 @@ import time
 
 import pytest
 import spacy
+import srsly
 
 from pipeline import tokenizer
 from pipeline.extract.ner import DEFAULT_MODEL
@@ -80,3 +81,39 @@ def test_saving_a_fast_loaded_model_keeps_every_exception(tmp_path):
     reloaded = spacy.load(tmp_path / "m")
     text = SENTENCES[0]
     assert [t.text for t in reloaded(text)] == [t.text for t in fast(text)]
+
+
+# --- the affix gates: the regex's own answer, faster ------------------------------------------------------------
+
+GATE_CHUNKS = ["(Jakarta", "US$5", "Rp10.000", "5%", "“Kami", "Koperasi", "km", "10km", "A$", "C$20", "+62",
+               "...", "dkk.", "(KUR)", "'", "", "x", "Sukamaju,", "2024)", "¿Qué", "→panah", "Rp", "IDR"]
+
+
+@pytest.mark.parametrize("at_end", [False, True])
+def test_affix_gate_answers_as_the_regex_does(at_end):
+    from pipeline.tokenizer import EdgeGate, _settings_from_defaults
+
+    pattern = _settings_from_defaults()["suffix_search" if at_end else "prefix_search"]
+    gate = EdgeGate(pattern, at_end=at_end)
+    for chunk in GATE_CHUNKS:
+        for k in range(len(chunk) + 1):
+            part = chunk[:len(chunk) - k] if at_end else chunk[k:]
+            mine, theirs = gate.search(part), gate.regex.search(part)
+            assert (mine and mine.span()) == (theirs and theirs.span()), part
+
+
+def test_affix_gate_falls_back_to_the_regex_when_unsure():
+    from pipeline.tokenizer import EdgeGate
+
+    gate = EdgeGate(r"^\w*x|^(?i:ab)", at_end=False)  # may match the empty prefix of "\w*": no gate
+    assert gate.search("zzx") is not None and gate.search("AB").group() == "AB"
+    assert EdgeGate(r"(?i)^a", at_end=False).search("A") is not None
+
+
+def test_saved_tokenizer_keeps_the_affix_patterns():
+    from pipeline.tokenizer import _settings_from_defaults
+
+    nlp = tokenizer.blank()
+    data = srsly.msgpack_loads(nlp.tokenizer.to_bytes())
+    assert data["prefix_search"] == _settings_from_defaults()["prefix_search"]
+    assert data["suffix_search"] == _settings_from_defaults()["suffix_search"]
