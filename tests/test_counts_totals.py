@@ -302,3 +302,16 @@ def test_without_a_headline_the_cues_decide(extractor):
 ])
 def test_the_lede_count(extractor, text, expected):
     assert totals(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # those the programme failed to reach are counted, never the total
+    ("Bantuan tahap ini sudah cair, kecuali bagi beberapa KPM yang gagal salur, yaitu sebanyak 1.250 KPM. "
+     "Sementara itu, bantuan pangan disalurkan kepada 9.400 KPM.", [9400]),
+    ("Sebanyak 30 pendaftar tidak lolos seleksi, sedangkan 70 peserta lolos dan mengikuti pelatihan.", [70]),
+    ("Ada 1.300 keluarga penerima manfaat (KPM) mengalami gagal salur. Tahun ini 5.000 KPM menerima bantuan.", [5000]),
+    # ... and are no fallback when nothing else is counted
+    ("Ada 1.300 keluarga penerima manfaat (KPM) yang gagal salur.", []),
+])
+def test_failed_counts_are_no_totals(extractor, text, expected):
+    assert totals(extractor, text) == expected

@@ -25,7 +25,7 @@ Besides the documented value keys (count, unit, what, total, approx, low, high,
 pattern) a mention's value carries: cls (person, group, business, institution,
 village), part (a breakdown part, never the total), subset ("35 di antaranya"),
 item (the list item of an "each" count), not_total (why it cannot be the total:
-target, cumulative, past, capacity, future, batch), batch (the batches its sentence
+target, cumulative, past, capacity, future, batch, failed), batch (the batches its sentence
 names: a batch count is a part only when the article counts two batches or more),
 classifier (counted by orang/jiwa, a noun that names no kind of participant), cue
 (strong, medium, none) and lede (in the first sentence of the body).
@@ -695,8 +695,9 @@ def _mark_totals(text: str, mentions: list[Mention], title: tuple[int, int] | No
              for m in live if m.value.get("part") and not m.value.get("subset")}  # restated parts once
 
     cands = [m for m in live if not m.value.get("part") and not demoted(m)]
-    if not cands:  # only demoted counts: a past or cumulative figure is still better than none, a target is not
-        cands = [m for m in live if not m.value.get("part") and demoted(m) not in (None, "target")]
+    if not cands:  # only demoted counts: a past or cumulative figure is still better than none, a target or
+        # the ones the programme failed to reach are not
+        cands = [m for m in live if not m.value.get("part") and demoted(m) not in (None, "target", "failed")]
     if not cands:
         return
     part_sum = sum(key[0] for key in parts) if len(parts) >= 2 else None
