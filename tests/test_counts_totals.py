@@ -315,3 +315,14 @@ def test_the_lede_count(extractor, text, expected):
 ])
 def test_failed_counts_are_no_totals(extractor, text, expected):
     assert totals(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'satu dari N' is a proportion ...
+    ("Menurut laporan itu, satu dari lima orang dewasa di kota belum memiliki rekening bank.", []),
+    ("Kini 1 dari setiap 8 warga desa sudah terlatih.", []),
+    # ... but 'salah satu dari N' still counts the N
+    ("Kampung itu terpilih sebagai salah satu dari 6 kampung binaan tahun ini.", [6]),
+])
+def test_one_out_of_n_is_a_proportion(extractor, text, expected):
+    assert counts(extractor, text) == expected
