@@ -20,57 +20,102 @@ if TYPE_CHECKING:
 
 def collect(doc: Doc) -> None:
     """Fill the evidence sets of ``doc`` (see ``tokens.Doc``) in one pass over the tokens."""
-    lex = doc.lex
-    org_cues, groups = lex.cue("place_or_org"), lex.cue("group")
     for i in range(doc.n):
-        r, k = lex.match(org_cues, doc.keys, i)
-        if r is not None and any(h < i < h + n and not lex.heads[tuple(doc.keys[h:h + n])].get("place_after")
-                                 for h, n in ((h, doc.head_at[h]) for h in range(max(0, i - 3), i) if h in doc.head_at)):
-            r = None  # "Menteri Desa Yandri Susanto": the word is part of a position here, no place follows
-        if r is not None:
-            # the capitalised words after "Desa", "PT", "di": all of a short run, the first of a long one
-            # (in "PT Sinar Tirta Rudi Hartono" a name may follow the organisation)
-            j = i + k
-            while j < doc.n and doc.is_cap(j) and doc.same_phrase(j) and j - (i + k) < 6:
-                j += 1
-            if j - (i + k) >= 2 and doc.degrees_start(j):
-                j -= 1  # "Dinas Pertanian Haryanto, SP.": degrees follow a person's name, not a place's
-            run = range(i + k, j) if j - (i + k) <= 2 and not doc.toks[i].text.islower() else range(i + k, min(j, i + k + 1))
-            doc.place_words.update(doc.keys[x] for x in run)
-        r, k = lex.match(groups, doc.keys, i)
-        if r is not None and i + k < doc.n:
-            j, hon = doc.skip_honorifics(i + k)
-            if hon and j < doc.n:
-                doc.group_words.add(doc.keys[j])  # "para Ibu Bhayangkari": a group, not a person
+        _note_places(doc, i)
+        _note_group(doc, i)
         if doc.is_acronym(i) and len(doc.toks[i].text) > 4:
             doc.place_words.add(doc.keys[i])  # a word in capitals (a dateline) is no name
-        for table in (lex.before, lex.cue("intro")):  # "ujar Rudi", "Menurut Rudi"
-            r, k = lex.match(table, doc.keys, i)
-            if r is not None and i + k < doc.n and (i + k) not in doc.head_at:
-                nm = doc.parse_name(i + k)
-                if nm and not doc.followed_by_cap(nm.after):
-                    note_person(doc, nm, strong=True)
-        for kind in ("nickname_before", "nickname_after"):  # "Yadi, panggilan akrab Suryadi"
-            r, k = lex.match(lex.cue(kind), doc.keys, i)
-            if r is not None and i + k < doc.n:
-                for nm in (doc.parse_name(i + k), doc.name_before(i)):
-                    if nm and nm.b - nm.a == 1:
-                        note_person(doc, nm, strong=True)
-        if doc.keys[i] in SPEAKER_ADDRESSES and doc.is_cap(i) and not lex.ends(groups, doc.keys, i)[0]:
-            nm = doc.parse_name(i)
-            if nm and nm.honorific and not doc.followed_by_cap(nm.after):
-                note_person(doc, nm, strong=True)
-        r, k = lex.match(lex.after, doc.keys, i)
-        if r is not None and i > 0 and not r.get("weak"):
-            nm = doc.name_before(i)
-            if nm and doc.starts_clause(nm.h0):
-                note_person(doc, nm, strong=False)
+        _note_speakers(doc, i)
+        _note_nicknamed(doc, i)
+        _note_addressed(doc, i)
+        _note_subject(doc, i)
     doc.pattern_names = set(doc.known_names)
-    # an organisation span that is exactly a span the model calls a person, with a word quoted as a speaker
-    # ("Natalius Pigai" ... "kata Natalius"), blocks no name
+    _unblock_quoted_names(doc)
+    _keep_plausible_model_names(doc)
+
+
+def _note_places(doc: Doc, i: int) -> None:
+    """The capitalised words after "Desa", "PT", "di" at token i: all of a short run, the first of a long one
+    (in "PT Sinar Tirta Rudi Hartono" a name may follow the organisation)."""
+    r, k = doc.lex.match(doc.lex.cue("place_or_org"), doc.keys, i)
+    if r is None or _inside_position(doc, i):
+        return
+    j = i + k
+    while j < doc.n and doc.is_cap(j) and doc.same_phrase(j) and j - (i + k) < 6:
+        j += 1
+    if j - (i + k) >= 2 and doc.degrees_start(j):
+        j -= 1  # "Dinas Pertanian Haryanto, SP.": degrees follow a person's name, not a place's
+    run = range(i + k, j) if j - (i + k) <= 2 and not doc.toks[i].text.islower() else range(i + k, min(j, i + k + 1))
+    doc.place_words.update(doc.keys[x] for x in run)
+
+
+def _inside_position(doc: Doc, i: int) -> bool:
+    """"Menteri Desa Yandri Susanto": token i is part of a position here (its head takes no place after it)."""
+    heads = doc.lex.heads
+    return any(h < i < h + n and not heads[tuple(doc.keys[h:h + n])].get("place_after")
+               for h, n in ((h, doc.head_at[h]) for h in range(max(0, i - 3), i) if h in doc.head_at))
+
+
+def _note_group(doc: Doc, i: int) -> None:
+    """"para Ibu Bhayangkari": the word after a group word and a form of address names a group, not a person."""
+    r, k = doc.lex.match(doc.lex.cue("group"), doc.keys, i)
+    if r is not None and i + k < doc.n:
+        j, hon = doc.skip_honorifics(i + k)
+        if hon and j < doc.n:
+            doc.group_words.add(doc.keys[j])
+
+
+def _note_speakers(doc: Doc, i: int) -> None:
+    """"ujar Rudi", "Menurut Rudi": a name where a speaker stands."""
+    lex = doc.lex
+    for table in (lex.before, lex.cue("intro")):
+        r, k = lex.match(table, doc.keys, i)
+        if r is not None and i + k < doc.n and (i + k) not in doc.head_at:
+            nm = doc.parse_name(i + k)
+            if nm and not doc.followed_by_cap(nm.after):
+                note_person(doc, nm, strong=True)
+
+
+def _note_nicknamed(doc: Doc, i: int) -> None:
+    """"Yadi, panggilan akrab Suryadi": one-word names on either side of a nickname cue."""
+    lex = doc.lex
+    for kind in ("nickname_before", "nickname_after"):
+        r, k = lex.match(lex.cue(kind), doc.keys, i)
+        if r is not None and i + k < doc.n:
+            for nm in (doc.parse_name(i + k), doc.name_before(i)):
+                if nm and nm.b - nm.a == 1:
+                    note_person(doc, nm, strong=True)
+
+
+def _note_addressed(doc: Doc, i: int) -> None:
+    """"Pak Rudi": a name after a form of address, unless a group word comes first ("para Ibu")."""
+    lex = doc.lex
+    if doc.keys[i] in SPEAKER_ADDRESSES and doc.is_cap(i) and not lex.ends(lex.cue("group"), doc.keys, i)[0]:
+        nm = doc.parse_name(i)
+        if nm and nm.honorific and not doc.followed_by_cap(nm.after):
+            note_person(doc, nm, strong=True)
+
+
+def _note_subject(doc: Doc, i: int) -> None:
+    """"Rudi menambahkan": a name starting a clause before a speech verb at token i (weak evidence)."""
+    lex = doc.lex
+    r, k = lex.match(lex.after, doc.keys, i)
+    if r is not None and i > 0 and not r.get("weak"):
+        nm = doc.name_before(i)
+        if nm and doc.starts_clause(nm.h0):
+            note_person(doc, nm, strong=False)
+
+
+def _unblock_quoted_names(doc: Doc) -> None:
+    """An organisation span that is exactly a span the model calls a person, with a word quoted as a speaker
+    ("Natalius Pigai" ... "kata Natalius"), blocks no name."""
     ner_set = set(doc.ner_people)
     doc.org_spans = [sp for sp in doc.org_spans if sp not in ner_set or not any(
         k in doc.person_strong for k in keys(doc.text[sp[0]:sp[1]]))]
+
+
+def _keep_plausible_model_names(doc: Doc) -> None:
+    """Only the model's PER spans that ``gate.ner_name`` accepts stay; their names are known names."""
     ner_people = doc.ner_people
     doc.ner_people = []
     for s, e in ner_people:

@@ -23,6 +23,21 @@ def ner_name(doc: Doc, s: int, e: int) -> Name | None:
     and places as PER on this text, so a span must be a name of two or more words, all of them name
     words, that is neither inside an organisation, nor a place, nor part of a longer capitalised name.
     """
+    nm = _span_name(doc, s, e)
+    if nm is None:
+        return None
+    words = [j for j in range(nm.a, nm.b) if doc.toks[j].kind == "w" and len(doc.toks[j].text) > 1]
+    if len(words) < 2 or doc.in_org(nm.a, nm.b) or doc.in_heading(nm.a):
+        return None
+    if any(doc.is_place(j) for j in words):
+        return None
+    if _ends_a_longer_name(doc, nm.h0) or _more_than_a_name(doc, nm):
+        return None
+    return nm
+
+
+def _span_name(doc: Doc, s: int, e: int) -> Name | None:
+    """The name the chars s..e hold when every word of it is a name word (degrees after it kept)."""
     a = doc.tok_at_or_after(s)
     b = doc.tok_at_or_after(e, a)
     if b <= a or a >= doc.n:
@@ -32,27 +47,28 @@ def ner_name(doc: Doc, s: int, e: int) -> Name | None:
         return None
     if nm.b < b and nm.after < b:
         return None  # a word of the span is no name word (stop word, title, derived noun, acronym)
-    nm = Name(nm.a, b, b, nm.honorific, nm.h0) if nm.b > b else nm  # (a span ending in degrees keeps them)
-    words = [j for j in range(nm.a, nm.b) if doc.toks[j].kind == "w" and len(doc.toks[j].text) > 1]
-    if len(words) < 2 or doc.in_org(nm.a, nm.b) or doc.in_heading(nm.a):
-        return None
-    if any(doc.is_place(j) for j in words):
-        return None
-    h = nm.h0
-    if h > 0 and doc.same_phrase(h) and doc.is_cap(h - 1) and not doc.starts_sentence(h - 1) \
-            and (h - 1) not in doc.head_at and doc.keys[h - 1] not in doc.lex.title_words \
-            and not anchor_before(doc, h):
-        return None  # "Nomor Induk Berusaha", "Sanggar Kriya Lestari ...": the end of a longer name
+    return Name(nm.a, b, b, nm.honorific, nm.h0) if nm.b > b else nm  # (a span ending in degrees keeps them)
+
+
+def _ends_a_longer_name(doc: Doc, h: int) -> bool:
+    """"Nomor Induk Berusaha", "Sanggar Kriya Lestari ...": a capitalised word before token h (not a position
+    word, a sentence start or a speaker's verb) makes the span the end of a longer name."""
+    return (h > 0 and doc.same_phrase(h) and doc.is_cap(h - 1) and not doc.starts_sentence(h - 1)
+            and (h - 1) not in doc.head_at and doc.keys[h - 1] not in doc.lex.title_words
+            and not anchor_before(doc, h))
+
+
+def _more_than_a_name(doc: Doc, nm: Name) -> bool:
+    """What follows the span makes it part of something else, or not a person's name."""
     j = nm.after
     if j == nm.b and doc.followed_by_cap(j):
-        return None  # more capitalised words run on (after degrees the name has surely ended)
+        return True  # more capitalised words run on (after degrees the name has surely ended)
     if nm.h0 > 0 and doc.toks[nm.h0 - 1].text == "(" and j < doc.n and doc.toks[j].text == ")":
-        return None  # "(Kabar Lestari)": a name alone in brackets is an outlet or a credit, not a person
+        return True  # "(Kabar Lestari)": a name alone in brackets is an outlet or a credit, not a person
     if j + 2 < doc.n and doc.toks[j].text == "(" and doc.is_cap(j + 1) and doc.toks[j + 2].text in {")", "/"}:
-        return None  # "Jumat Berkah (Jumber)": a name given a short form is a term, not a person
-    if j + 1 < doc.n and doc.keys[j] in NAME_JOINERS and doc.same_phrase(j + 1) and doc.is_cap(j + 1):
-        return None  # "Green Village and Beyond", "Bank of ...": the start of a longer name
-    return nm
+        return True  # "Jumat Berkah (Jumber)": a name given a short form is a term, not a person
+    # "Green Village and Beyond", "Bank of ...": the start of a longer name
+    return j + 1 < doc.n and doc.keys[j] in NAME_JOINERS and doc.same_phrase(j + 1) and doc.is_cap(j + 1)
 
 
 def person_evidence(doc: Doc, nm: Name) -> bool:

@@ -9,6 +9,9 @@ from dataclasses import dataclass
 
 from .words import MAX_NAME_WORDS, PARTICLES
 
+_DEGREE_GAP = re.compile(r"[ \t]*[,.]?[ \t]*")  # between a name and its degrees, or two degrees
+_ENDED = (0, 0, 0)  # the name has surely ended (see NameParser._name_part)
+
 
 @dataclass
 class Name:
@@ -106,69 +109,90 @@ class NameParser:
         h0, hon = i, False
         if honorifics:
             i, hon = self.skip_honorifics(i)
+        b, words, parts = self._name_words(i, limit if limit is not None else self.n)
+        if words == 0 or parts > MAX_NAME_WORDS:
+            return None
+        return Name(i, b, self._after_degrees(b), hon, h0)
+
+    def _name_words(self, i: int, stop: int) -> tuple[int, int, int]:
+        """The token after the name starting at token i (not past ``stop``), its name words and all its parts."""
         j, words, parts = i, 0, 0
-        stop = limit if limit is not None else self.n
         while j < stop:
             if j > i and (not self.same_phrase(j) or self.degree_at(j) is not None):
                 break
-            if j == i and self.is_name_prefix(j, stop):
-                j += 1
-                parts += 1
-                continue
-            if self.is_initial(j):
-                if j > i and not self.toks[j].gap:
-                    break
-                j += 2
-                parts += 1
-                continue
-            if (words and len(self.toks[j].text) == 1 and self.toks[j].text.isupper() and self.toks[j].text != "I"
-                    and j + 1 < stop and self.same_phrase(j + 1) and self.is_name_word(j + 1)):
-                j += 1  # a middle initial written without its dot: "Anton J Supit", "Irfan A Tachrir"
-                parts += 1
-                continue
-            dot = int(j + 1 < stop and self.toks[j + 1].text == "." and self.adjacent(j + 1) and self.keys[j] == "br")
-            if (self.keys[j] in PARTICLES and words and j + 1 + dot < stop and self.same_phrase(j + 1 + dot)
-                    and self.is_name_word(j + 1 + dot) and (self.toks[j].text.islower() or self.toks[j].text == "Br")):
-                j += 1 + dot  # "br." and "Br" are written too
-                continue
-            if (words and self.keys[j] in self.lex.months and j + 1 < stop and self.same_phrase(j + 1)
-                    and self.toks[j].text[0].isupper() and self.is_name_word(j + 1)):
-                j += 1  # "Tjong Mei Lan", "Siti Juni Astuti": a month between two name words is a name word
-                words += 1
-                parts += 1
-                continue
-            if self.is_name_word(j) and self.name_abbreviation(j, stop):
-                j += 2  # "Moh. Ridwan": the dot of a name's short form does not end it
-                parts += 1
-                continue
-            if self.is_name_word(j):
-                if j > i and self.toks[j - 1].text == "." and not (j >= 2 and self.is_initial(j - 2)) \
-                        and not (j >= 2 and (self.keys[j - 2] == "br" or self.keys[j - 2] in self.lex.abbrev)):
-                    break
-                j += 1
-                words += 1
-                parts += 1
-                continue
-            # a short capitalised part at the end of a name ("Budi Hartono EBS")
-            # (not an organisation's acronym the article uses elsewhere: "Ateng Hartono BPS mengatakan BPS ...")
-            if (words >= 2 and self.is_acronym(j) and len(self.toks[j].text) <= 4 and self.keys[j] not in self.lex.stop
-                    and self.keys[j] not in self.lex.title_words and j not in self.head_at
-                    and self.keys.count(self.keys[j]) == 1
-                    and not (j + 1 < self.n and self.same_phrase(j + 1) and self.is_cap(j + 1))):
-                j += 1
-                parts += 1
-            break
-        if words == 0 or parts > MAX_NAME_WORDS:
+            part = self._name_part(i, j, stop, words)
+            if part is None:
+                if self._acronym_tail(j, words):
+                    j, parts = j + 1, parts + 1
+                break
+            if part == _ENDED:
+                break
+            j, words, parts = j + part[0], words + part[1], parts + part[2]
+        return j, words, parts
+
+    def _name_part(self, i: int, j: int, stop: int, words: int) -> tuple[int, int, int] | None:
+        """The part of the name from token i that starts at token j: (tokens, name words, parts) it takes;
+        ``_ENDED`` where the name surely ended before it; None where no part of a name starts."""
+        if j == i and self.is_name_prefix(j, stop):
+            return 1, 0, 1
+        if self.is_initial(j):
+            return _ENDED if j > i and not self.toks[j].gap else (2, 0, 1)
+        if words and self._middle_initial(j, stop):
+            return 1, 0, 1  # a middle initial written without its dot: "Anton J Supit", "Irfan A Tachrir"
+        particle = self._particle(j, stop) if words else 0
+        if particle:
+            return particle, 0, 0
+        if words and self._month_in_name(j, stop):
+            return 1, 1, 1  # "Tjong Mei Lan", "Siti Juni Astuti": a month between two name words is a name word
+        if not self.is_name_word(j):
             return None
-        b = j
+        if self.name_abbreviation(j, stop):
+            return 2, 0, 1  # "Moh. Ridwan": the dot of a name's short form does not end it
+        if j > i and self._after_full_stop(j):
+            return _ENDED
+        return 1, 1, 1
+
+    def _middle_initial(self, j: int, stop: int) -> bool:
+        t = self.toks[j]
+        return (len(t.text) == 1 and t.text.isupper() and t.text != "I"
+                and j + 1 < stop and self.same_phrase(j + 1) and self.is_name_word(j + 1))
+
+    def _month_in_name(self, j: int, stop: int) -> bool:
+        return (self.keys[j] in self.lex.months and j + 1 < stop and self.same_phrase(j + 1)
+                and self.toks[j].text[0].isupper() and self.is_name_word(j + 1))
+
+    def _after_full_stop(self, j: int) -> bool:
+        """A dot before token j that is no initial's, "br."'s or short form's: it ended a sentence."""
+        return self.toks[j - 1].text == "." and not (j >= 2 and self.is_initial(j - 2)) \
+            and not (j >= 2 and (self.keys[j - 2] == "br" or self.keys[j - 2] in self.lex.abbrev))
+
+    def _particle(self, j: int, stop: int) -> int:
+        """The tokens a lowercase particle inside a name takes at token j ("bin", "br.", "Br"), else 0."""
+        dot = int(j + 1 < stop and self.toks[j + 1].text == "." and self.adjacent(j + 1) and self.keys[j] == "br")
+        if (self.keys[j] in PARTICLES and j + 1 + dot < stop and self.same_phrase(j + 1 + dot)
+                and self.is_name_word(j + 1 + dot) and (self.toks[j].text.islower() or self.toks[j].text == "Br")):
+            return 1 + dot  # "br." and "Br" are written too
+        return 0
+
+    def _acronym_tail(self, j: int, words: int) -> bool:
+        """A short capitalised part at the end of a name ("Budi Hartono EBS"), not an organisation's acronym the
+        article uses elsewhere ("Ateng Hartono BPS mengatakan BPS ...")."""
+        return (words >= 2 and self.is_acronym(j) and len(self.toks[j].text) <= 4 and self.keys[j] not in self.lex.stop
+                and self.keys[j] not in self.lex.title_words and j not in self.head_at
+                and self.keys.count(self.keys[j]) == 1
+                and not (j + 1 < self.n and self.same_phrase(j + 1) and self.is_cap(j + 1)))
+
+    def _after_degrees(self, b: int) -> int:
+        """The token after the degrees written after a name that ends before token b: ", S.Sos, CH" / " SE, M.Ak" /
+        ". S.Sos"."""
         pos = self.toks[b - 1].end
-        while True:  # degrees: ", S.Sos, CH" / " SE, M.Ak" / ". S.Sos"
-            m = re.compile(r"[ \t]*[,.]?[ \t]*").match(self.text, pos)
+        while True:
+            m = _DEGREE_GAP.match(self.text, pos)
             d = self.lex.words.degree_re.match(self.text, m.end())
             if not d or not self.lex.words.is_degree_word(d.group().replace(" ", "")):
                 break
             pos = d.end()
-        return Name(i, b, self.tok_at_or_after(pos, b), hon, h0)
+        return self.tok_at_or_after(pos, b)
 
     def names_ending_at(self, end: int) -> list[Name]:
         """Names whose last word is token end-1, longest first."""

@@ -28,17 +28,10 @@ def title_after_name(doc: Doc, j: int) -> tuple[tuple[int, int] | None, bool]:
     lex = doc.lex
     if j >= doc.n or not doc.same_phrase(j):
         return None, False
-    if doc.toks[j].text == "(":  # age: "Darto (45), petani"
-        if j + 2 < doc.n and doc.toks[j + 1].kind == "n" and doc.toks[j + 2].text == ")":
-            j += 3
-        elif j + 1 < doc.n and (j + 1) in doc.head_at:
-            # "Ahmad Heryawan (Gubernur Jawa Barat)": the position in brackets, and only that
-            e = doc.title_end(j + 1, first=False)
-            if e < doc.n and doc.toks[e].text == ")":
-                return (j + 1, e), True
-            return None, False
-        else:
-            return None, False
+    if doc.toks[j].text == "(":
+        if not _age_at(doc, j):
+            return _title_in_brackets(doc, j)
+        j += 3  # age: "Darto (45), petani"
     comma = j < doc.n and (doc.toks[j].text == "," or (
         doc.toks[j].text == ":" and j + 1 < doc.n and (j + 1) in doc.head_at))  # "Mr. Liu Qihu: Chief Representative"
     if comma:
@@ -47,17 +40,34 @@ def title_after_name(doc: Doc, j: int) -> tuple[tuple[int, int] | None, bool]:
         return None, False
     r, k = lex.match(lex.appositions, doc.keys, j)  # the longest cue ("yang juga bertindak sebagai")
     if r is not None and j + k < doc.n:
-        kind = r["kind"]
-        s = j + k
-        if doc.keys[s] == ",":
-            s += 1
-        if s < doc.n and (s in doc.head_at or (kind == "apposition_free" and doc.toks[s].kind == "w")):
-            e = doc.title_end(s, first=False)
-            return ((s, e), True) if e > s else (None, False)
-        return None, False
+        return _title_after_cue(doc, r["kind"], j + k)
     if j in doc.head_at or (comma and doc.keys[j] in lex.title_words and doc.is_cap(j)):
         e = doc.title_end(j, first=False)
         return ((j, e), comma) if e > j else (None, False)
+    return None, False
+
+
+def _age_at(doc: Doc, j: int) -> bool:
+    """Brackets holding a number open at token j: "(45)"."""
+    return j + 2 < doc.n and doc.toks[j + 1].kind == "n" and doc.toks[j + 2].text == ")"
+
+
+def _title_in_brackets(doc: Doc, j: int) -> tuple[tuple[int, int] | None, bool]:
+    """"Ahmad Heryawan (Gubernur Jawa Barat)": the position in the brackets opened at token j, and only that."""
+    if j + 1 < doc.n and (j + 1) in doc.head_at:
+        e = doc.title_end(j + 1, first=False)
+        if e < doc.n and doc.toks[e].text == ")":
+            return (j + 1, e), True
+    return None, False
+
+
+def _title_after_cue(doc: Doc, kind: str, s: int) -> tuple[tuple[int, int] | None, bool]:
+    """The position after an apposition cue ending before token s: a head, or (``apposition_free``) any word."""
+    if doc.keys[s] == ",":
+        s += 1
+    if s < doc.n and (s in doc.head_at or (kind == "apposition_free" and doc.toks[s].kind == "w")):
+        e = doc.title_end(s, first=False)
+        return ((s, e), True) if e > s else (None, False)
     return None, False
 
 
@@ -139,30 +149,52 @@ def opening_apposition(doc: Doc) -> list[Cand]:
     kini menjadi pengusaha, mengatakan ...", "Slamet, salah satu peternak kambing di Jayapura, menyampaikan".
     The words between the commas start in lower case and are the person's position; the verb after them is
     one a speaker takes (speech_verbs, position after)."""
-    lex = doc.lex
     out = []
     for i in range(doc.n):
-        if not doc.is_cap(i) or not (doc.starts_sentence(i) or (i > 0 and doc.keys[i - 1] == "itu")):
-            continue
-        nm = doc.parse_name(i)
-        if nm is None or nm.after >= doc.n or doc.keys[nm.after] != ",":
+        nm = _sentence_subject(doc, i)
+        if nm is None or not _starts_description(doc, nm.after + 1):
             continue
         s = nm.after + 1
-        if s >= doc.n or not doc.same_phrase(s) or doc.toks[s].kind != "w" or not doc.toks[s].text.islower():
-            continue
-        if lex.match(lex.after, doc.keys, s)[0] is not None or lex.match(lex.appositions, doc.keys, s)[0] is not None \
-                or doc.keys[s] in lex.title_stop or s in doc.head_at:
-            continue  # "Budi, mengatakan", "Budi, yang juga Ketua" (other patterns), "Budi, Kepala ..."
-        e = s
-        while e < doc.n and e - s < 20 and doc.keys[e] != "," and doc.toks[e].text not in ".!?:;" \
-                and doc.toks[e].text not in QUOTES and "\n" not in doc.toks[e].gap:
-            e += 1
-        if e >= doc.n or doc.keys[e] != "," or e + 1 >= doc.n or lex.match(lex.after, doc.keys, e + 1)[0] is None:
+        e = _description_end(doc, s)
+        if e is None:
             continue
         if doc.in_org(nm.a, nm.b) or any(doc.is_place(j) for j in range(nm.a, nm.b) if doc.toks[j].kind == "w"):
             continue
         out.append(Cand(nm.a, nm.b, "regex:opening_apposition", 3, (s, e), comma=True, cue=True))
     return out
+
+
+def _sentence_subject(doc: Doc, i: int) -> Name | None:
+    """A name starting a sentence (or after "itu") at token i, with a comma after it."""
+    if not doc.is_cap(i) or not (doc.starts_sentence(i) or (i > 0 and doc.keys[i - 1] == "itu")):
+        return None
+    nm = doc.parse_name(i)
+    if nm is None or nm.after >= doc.n or doc.keys[nm.after] != ",":
+        return None
+    return nm
+
+
+def _starts_description(doc: Doc, s: int) -> bool:
+    """A lowercase word at token s that starts who someone is, not another pattern's cue ("Budi, mengatakan",
+    "Budi, yang juga Ketua") nor a position head ("Budi, Kepala ...")."""
+    lex = doc.lex
+    if s >= doc.n or not doc.same_phrase(s) or doc.toks[s].kind != "w" or not doc.toks[s].text.islower():
+        return False
+    return not (lex.match(lex.after, doc.keys, s)[0] is not None
+                or lex.match(lex.appositions, doc.keys, s)[0] is not None
+                or doc.keys[s] in lex.title_stop or s in doc.head_at)
+
+
+def _description_end(doc: Doc, s: int) -> int | None:
+    """The comma that ends the description starting at token s, when a speaker's verb follows it."""
+    lex = doc.lex
+    e = s
+    while e < doc.n and e - s < 20 and doc.keys[e] != "," and doc.toks[e].text not in ".!?:;" \
+            and doc.toks[e].text not in QUOTES and "\n" not in doc.toks[e].gap:
+        e += 1
+    if e >= doc.n or doc.keys[e] != "," or e + 1 >= doc.n or lex.match(lex.after, doc.keys, e + 1)[0] is None:
+        return None
+    return e
 
 
 def apposition(doc: Doc) -> list[Cand]:

@@ -8,6 +8,9 @@ import re
 
 from .words import AND_WORDS, MAX_TITLE_TOKENS, NOT_NAME_RE, TITLE_CONNECTORS
 
+# one step along a position: (next token, whether the position reaches it, lowercase words in a row)
+_Step = tuple[int, bool, int]
+
 
 def strip_title(text: str) -> str:
     """A position as written, on one line, without the punctuation around it."""
@@ -24,99 +27,115 @@ class PositionParser:
         name ends it; otherwise a comma continues it only into more position
         words ("Communication, Relations, & CSR").
         """
-        lex = self.lex
         k, good, lower_run = j, j, 0
         while k < self.n and k - j < MAX_TITLE_TOKENS:
-            t = self.toks[k]
-            if k > j and "\n" in t.gap:
+            step = self._title_step(j, k, first, lower_run)
+            if step is None:
                 break
-            if first and k > j and self.is_name_word(k - 1) and self.degree_at(k) is not None:
-                break  # "Kepala BPBD Sutrisno S.Sos": the name's degrees end the position
-            if t.kind == "w":
-                if t.text[0].isupper():
-                    lower_run = 0
-                    k += 1
-                    good = k
-                    continue
-                if t.cf in TITLE_CONNECTORS:
-                    if t.cf in AND_WORDS and k + 1 < self.n and self.honorific_at(k + 1):
-                        break  # "... Park Company dan Mr. Guo Ming": the next person
-                    # "Wakil Sekjen X dan bekas Sekretaris Y": before a name, "dan" + a new position ends it
-                    if first and t.cf in AND_WORDS and k + 1 < self.n and (
-                            (k + 1) in self.head_at or self.toks[k + 1].text.islower()):
-                        break
-                    k += 1
-                    continue
-                if self._stops_title(k):
-                    break
-                if first and k - j >= 2 and self.is_name_word(k - 1) and self.is_name_word(k - 2):
-                    break  # "... PT Sinar Tirta Rudi Hartono jelang rapat": a name has just ended
-                lower_run += k not in self.head_at
-                if lower_run > 3:
-                    break
-                k += 1
+            k, reached, lower_run = step
+            if reached:
                 good = k
-                continue
-            if t.kind == "n":
-                # "Wilayah IX", "Zona 8", "ke-3": a number right after a position word
-                if k > j and self.is_cap(k - 1) and self.same_phrase(k):
-                    k += 1
-                    good = k
-                    continue
-                break
-            if t.text in TITLE_CONNECTORS:
-                k += 1
-                continue
-            if t.text == "(":
-                close = next((c for c in range(k + 1, min(self.n, k + 14)) if self.toks[c].text == ")"), None)
-                if close is None or any("\n" in self.toks[c].gap for c in range(k + 1, close + 1)):
-                    break
-                k = close + 1
-                good = k
-                continue
-            if t.text == "." and k > 0 and self.adjacent(k):
-                if k + 1 < self.n and self.toks[k + 1].text == "," and self.adjacent(k + 1):
-                    k += 1  # "PT HM Sampoerna Tbk., Amanda": an abbreviation's dot, then the comma
-                    good = k
-                    continue
-                prev = self.toks[k - 1]
-                if ((prev.cf in lex.abbrev or self.is_initial(k - 1) or self.honorific_at(k - 1)) and k + 1 < self.n
-                        and self.same_phrase(k + 1) and self.is_cap(k + 1)):
-                    k += 1
-                    continue
-                break
-            if t.text == "," and k + 1 < self.n and self.same_phrase(k + 1):
-                nxt = self.toks[k + 1]
-                nm = self.parse_name(k + 1) if first else None
-                if nm is not None and all(x in self.place_toks for x in range(nm.a, nm.b)) \
-                        and nm.after < self.n and self.keys[nm.after] == ",":
-                    k = nm.after  # "petani dari Desa Sugihan, Tuban, Wiyono": a place goes on the address
-                    good = k
-                    continue
-                if nm is not None and not self.enumerated(nm.after):
-                    break
-                if first and k - j >= 2 and self.is_name_word(k - 1) and self.is_name_word(k - 2) and (
-                        (k + 1) in self.head_at or nxt.cf in lex.title_words or nxt.cf in lex.weekdays):
-                    break  # "Direktur PT Vale Endra Kusuma, Senior Coordinator ...", "... Latuheru, Sabtu": a name ended it
-                if nxt.text == "&" or nxt.cf in lex.title_words or (
-                        nxt.cf in AND_WORDS and not first and (k + 2) not in self.head_at
-                        and not (k + 2 < self.n and self.honorific_at(k + 2))):
-                    k += 1
-                    continue
-                if first and self.is_cap(k + 1) and nxt.cf in lex.stop:
-                    k += 1
-                    continue
-                k2 = k + 2 if nxt.cf in AND_WORDS and k + 2 < self.n else k + 1
-                if first and self.is_cap(k2) and self.degree_at(k2) is None and not (
-                        k - j >= 2 and self.is_name_word(k - 1) and self.is_name_word(k - 2)) and (
-                        self.is_acronym(k2) or NOT_NAME_RE.match(self.keys[k2]) or self.keys[k2] in lex.stop):
-                    k += 1  # "Kepala Dinas Koperasi, UKM, Perindustrian, dan Perdagangan PPU": offices listed
-                    continue
-                if not first and self.is_acronym(k + 1) and self.degree_at(k + 1) is None:
-                    k += 1
-                    continue
-            break
         return good
+
+    def _title_step(self, j: int, k: int, first: bool, lower_run: int) -> _Step | None:
+        """One step along the position that starts at token j, from token k: the next token, whether the
+        position surely reaches it (connectors need more position words after them), and the run of lowercase
+        words so far; None where the position has ended."""
+        t = self.toks[k]
+        if k > j and "\n" in t.gap:
+            return None
+        if first and k > j and self.is_name_word(k - 1) and self.degree_at(k) is not None:
+            return None  # "Kepala BPBD Sutrisno S.Sos": the name's degrees end the position
+        if t.kind == "w":
+            return self._title_word(j, k, first, lower_run)
+        if t.kind == "n":
+            # "Wilayah IX", "Zona 8", "ke-3": a number right after a position word
+            return (k + 1, True, lower_run) if k > j and self.is_cap(k - 1) and self.same_phrase(k) else None
+        if t.text in TITLE_CONNECTORS:
+            return k + 1, False, lower_run
+        if t.text == "(":
+            close = self._bracket_close(k)
+            return (close + 1, True, lower_run) if close is not None else None
+        if t.text == "." and k > 0 and self.adjacent(k):
+            return self._title_dot(k, lower_run)
+        if t.text == "," and k + 1 < self.n and self.same_phrase(k + 1):
+            return self._title_comma(j, k, first, lower_run)
+        return None
+
+    def _title_word(self, j: int, k: int, first: bool, lower_run: int) -> _Step | None:
+        t = self.toks[k]
+        if t.text[0].isupper():
+            return k + 1, True, 0
+        if t.cf in TITLE_CONNECTORS:
+            return None if self._next_one_after_and(k, first) else (k + 1, False, lower_run)
+        if self._stops_title(k):
+            return None
+        if first and self._name_just_ended(j, k):
+            return None  # "... PT Sinar Tirta Rudi Hartono jelang rapat": a name has just ended
+        lower_run += k not in self.head_at
+        return (k + 1, True, lower_run) if lower_run <= 3 else None
+
+    def _next_one_after_and(self, k: int, first: bool) -> bool:
+        """Token k is "dan"/"serta" and the next person, or (before a name) the next position, follows."""
+        if self.toks[k].cf not in AND_WORDS or k + 1 >= self.n:
+            return False
+        if self.honorific_at(k + 1):
+            return True  # "... Park Company dan Mr. Guo Ming": the next person
+        # "Wakil Sekjen X dan bekas Sekretaris Y": before a name, "dan" + a new position ends it
+        return first and ((k + 1) in self.head_at or self.toks[k + 1].text.islower())
+
+    def _name_just_ended(self, j: int, k: int) -> bool:
+        """The two words before token k (inside the position from j) are name words."""
+        return k - j >= 2 and self.is_name_word(k - 1) and self.is_name_word(k - 2)
+
+    def _bracket_close(self, k: int) -> int | None:
+        """The closing bracket of the one opened at token k, when it closes soon and on the same line."""
+        close = next((c for c in range(k + 1, min(self.n, k + 14)) if self.toks[c].text == ")"), None)
+        if close is None or any("\n" in self.toks[c].gap for c in range(k + 1, close + 1)):
+            return None
+        return close
+
+    def _title_dot(self, k: int, lower_run: int) -> _Step | None:
+        """A dot written right after a word: an abbreviation's, not a sentence's end."""
+        if k + 1 < self.n and self.toks[k + 1].text == "," and self.adjacent(k + 1):
+            return k + 1, True, lower_run  # "PT HM Sampoerna Tbk., Amanda": an abbreviation's dot, then the comma
+        prev = self.toks[k - 1]
+        if ((prev.cf in self.lex.abbrev or self.is_initial(k - 1) or self.honorific_at(k - 1)) and k + 1 < self.n
+                and self.same_phrase(k + 1) and self.is_cap(k + 1)):
+            return k + 1, False, lower_run
+        return None
+
+    def _title_comma(self, j: int, k: int, first: bool, lower_run: int) -> _Step | None:
+        """A comma inside a position run: an address going on, a list of offices, or the end of the position."""
+        nm = self.parse_name(k + 1) if first else None
+        if nm is not None:
+            # "petani dari Desa Sugihan, Tuban, Wiyono": a place goes on the address
+            if all(x in self.place_toks for x in range(nm.a, nm.b)) and nm.after < self.n and self.keys[nm.after] == ",":
+                return nm.after, True, lower_run
+            if not self.enumerated(nm.after):
+                return None
+        return (k + 1, False, lower_run) if self._comma_goes_on(j, k, first) else None
+
+    def _comma_goes_on(self, j: int, k: int, first: bool) -> bool:
+        """The position goes on after the comma at token k: more position words, or offices listed."""
+        lex, nxt = self.lex, self.toks[k + 1]
+        if first and self._name_just_ended(j, k) and (
+                (k + 1) in self.head_at or nxt.cf in lex.title_words or nxt.cf in lex.weekdays):
+            return False  # "Direktur PT Vale Endra Kusuma, Senior Coordinator ...", "... Latuheru, Sabtu"
+        if nxt.text == "&" or nxt.cf in lex.title_words or (
+                nxt.cf in AND_WORDS and not first and (k + 2) not in self.head_at
+                and not (k + 2 < self.n and self.honorific_at(k + 2))):
+            return True
+        if not first:
+            return self.is_acronym(k + 1) and self.degree_at(k + 1) is None
+        return (self.is_cap(k + 1) and nxt.cf in lex.stop) or self._offices_listed(j, k)
+
+    def _offices_listed(self, j: int, k: int) -> bool:
+        """After the comma at token k come more offices, not a name ("Kepala Dinas Koperasi, UKM, Perindustrian,
+        dan Perdagangan PPU")."""
+        k2 = k + 2 if self.toks[k + 1].cf in AND_WORDS and k + 2 < self.n else k + 1
+        return (self.is_cap(k2) and self.degree_at(k2) is None and not self._name_just_ended(j, k) and (
+            self.is_acronym(k2) or NOT_NAME_RE.match(self.keys[k2]) is not None or self.keys[k2] in self.lex.stop))
 
     def enumerated(self, j: int) -> bool:
         """Token j goes on with ", dan X" / "dan X": the word before it was one item of a list."""

@@ -15,110 +15,162 @@ from .positions import strip_title
 from .words import AND_WORDS, MAX_NAME_WORDS, NAME_JOINERS, NOT_NAME_RE, QUOTES, TITLE_CONNECTORS
 
 if TYPE_CHECKING:
+    from pipeline.rules import Rule
+
     from .tokens import Doc
+
+# what may stand between a position and its name: "Bupati, Andi", "Bupati ini Andi" (and rules' name_intro words)
+_BEFORE_NAME = frozenset({",", ":", "ini", "itu", "tersebut"})
 
 
 def titled(doc: Doc, earlier: list[Cand]) -> list[Cand]:
     """POSITION [,] NAME, and NAME [,] POSITION when no name follows the position."""
-    lex = doc.lex
     covered = {j for c in earlier if c.title for j in range(*c.title)}
     out = []
     i = 0
     while i < doc.n:
-        if (i not in doc.head_at or i in covered or _inside_proper_name(doc, i)
-                or (doc.toks[i].text.isupper() and len(doc.toks[i].text) > 3)):
-            i += 1
+        skip_to = _no_position_at(doc, i, covered)
+        if skip_to is not None:
+            i = skip_to
             continue
-        if i > 0 and doc.toks[i - 1].kind == "n" and doc.toks[i].text.islower():
-            i += 1  # "35 pelaku usaha kopi Gayo": counted people, not one person's position
-            continue
-        if i > 1 and doc.keys[i - 1] == ":" and doc.name_before(i - 1) is not None:
-            i = max(doc.title_end(i + doc.head_at[i], first=False), i + 1)
-            continue  # "Mr. Liu Qihu: Chief Representative of ..., Mr. Du Gui: ...": the name before it is its
         head_end = i + doc.head_at[i]
-        rule = lex.heads[tuple(doc.keys[i:head_end])]
-        h = i
-        # position words written before the head: "Regional Sales Manager", "Senior Vice President"
-        while h > 0 and doc.same_phrase(h) and doc.is_cap(h - 1) and doc.keys[h - 1] in lex.title_words \
-                and (h - 1) not in doc.head_at:
-            h -= 1
+        rule = doc.lex.heads[tuple(doc.keys[i:head_end])]
+        h = _title_start(doc, i)
         e = max(doc.title_end(head_end, first=True), head_end)
-        found = None
-        # POSITION, NAME  /  POSITION ini NAME  /  POSITION bernama NAME  /  POSITION, yakni A, B, dan C
-        j = e
-        listed: list[Name] = []
-        if j < doc.n and doc.keys[j] in {",", ":", "ini", "itu", "tersebut"} | lex.name_intro \
-                and j + 1 < doc.n and doc.same_phrase(j + 1):
-            intro = doc.keys[j] in lex.name_intro or doc.keys[j] == ":"
-            s0 = j + 1
-            if doc.keys[j] in {",", ":"} and doc.keys[s0] in lex.name_intro and s0 + 1 < doc.n:
-                intro, s0 = True, s0 + 1
-            nm = doc.parse_name(s0)
-            if nm and nm.b - nm.a == 1 and nm.after + 1 < doc.n and doc.keys[nm.after] == "," \
-                    and (nm.after + 1) in doc.place_toks:
-                nm = None  # "siswa SDS Kresna, Cililitan, Jakarta Timur": an address, not a name
-            if nm and nm.after + 1 < doc.n and doc.keys[nm.after] == ":" and (nm.after + 1) in doc.head_at:
-                nm = None  # "..., Mr. Liu Qihu: Chief Representative": the name has its own position
-            if nm and not doc.followed_by_cap(nm.after) and (doc.keys[j] in {",", ":"} or intro or nm.honorific):
-                # a list of names after the position: each is one of them, when the list is introduced
-                # ("yakni", ":") or the model found its names; not "Bupati Sukamaju, Sukaraja, dan ..."
-                listed = name_list(doc, nm)
-                if len(listed) > 1 and (intro or all(x.h0 in doc.ner_items for x in listed)):
-                    found = Cand(nm.a, nm.b, rule.source, 3, (h, e), comma=True)
-                else:
-                    listed = []
-                    # one name: after an introducing word only one the model found too ("binaan anggota
-                    # Polri, yakni Santri Manjung" is a pesantren)
-                    if not doc.enumerated(nm.after) and doc.keys[j] != ":" \
-                            and (not intro or nm.h0 in doc.ner_items or nm.honorific):
-                        found = Cand(nm.a, nm.b, rule.source, 3, (h, e), comma=True)
-        # POSITION NAME: the name is the tail of the run
+        found, listed = _names_after_position(doc, h, e, rule)
         if found is None:
-            nm = split_tail(doc, head_end, e, anchored=anchor_before(doc, h),
-                            place_after=bool(rule.get("place_after")))
-            if nm is None:
-                nm = _name_before_bracket(doc, head_end, e, anchored=anchor_before(doc, h),
-                                          place_after=bool(rule.get("place_after")))
-            if nm is not None:
-                t_end = nm.h0
-                while t_end > head_end and doc.keys[t_end - 1] in {",", "."} | TITLE_CONNECTORS:
-                    t_end -= 1
-                found = Cand(nm.a, nm.b, rule.source, 3, (h, max(t_end, head_end)))
-        # NAME [,] POSITION
+            found = _name_ending_position(doc, h, head_end, e, rule)
         if found is None:
-            nm = doc.name_before(h)
-            anchored = nm is not None and anchor_before(doc, nm.h0)
-            if nm and (doc.starts_clause(nm.h0) or anchored):
-                comma = doc.keys[h - 1] == ","
-                # one word needs an anchor ("kata Sarmin Direktur ..."), or a comma and a common-noun
-                # position ("Warsini, peserta pelatihan"): "Sukamaju, Kepala Dinas ..." is a list of offices
-                if nm.b - nm.a > 1 or anchored or (comma and doc.toks[i].text.islower()):
-                    found = Cand(nm.a, nm.b, rule.source, 2, (h, e), comma=comma)
-        if found is not None:
-            if rule.get("org_before") and found.title and found.a > found.title[0]:
-                _org_before(doc, h, found)
-            out.append(found)
-            i = max(found.b, e, i + 1)
-            for n, x in enumerate(listed):
-                if n:
-                    out.append(Cand(x.a, x.b, rule.source, 3, found.title, comma=True))
-                    i = max(i, x.b)
-                if x.after < doc.n and doc.toks[x.after].text == "(":
-                    own, _ = title_after_name(doc, x.after)  # "A (Penyuluh Ahli Muda), B": their own too
-                    if own:
-                        out.append(Cand(x.a, x.b, rule.source, 3, own, comma=True, cue=True))
-                        i = max(i, own[1])
-            # "peserta, Warsini (34), pemilik usaha keripik Rasa Enak, mengaku": a lowercase position
-            # after the name is the same person's, not a new person's
-            after = doc.parse_name(found.a)
-            second, _ = title_after_name(doc, after.after) if after else (None, False)
-            if second and second != found.title and found.b <= second[0] and doc.toks[second[0]].text.islower() \
-                    and not _next_listed(doc, second):
-                out.append(Cand(found.a, found.b, rule.source, 3, second, comma=True, cue=True))
-                i = max(i, second[1])
-        else:
+            found = _name_before_position(doc, i, h, e, rule)
+        if found is None:
             i = max(e, i + 1)
+            continue
+        if rule.get("org_before") and found.title and found.a > found.title[0]:
+            _org_before(doc, h, found)
+        out.append(found)
+        i = max(found.b, e, i + 1)
+        more, reach = _listed_cands(doc, listed, found.title, rule)
+        out += more
+        i = max(i, reach)
+        second = _second_position(doc, found, rule)
+        if second is not None:
+            out.append(second)
+            i = max(i, second.title[1])
     return out
+
+
+def _no_position_at(doc: Doc, i: int, covered: set[int]) -> int | None:
+    """Where to go on when no position to read starts at token i; None when one does."""
+    if (i not in doc.head_at or i in covered or _inside_proper_name(doc, i)
+            or (doc.toks[i].text.isupper() and len(doc.toks[i].text) > 3)):
+        return i + 1
+    if i > 0 and doc.toks[i - 1].kind == "n" and doc.toks[i].text.islower():
+        return i + 1  # "35 pelaku usaha kopi Gayo": counted people, not one person's position
+    if i > 1 and doc.keys[i - 1] == ":" and doc.name_before(i - 1) is not None:
+        # "Mr. Liu Qihu: Chief Representative of ..., Mr. Du Gui: ...": the name before it is its
+        return max(doc.title_end(i + doc.head_at[i], first=False), i + 1)
+    return None
+
+
+def _title_start(doc: Doc, i: int) -> int:
+    """Position words written before the head at token i: "Regional Sales Manager", "Senior Vice President"."""
+    h = i
+    while h > 0 and doc.same_phrase(h) and doc.is_cap(h - 1) and doc.keys[h - 1] in doc.lex.title_words \
+            and (h - 1) not in doc.head_at:
+        h -= 1
+    return h
+
+
+def _names_after_position(doc: Doc, h: int, e: int, rule: Rule) -> tuple[Cand | None, list[Name]]:
+    """POSITION, NAME  /  POSITION ini NAME  /  POSITION bernama NAME  /  POSITION, yakni A, B, dan C: the
+    first name's candidate, and every name when a list of them shares the position."""
+    lex = doc.lex
+    j = e
+    if not (j < doc.n and doc.keys[j] in _BEFORE_NAME | lex.name_intro and j + 1 < doc.n and doc.same_phrase(j + 1)):
+        return None, []
+    intro = doc.keys[j] in lex.name_intro or doc.keys[j] == ":"
+    s0 = j + 1
+    if doc.keys[j] in {",", ":"} and doc.keys[s0] in lex.name_intro and s0 + 1 < doc.n:
+        intro, s0 = True, s0 + 1
+    nm = _name_after_position(doc, s0)
+    if not (nm and not doc.followed_by_cap(nm.after) and (doc.keys[j] in {",", ":"} or intro or nm.honorific)):
+        return None, []
+    # a list of names after the position: each is one of them, when the list is introduced
+    # ("yakni", ":") or the model found its names; not "Bupati Sukamaju, Sukaraja, dan ..."
+    listed = name_list(doc, nm)
+    if len(listed) > 1 and (intro or all(x.h0 in doc.ner_items for x in listed)):
+        return Cand(nm.a, nm.b, rule.source, 3, (h, e), comma=True), listed
+    # one name: after an introducing word only one the model found too ("binaan anggota
+    # Polri, yakni Santri Manjung" is a pesantren)
+    if not doc.enumerated(nm.after) and doc.keys[j] != ":" and (not intro or nm.h0 in doc.ner_items or nm.honorific):
+        return Cand(nm.a, nm.b, rule.source, 3, (h, e), comma=True), []
+    return None, []
+
+
+def _name_after_position(doc: Doc, s: int) -> Name | None:
+    """The name at token s after a position and a comma, unless it is an address or has its own position."""
+    nm = doc.parse_name(s)
+    if nm and nm.b - nm.a == 1 and nm.after + 1 < doc.n and doc.keys[nm.after] == "," \
+            and (nm.after + 1) in doc.place_toks:
+        return None  # "siswa SDS Kresna, Cililitan, Jakarta Timur": an address, not a name
+    if nm and nm.after + 1 < doc.n and doc.keys[nm.after] == ":" and (nm.after + 1) in doc.head_at:
+        return None  # "..., Mr. Liu Qihu: Chief Representative": the name has its own position
+    return nm
+
+
+def _name_ending_position(doc: Doc, h: int, head_end: int, e: int, rule: Rule) -> Cand | None:
+    """POSITION NAME: the name is the tail of the run (maybe before another name of it in brackets)."""
+    anchored, place_after = anchor_before(doc, h), bool(rule.get("place_after"))
+    nm = split_tail(doc, head_end, e, anchored=anchored, place_after=place_after)
+    if nm is None:
+        nm = _name_before_bracket(doc, head_end, e, anchored=anchored, place_after=place_after)
+    if nm is None:
+        return None
+    t_end = nm.h0
+    while t_end > head_end and doc.keys[t_end - 1] in {",", "."} | TITLE_CONNECTORS:
+        t_end -= 1
+    return Cand(nm.a, nm.b, rule.source, 3, (h, max(t_end, head_end)))
+
+
+def _name_before_position(doc: Doc, i: int, h: int, e: int, rule: Rule) -> Cand | None:
+    """NAME [,] POSITION, the name starting a clause or after a speaker's verb."""
+    nm = doc.name_before(h)
+    anchored = nm is not None and anchor_before(doc, nm.h0)
+    if not nm or not (doc.starts_clause(nm.h0) or anchored):
+        return None
+    comma = doc.keys[h - 1] == ","
+    # one word needs an anchor ("kata Sarmin Direktur ..."), or a comma and a common-noun
+    # position ("Warsini, peserta pelatihan"): "Sukamaju, Kepala Dinas ..." is a list of offices
+    if nm.b - nm.a > 1 or anchored or (comma and doc.toks[i].text.islower()):
+        return Cand(nm.a, nm.b, rule.source, 2, (h, e), comma=comma)
+    return None
+
+
+def _listed_cands(doc: Doc, listed: list[Name], title: tuple[int, int], rule: Rule) -> tuple[list[Cand], int]:
+    """The other names of a list that shares ``title``, and a listed name's own position in brackets after it
+    ("A (Penyuluh Ahli Muda), B"); with the token they reach."""
+    out, reach = [], -1
+    for n, x in enumerate(listed):
+        if n:
+            out.append(Cand(x.a, x.b, rule.source, 3, title, comma=True))
+            reach = max(reach, x.b)
+        if x.after < doc.n and doc.toks[x.after].text == "(":
+            own, _ = title_after_name(doc, x.after)
+            if own:
+                out.append(Cand(x.a, x.b, rule.source, 3, own, comma=True, cue=True))
+                reach = max(reach, own[1])
+    return out, reach
+
+
+def _second_position(doc: Doc, found: Cand, rule: Rule) -> Cand | None:
+    """"peserta, Warsini (34), pemilik usaha keripik Rasa Enak, mengaku": a lowercase position after the name is
+    the same person's, not a new person's."""
+    after = doc.parse_name(found.a)
+    second, _ = title_after_name(doc, after.after) if after else (None, False)
+    if second and second != found.title and found.b <= second[0] and doc.toks[second[0]].text.islower() \
+            and not _next_listed(doc, second):
+        return Cand(found.a, found.b, rule.source, 3, second, comma=True, cue=True)
+    return None
 
 
 def _next_listed(doc: Doc, title: tuple[int, int]) -> bool:
@@ -180,11 +232,30 @@ def _name_before_bracket(doc: Doc, head_end: int, e: int, anchored: bool, place_
 
 
 def split_tail(doc: Doc, head_end: int, e: int, anchored: bool, place_after: bool = False) -> Name | None:
-    """Where a name starts at the end of a position run ("Bupati Sukamaju Andi Pratama")."""
+    """Where a name starts at the end of a position run ("Bupati Sukamaju Andi Pratama").
+
+    ``anchored``: a speaker's verb comes before the position; ``place_after``: the head takes a place after it
+    ("Camat Sukolilo")."""
     if e <= head_end:
         return None
     while e > head_end and doc.toks[e - 1].kind == "w" and doc.toks[e - 1].text.islower():
         e -= 1  # a lowercase tail ("... Rudi Hartono disela-sela"): the name ends before it
+    options = _tail_options(doc, head_end, e)
+    if not options:
+        return None
+    hon = [o for o in options if o.honorific]
+    if hon:
+        return hon[-1]
+    choice, sure = _choose_tail(doc, options, head_end, e, anchored, place_after)
+    if choice is None or sure:
+        return choice
+    if _lone_word_before_sentence_end(doc, choice, head_end, e, anchored):
+        return None  # "Camat Sukolilo.": the place ends the position; "Kades Sukamaju Budi.": a name after it
+    return choice
+
+
+def _tail_options(doc: Doc, head_end: int, e: int) -> list[Name]:
+    """The names ending right before token e that start after the head, longest first."""
     options = []
     for k in range(max(head_end, e - 2 * MAX_NAME_WORDS), e):
         nm = doc.parse_name(k, limit=e)
@@ -192,81 +263,102 @@ def split_tail(doc: Doc, head_end: int, e: int, anchored: bool, place_after: boo
             continue
         if nm.b == e and (not options or options[-1].a != nm.a):
             options.append(nm)
-    # an organisation found around the position may have taken the name's prefix ("Dinas Kesehatan Provinsi
-    # Bali I" + "Nyoman Gede Anom"): the prefix still starts the name
     # a name the article gives alone in brackets is an organisation's short name ("... Magelang (Polbangtan Yoma)")
     options = [o for o in options if f"({doc.span_text(o.a, o.b)})" not in doc.text]
     # a lost space ("UnnesZuhrul Anam") is where the name starts, never inside it
     options = [o for o in options if not any(doc.toks[x].glued for x in range(o.a + 1, o.b))] or options
-    options = [o for o in options if not doc.in_org(o.a, o.b) or (
+    # an organisation found around the position may have taken the name's prefix ("Dinas Kesehatan Provinsi
+    # Bali I" + "Nyoman Gede Anom"): the prefix still starts the name
+    return [o for o in options if not doc.in_org(o.a, o.b) or (
         doc.toks[o.a].text in doc.lex.name_prefixes and o.b - o.a > 1 and not doc.in_org(o.a + 1, o.b))]
-    if not options:
-        return None
-    hon = [o for o in options if o.honorific]
-    if hon:
-        return hon[-1]
 
-    def words(o: Name) -> list[str]:
-        return [doc.keys[x] for x in range(o.a, o.b) if doc.toks[x].kind == "w" and len(doc.keys[x]) > 1]
 
-    def known(o: Name) -> bool:
-        return doc.clean_name(o.a, o.b).casefold() in doc.known_names
+def _words(doc: Doc, o: Name) -> list[str]:
+    """The name's words of two or more letters."""
+    return [doc.keys[x] for x in range(o.a, o.b) if doc.toks[x].kind == "w" and len(doc.keys[x]) > 1]
 
-    def evidenced(o: Name) -> bool:
-        return known(o) or doc.is_person_word(words(o)[0])
 
-    full = [o for o in options if known(o)]
-    ev = [o for o in options if evidenced(o)]
+def _known(doc: Doc, o: Name) -> bool:
+    return doc.clean_name(o.a, o.b).casefold() in doc.known_names
+
+
+def _evidenced(doc: Doc, o: Name) -> bool:
+    return _known(doc, o) or doc.is_person_word(_words(doc, o)[0])
+
+
+def _choose_tail(doc: Doc, options: list[Name], head_end: int, e: int, anchored: bool,
+                 place_after: bool) -> tuple[Name | None, bool]:
+    """The name among ``options``, and whether the choice is sure (no check of a sentence end after it)."""
+    full = [o for o in options if _known(doc, o)]
+    ev = [o for o in options if _evidenced(doc, o)]
     # leading place/organisation words are not the name ("Sukamaju Andi Pratama")
     plain = [o for o in options if not any(doc.is_place(x) for x in range(o.a, o.b) if doc.toks[x].kind == "w")]
     if full:
-        choice = full[0]
-    elif ev:
-        choice = ev[0]
-        # a short form seen alone ("Hidayat") may be the last part of the name: take the words
-        # before it that the article uses nowhere else ("Disperindag Rahmat Hidayat"); not after a
-        # head that takes a place ("Camat Sukolilo Hartono")
-        for o in plain if not place_after and len(words(choice)) == 1 else ():
-            if o.a < choice.a and len(words(o)) <= 3 and all(
-                    doc.keys.count(doc.keys[x]) == 1 for x in range(o.a, choice.a) if doc.toks[x].kind == "w"):
-                choice = o
-                break
-    elif not plain:
-        return None
-    else:
-        longest = plain[0]
-        n = len(words(longest))
-        prev = longest.a - 1
-        # the word before surely ends what comes before the name: the name may be long ("Kemenpar Alicia
-        # Tiffany Beandda", "Kabiro detikSumbagsel Baringin Parlindungan Lumban Gaol")
-        strong = (doc.is_acronym(prev) or doc.toks[prev].text == ")" or doc.keys[prev] in doc.lex.stop
-                  or doc.is_place(prev) or not doc.toks[prev].text[:1].isupper()
-                  or (doc.toks[prev].kind == "w" and NOT_NAME_RE.match(doc.keys[prev]) is not None))
-        want = n if n <= 2 or (n <= 4 and strong) else 2
-        choice = next((o for o in plain if len(words(o)) <= want), plain[-1])
-        if place_after and len(words(choice)) == 2 and len(words(plain[-1])) == 1 \
-                and words(choice)[0] in village_words() and words(choice)[1] not in village_words():
-            if doc.keys.count(words(plain[-1])[0]) == 1:
-                return plain[-1]  # "Camat Sukolilo Suparman": the head takes a place, a kecamatan's name first
-        if len(words(choice)) == 1 and doc.keys.count(words(choice)[0]) > 1:
-            return None  # "nasabah PNM Mekaar" again and again, never quoted: part of a name, not a person
-        if len(words(choice)) == 1 and (doc.degrees_start(e) or (
-                (doc.is_acronym(choice.h0 - 1) or doc.toks[choice.h0 - 1].text == ")")
-                and choice.h0 != head_end and _next_position(doc, e))):
-            return choice  # "Kepala Dinas Pertanian Haryanto, SP., M.Si"; "Kadis PMD Haryanto, Camat ..."
-        if len(words(choice)) == 1 and not anchored:
-            prev = choice.h0 - 1
-            if choice.h0 == head_end and (doc.toks[prev].text.islower() or place_after):
-                return None  # "mentor Karang Taruna", "warga Sukamaju", "Camat Sukolilo": a group or a place
-            if choice.h0 != head_end and not (doc.is_place(prev) or doc.toks[prev].text == ")"):
-                return None  # a lone capitalised word after an organisation: more likely a place
+        return full[0], False
+    if ev:
+        return _with_unique_words_before(doc, ev[0], plain, place_after), False
+    if not plain:
+        return None, True
+    return _plain_tail(doc, plain, head_end, e, anchored, place_after)
+
+
+def _with_unique_words_before(doc: Doc, choice: Name, plain: list[Name], place_after: bool) -> Name:
+    """A short form seen alone ("Hidayat") may be the last part of the name: take the words before it that the
+    article uses nowhere else ("Disperindag Rahmat Hidayat"); not after a head that takes a place ("Camat
+    Sukolilo Hartono")."""
+    if place_after or len(_words(doc, choice)) != 1:
+        return choice
+    for o in plain:
+        if o.a < choice.a and len(_words(doc, o)) <= 3 and all(
+                doc.keys.count(doc.keys[x]) == 1 for x in range(o.a, choice.a) if doc.toks[x].kind == "w"):
+            return o
+    return choice
+
+
+def _plain_tail(doc: Doc, plain: list[Name], head_end: int, e: int, anchored: bool,
+                place_after: bool) -> tuple[Name | None, bool]:
+    """The name when the article gives no evidence for any option: by length and what comes before it."""
+    choice = _plain_choice(doc, plain)
+    words, last = _words(doc, choice), _words(doc, plain[-1])
+    if place_after and len(words) == 2 and len(last) == 1 and words[0] in village_words() \
+            and words[1] not in village_words() and doc.keys.count(last[0]) == 1:
+        return plain[-1], True  # "Camat Sukolilo Suparman": the head takes a place, a kecamatan's name first
+    if len(words) != 1:
+        return choice, False
+    if doc.keys.count(words[0]) > 1:
+        return None, True  # "nasabah PNM Mekaar" again and again, never quoted: part of a name, not a person
+    if doc.degrees_start(e) or ((doc.is_acronym(choice.h0 - 1) or doc.toks[choice.h0 - 1].text == ")")
+                                and choice.h0 != head_end and _next_position(doc, e)):
+        return choice, True  # "Kepala Dinas Pertanian Haryanto, SP., M.Si"; "Kadis PMD Haryanto, Camat ..."
+    if not anchored:
+        prev = choice.h0 - 1
+        if choice.h0 == head_end and (doc.toks[prev].text.islower() or place_after):
+            return None, True  # "mentor Karang Taruna", "warga Sukamaju", "Camat Sukolilo": a group or a place
+        if choice.h0 != head_end and not (doc.is_place(prev) or doc.toks[prev].text == ")"):
+            return None, True  # a lone capitalised word after an organisation: more likely a place
+    return choice, False
+
+
+def _plain_choice(doc: Doc, plain: list[Name]) -> Name:
+    """Two words at most, or up to four where the word before the longest surely ends what comes before the name
+    ("Kemenpar Alicia Tiffany Beandda", "Kabiro detikSumbagsel Baringin Parlindungan Lumban Gaol")."""
+    longest = plain[0]
+    n = len(_words(doc, longest))
+    prev = longest.a - 1
+    strong = (doc.is_acronym(prev) or doc.toks[prev].text == ")" or doc.keys[prev] in doc.lex.stop
+              or doc.is_place(prev) or not doc.toks[prev].text[:1].isupper()
+              or (doc.toks[prev].kind == "w" and NOT_NAME_RE.match(doc.keys[prev]) is not None))
+    want = n if n <= 2 or (n <= 4 and strong) else 2
+    return next((o for o in plain if len(_words(doc, o)) <= want), plain[-1])
+
+
+def _lone_word_before_sentence_end(doc: Doc, choice: Name, head_end: int, e: int, anchored: bool) -> bool:
+    """A one-word name without evidence or anchor, where the sentence ends (and not right after a place)."""
     end_tok = doc.toks[e] if e < doc.n else None
     sentence_end = end_tok is None or end_tok.text in ".!?" or "\n" in end_tok.gap or end_tok.text in QUOTES
-    if sentence_end and not anchored and not evidenced(choice) and len(words(choice)) < 2 and not (
-            end_tok is not None and choice.h0 > head_end and doc.is_place(choice.h0 - 1)
-            and choice.h0 - 1 not in doc.head_at):
-        return None  # "Camat Sukolilo.": the place ends the position; "Kades Sukamaju Budi.": a name after it
-    return choice
+    return (sentence_end and not anchored and not _evidenced(doc, choice) and len(_words(doc, choice)) < 2 and not (
+        end_tok is not None and choice.h0 > head_end and doc.is_place(choice.h0 - 1)
+        and choice.h0 - 1 not in doc.head_at))
 
 
 def _next_position(doc: Doc, j: int) -> bool:
