@@ -2,7 +2,8 @@
 
 The pipeline is: tokenizer → [tok2vec, ner from the trained model] →
 ``idnews_rules`` (a SpanRuler fed from ``rules/entities.jsonl``, validated, so a
-malformed pattern fails loudly) → ``sentencizer``. When the NER backend is not
+malformed pattern fails loudly). No sentencizer: no extractor reads spaCy's sentences (the count
+extractor splits its own), so none are computed. When the NER backend is not
 a spaCy model, a blank Indonesian pipeline holds the rules and the backend runs
 beside it. Only plain tuples leave this module, never Docs.
 """
@@ -26,7 +27,6 @@ class Annotation:
 
     ner: list[tuple[int, int, str]] = field(default_factory=list)
     rules: list[tuple[int, int, str, str]] = field(default_factory=list)  # start, end, label, rule id
-    sentences: list[tuple[int, int]] = field(default_factory=list)
 
 
 def entity_patterns(rules: RuleSet) -> list[dict]:
@@ -45,8 +45,6 @@ def build_nlp(rules: RuleSet, ner: NerBackend) -> Language:
         except Exception as e:  # spaCy raises ValueError/MatchPatternError listing the bad pattern
             lines = {r.id: f"{r.file}:{r.line}" for r in rules.get("entities")}
             raise RuleError([f"{lines.get(p['id'], 'entities.jsonl')}: bad pattern: {e}" for p in patterns[:1]]) from None
-    if "sentencizer" not in nlp.pipe_names:
-        nlp.add_pipe("sentencizer")
     return nlp
 
 
@@ -68,5 +66,4 @@ class Annotator:
             else:
                 ann.ner = next(external, [])
             ann.rules = [(s.start_char, s.end_char, s.label_, s.id_) for s in doc.spans.get(RULES_KEY, [])]
-            ann.sentences = [(s.start_char, s.end_char) for s in doc.sents]
             yield ann

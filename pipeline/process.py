@@ -379,7 +379,6 @@ class Annotation:
 
     ner: list[tuple[int, int, str]]
     rules: list[tuple[int, int, str, str]]  # start, end, label, rule id
-    sentences: list[tuple[int, int]]
 
 
 @lru_cache(maxsize=None)
@@ -420,7 +419,7 @@ def _annotate(texts: list[str], res: Resources, layers: list[dict[str, str]]) ->
         if isinstance(ann, Exception):
             out[i] = ann
             continue
-        ner[i], spans[i] = ann.ner, (ann.rules, ann.sentences)
+        ner[i], spans[i] = ann.ner, ann.rules
         res.cache.put("ner", ner_keys[i], ner[i])
         res.cache.put("spans", span_keys[i], spans[i])
         res.cache.put_version(span_ikeys[i], span_state, span_keys[i])
@@ -429,12 +428,12 @@ def _annotate(texts: list[str], res: Resources, layers: list[dict[str, str]]) ->
         if isinstance(ann, Exception):
             out[i] = ann
             continue
-        spans[i] = (ann.rules, ann.sentences)
+        spans[i] = ann.rules
         res.cache.put("spans", span_keys[i], spans[i])
         res.cache.put_version(span_ikeys[i], span_state, span_keys[i])
     for i in range(n):
         if out[i] is None:
-            out[i] = Annotation(ner=list(ner[i]), rules=list(spans[i][0]), sentences=list(spans[i][1]))
+            out[i] = Annotation(ner=list(ner[i]), rules=list(spans[i]))
     return out  # type: ignore[return-value]
 
 
