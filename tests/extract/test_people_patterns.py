@@ -1,0 +1,150 @@
+"""People, names around cue words (extract/people/patterns.py): speech verbs, Menurut, selaku/yang juga,
+NAME (AGE), a sentence opening with who someone is, Bapak/Ibu NAME.
+
+Every sentence here is made up for the test.
+"""
+from __future__ import annotations
+
+import pytest
+
+from people_helpers import body_by_name, body_names, by_name, ner_each, people_of, shared_extractor
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return shared_extractor()
+
+
+# --- positions ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, name, title", [
+    # speech verb + NAME, POSITION
+    ("“Kami terus mendampingi petani,” ujar Rudi Hartono, Regional Manager Corporate Affairs, Relations & CSR "
+     "PT Energi Raya Unit Sukamaju.", "Rudi Hartono",
+     "Regional Manager Corporate Affairs, Relations & CSR PT Energi Raya Unit Sukamaju"),
+    ("“Panen tahun ini bagus,” kata Sutrisno, Ketua Kelompok Tani Sido Makmur.", "Sutrisno",
+     "Ketua Kelompok Tani Sido Makmur"),
+    # speech verb + POSITION, NAME
+    ("“Pelatihan ini dibuka untuk umum,” kata Kepala Balai Latihan Kerja Sukamaju, Wahyu Pramono, "
+     "di Sukamaju, Senin (3/6/2024).", "Wahyu Pramono", "Kepala Balai Latihan Kerja Sukamaju"),
+    # POSITION, NAME, verb
+    ("Ketua Koperasi Mekar Sari, Rohana, mengatakan simpanan anggota terus bertambah.", "Rohana",
+     "Ketua Koperasi Mekar Sari"),
+    # POSITION NAME verb, the name running straight on from the organisation
+    ("General Manager PLN UIP Sumbagsel Hendra Gunawan mengatakan program itu menyasar 40 UMKM.",
+     "Hendra Gunawan", "General Manager PLN UIP Sumbagsel"),
+    ("Kepala Dinas Koperasi dan UKM Provinsi Riau Slamet Riyadi menyampaikan apresiasinya.",
+     "Slamet Riyadi", "Kepala Dinas Koperasi dan UKM Provinsi Riau"),
+    ("Wakil Direktur Utama BNI Yosua Adi Wibowo mengatakan kredit usaha rakyat tumbuh.",
+     "Yosua Adi Wibowo", "Wakil Direktur Utama BNI"),
+    ("Gubernur Nusa Tenggara Barat (NTB) Rahmat Ahmad Fauzan membuka pameran itu.",
+     "Rahmat Ahmad Fauzan", "Gubernur Nusa Tenggara Barat (NTB)"),
+    ("Plt. Kepala Dinas Pariwisata Kota Batu, Ir. Agus Santoso, M.Si, meninjau lokasi.",
+     "Agus Santoso", "Plt. Kepala Dinas Pariwisata Kota Batu"),
+    # NAME selaku / yang juga / sebagai POSITION
+    ("Suparman selaku koordinator kelompok nelayan merasa terbantu.", "Suparman",
+     "koordinator kelompok nelayan"),
+    ("Pelatihan diisi oleh Siti Khodijah yang juga Ketua Dekranasda Kabupaten Bantul.", "Siti Khodijah",
+     "Ketua Dekranasda Kabupaten Bantul"),
+    # NAME (age), POSITION
+    ("Warsini (52), salah satu peserta pelatihan tata boga, mengaku senang.", "Warsini",
+     "peserta pelatihan tata boga"),
+    # NAME, POSITION at the start of a sentence
+    ("Yohanes Bere, Kepala Desa Oebelo, mengatakan air bersih sudah mengalir.", "Yohanes Bere",
+     "Kepala Desa Oebelo"),
+    # NAME POSITION after a speech verb
+    ("“Kami siap,” kata Sarmin Direktur Bisnis Bank Pembangunan Daerah, ditemui usai acara.", "Sarmin",
+     "Direktur Bisnis Bank Pembangunan Daerah"),
+    # Menurut NAME, POSITION
+    ("Menurut Nila Kartika, Kepala Bidang Ekonomi Kreatif Dinas Pariwisata, minat peserta tinggi.",
+     "Nila Kartika", "Kepala Bidang Ekonomi Kreatif Dinas Pariwisata"),
+])
+def test_position_patterns(extractor, text, name, title):
+    people = by_name(people_of(extractor, text))
+    assert name in people, people.keys()
+    assert people[name]["title"] == title
+    assert people[name]["role"] == "official"
+
+
+# --- NAME (AGE) ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Salah seorang penerima, Siti Maryam binti Hasan (57), pedagang nasi kuning, mengaku terbantu.",
+     "Siti Maryam binti Hasan", "pedagang nasi kuning"),
+    ("Warga asal Dusun Krajan, Tukiman Hadi (63), mengaku baru pertama kali ikut.", "Tukiman Hadi",
+     "Warga asal Dusun Krajan"),
+    ("Rumah produksi itu milik Pak Warsono (49) yang sudah berjualan sejak 2010.", "Warsono", ""),
+])
+def test_name_with_age_is_a_person(extractor, text, name, title):
+    people = by_name(people_of(extractor, text))
+    assert list(people) == [name]
+    assert people[name]["title"] == title
+
+
+@pytest.mark.parametrize("text", [
+    "Anggota Kelompok Tani Sri Rejeki (25) menerima pupuk.",
+    "Hal itu diatur dalam Pasal 12 Ayat (3) peraturan daerah.",
+])
+def test_bracketed_number_after_a_longer_name_is_no_age(extractor, text):
+    assert body_names(people_of(extractor, text)) == []
+
+
+# --- short forms, honorifics, nicknames ------------------------------------------------------------
+
+def test_honorific_name_is_a_person(extractor):
+    text = "Materi pengolahan sampah disampaikan oleh Bapak Suharto Wijaya, S.Pd., di balai desa."
+    assert body_names(people_of(extractor, text)) == ["Suharto Wijaya"]
+
+
+# --- names the model found, and lists of names ------------------------------------------------------------
+
+def test_a_position_in_brackets_after_a_name(extractor):
+    text = "Program itu diresmikan Ahmad Fauzan (Gubernur Jawa Tengah) dalam dialog pembangunan di Semarang."
+    people = body_by_name(people_of(extractor, text, ner_spans=ner_each(text, "Ahmad Fauzan")))
+    assert people["Ahmad Fauzan"]["title"] == "Gubernur Jawa Tengah"
+
+
+# --- initials, colons, listed offices ------------------------------------------------------------------
+
+def test_a_colon_between_a_name_and_its_position(extractor):
+    text = ("Acara dihadiri oleh Mr. Liu Qiang: Chief Representative of Harbour Company, dan Mr. Du Wei: Chief "
+            "Representative of Park Company.")
+    people = body_by_name(people_of(extractor, text))
+    assert people["Liu Qiang"]["title"] == "Chief Representative of Harbour Company"
+
+
+# --- a name opening a sentence with who they are; the late ... ---------------------------------------------
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Rudi Hartawan, putra asli Desa Sukamaju yang kini menjadi pengusaha, mengatakan usahanya tumbuh.",
+     "Rudi Hartawan", "putra asli Desa Sukamaju yang kini menjadi pengusaha"),
+    ("Warsiti, kakak dari salah satu peserta asal Kecamatan Sukaraja, menyampaikan harapannya.", "Warsiti",
+     "kakak dari salah satu peserta asal Kecamatan Sukaraja"),
+    ("Sementara itu Asril, mualaf Desa Air Hitam, merasa terharu dan bersyukur.", "Asril", "mualaf Desa Air Hitam"),
+])
+def test_a_name_opening_a_sentence_with_an_apposition(extractor, text, name, title):
+    people = body_by_name(people_of(extractor, text))
+    assert list(people) == [name]
+    assert people[name]["title"] == title
+
+
+def test_an_organisation_opening_a_sentence_with_an_apposition_is_no_person(extractor):
+    text = "Sinar Tirta, perusahaan yang bergerak di bidang energi, menyampaikan komitmennya."
+    org = (0, len("Sinar Tirta"))
+    assert body_by_name(people_of(extractor, text, org_spans=[org])) == {}
+
+
+def test_the_late_is_no_part_of_the_name_and_marks_a_person(extractor):
+    text = "Bantuan diberikan kepada keluarga almarhum Suparjo yang meninggal pekan lalu."
+    assert list(body_by_name(people_of(extractor, text))) == ["Suparjo"]
+
+
+# --- words a scraper glued together ----------------------------------------------------------------------
+
+def test_a_list_ending_in_a_shared_position_gives_it_to_everyone(extractor):
+    text = ("Acara itu juga dihadiri oleh Dr Ibrahim Chalil, Ade Ikhsan Karim MA, Iromi Ilyas MA, dan Mujiburrahman "
+            "M.Hum yang juga bertindak sebagai anggota tim pelaksana, para mahasiswa.")
+    spans = ner_each(text, "Dr Ibrahim Chalil", "Ade Ikhsan Karim MA", "Iromi Ilyas MA")
+    people = body_by_name(people_of(extractor, text, ner_spans=spans))
+    assert sorted(people) == ["Ade Ikhsan Karim", "Ibrahim Chalil", "Iromi Ilyas", "Mujiburrahman"]
+    assert {p["title"] for p in people.values()} == {"anggota tim pelaksana"}

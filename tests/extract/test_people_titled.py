@@ -1,0 +1,270 @@
+"""People, POSITION [,] NAME (extract/people/titled.py, positions.py): where a position ends and the name
+after it starts, lists of names and of offices, organisations before "pimpinan".
+
+Every sentence here is made up for the test.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from people_helpers import body_by_name, body_names, by_name, ner_each, people_of, shared_extractor
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return shared_extractor()
+
+
+# --- positions ----------------------------------------------------------------------------
+
+def test_second_lowercase_position_is_the_same_persons(extractor):
+    text = "Salah satu peserta, Yuliana (34), pemilik usaha keripik tempe Rasa Jaya, mengaku senang."
+    people = people_of(extractor, text)
+    assert body_names(people) == ["Yuliana"]
+    assert "pemilik usaha keripik tempe Rasa Jaya" in people[0]["title"]
+
+
+def test_three_word_name_after_organisation(extractor):
+    text = "Ketua Yayasan Pelita Harapan Bangsa Maria Goretti Simanjuntak menjelaskan bantuan itu."
+    assert body_names(people_of(extractor, text)) == ["Maria Goretti Simanjuntak"]
+
+
+def test_org_before_pimpinan(extractor):
+    text = ("Pelatihan itu melibatkan Batik Sekar Arum pimpinan Ratna Dewi Lestari yang juga mitra binaan "
+            "Bank Sumsel Babel.")
+    p = by_name(people_of(extractor, text))["Ratna Dewi Lestari"]
+    assert "pimpinan Batik Sekar Arum" in p["title"]
+    assert "mitra binaan Bank Sumsel Babel" in p["title"]
+
+
+def test_position_list_gives_each_person_own_title(extractor):
+    text = ("Acara dihadiri Bupati Sukamaju, Andi Pratama, Direktur Utama PT Sinar Tirta, Rahmat Hidayat, "
+            "dan Rektor Universitas Harapan Bangsa, Dewi Anggraini SE, M.Ak.")
+    people = by_name(people_of(extractor, text))
+    assert people["Andi Pratama"]["title"] == "Bupati Sukamaju"
+    assert people["Rahmat Hidayat"]["title"] == "Direktur Utama PT Sinar Tirta"
+    assert people["Dewi Anggraini"]["title"] == "Rektor Universitas Harapan Bangsa"
+
+
+# --- NER PER spans: which the article makes plausible ---------------------------------------------------
+
+@pytest.mark.parametrize("text, name, title", [
+    # an academic title with a dot between the position and the name does not end the position
+    ("Bupati Sukamaju Dr. Ahmad Zaini meresmikan koperasi.", "Ahmad Zaini", "Bupati Sukamaju"),
+    ("Kepala Dinas Koperasi Sleman Ir. Budi Santosa membuka pelatihan.", "Budi Santosa",
+     "Kepala Dinas Koperasi Sleman"),
+    # a Sasak name prefix after an honorific, whose dot ends no sentence
+    ("Kepala Desa Sukadana, H. Lalu Sapturadi, menambahkan dana desa siap.", "Lalu Sapturadi",
+     "Kepala Desa Sukadana"),
+    ("Bupati Sukamaju Drs. H. Lalu Ahmad Zaini meresmikan koperasi.", "Lalu Ahmad Zaini", "Bupati Sukamaju"),
+])
+def test_position_then_honorific_then_name(extractor, text, name, title):
+    people = by_name(people_of(extractor, text))
+    assert list(people) == [name]
+    assert people[name]["title"] == title
+
+
+def test_a_counted_group_before_a_capitalised_word_is_no_person(extractor):
+    text = "Dinas Koperasi melatih 40 pelaku usaha kopi Kerinci agar mampu menembus pasar ekspor."
+    assert body_names(people_of(extractor, text)) == []
+
+
+# --- positions by their short forms and head-final English titles ---------------------------------------
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Dirjen Perikanan Budidaya KKP Hendra Saputra menyerahkan benih ikan.", "Hendra Saputra",
+     "Dirjen Perikanan Budidaya KKP"),
+    ("Wamenkes Rudi Santosa mengatakan posyandu perlu diperkuat.", "Rudi Santosa", "Wamenkes"),
+    ("Sementara itu, Corporate Affairs Director Sinar Tirta, Maya Lestari, mengatakan program berlanjut.",
+     "Maya Lestari", "Corporate Affairs Director Sinar Tirta"),
+    ("Kapolresta Sukamaju Kombes Pol Arif Hidayat menjelaskan pendampingan peternak.", "Arif Hidayat",
+     "Kapolresta Sukamaju"),
+])
+def test_short_form_and_head_final_positions(extractor, text, name, title):
+    people = body_by_name(people_of(extractor, text))
+    assert list(people) == [name]
+    assert people[name]["title"] == title
+
+
+def test_an_ordinal_opening_a_sentence_is_no_name(extractor):
+    text = "Kedua, widyaiswara BBPP Sukamaju diundang sebagai pelatih. Pelatihan digelar di BBPP Sukamaju."
+    assert body_by_name(people_of(extractor, text)) == {}
+
+
+def test_a_word_repeated_after_the_same_unit_is_part_of_its_name(extractor):
+    text = ("Pelatihan diikuti 300 nasabah PNM Rukun. Para nasabah PNM Rukun juga mendapat modal. "
+            "Nasabah PNM Rukun menabung tiap pekan.")
+    assert body_by_name(people_of(extractor, text)) == {}
+
+
+# --- other names of the same person ---------------------------------------------------------------------
+
+def test_initials_in_brackets_after_a_minister_end_the_name(extractor):
+    text = "Dalam kesempatan itu, Menko IPK Agus Harsono Yuwono (AHY) menyampaikan apresiasi kepada para petugas."
+    people = body_by_name(people_of(extractor, text))
+    assert list(people) == ["Agus Harsono Yuwono"] and people["Agus Harsono Yuwono"]["title"] == "Menko IPK"
+
+
+# --- names the model found, and lists of names ------------------------------------------------------------
+
+def test_names_listed_after_a_position_and_yakni_share_it(extractor):
+    text = ("Acara dimeriahkan para penari dari SMPN 3 Sukamaju, yakni Rina Anggraini, Salsa Putri, dan Dinda "
+            "Maharani dengan iringan gamelan.")
+    people = body_by_name(people_of(extractor, text))
+    assert sorted(people) == ["Dinda Maharani", "Rina Anggraini", "Salsa Putri"]
+    assert {p["title"] for p in people.values()} == {"penari dari SMPN 3 Sukamaju"}
+
+
+def test_a_position_then_bernama_gives_the_name_its_position(extractor):
+    text = "Kelompok itu terbentuk atas arahan seorang Mantri BRI bernama Yuliana Karubaba."
+    people = body_by_name(people_of(extractor, text, ner_spans=ner_each(text, "Yuliana Karubaba")))
+    assert people["Yuliana Karubaba"]["title"] == "Mantri BRI"
+
+
+def test_one_name_after_yakni_must_be_the_models(extractor):
+    text = "Bupati meresmikan masjid di pondok binaan anggota Polri, yakni Santri Manggala di Desa Manggala."
+    assert body_by_name(people_of(extractor, text)) == {}
+
+
+def test_listed_names_with_their_own_positions_in_brackets(extractor):
+    text = ("Hadir pula perwakilan dari Dinas Sosial Jateng seperti Arif Wibowo (Penyuluh Sosial Ahli Muda), "
+            "Rina Marlina, dan Sumiati.")
+    people = body_by_name(people_of(extractor, text))
+    assert sorted(people) == ["Arif Wibowo", "Rina Marlina", "Sumiati"]
+    assert people["Rina Marlina"]["title"] == "perwakilan dari Dinas Sosial Jateng"
+    assert "Penyuluh Sosial Ahli Muda" in people["Arif Wibowo"]["title"]
+
+
+# --- where a position ends in a list of people ----------------------------------------------------------
+
+def test_a_position_ends_with_its_name_before_the_next_position(extractor):
+    text = ("Pembukaan dihadiri Direktur Operasi PT Sinar Tirta Hendra Kusuma, Senior Coordinator Program PT Sinar "
+            "Tirta Laode Ichsan, dan Kepala Dinas Koperasi Sukamaju Wahyu Pratama, Sabtu.")
+    orgs = [(m.start(), m.end()) for m in re.finditer("PT Sinar Tirta", text)]
+    people = body_by_name(people_of(extractor, text, org_spans=orgs))
+    assert people["Hendra Kusuma"]["title"] == "Direktur Operasi PT Sinar Tirta"
+    assert people["Laode Ichsan"]["title"] == "Senior Coordinator Program PT Sinar Tirta"
+    assert people["Wahyu Pratama"]["title"] == "Kepala Dinas Koperasi Sukamaju"
+
+
+def test_the_next_listed_position_is_not_a_second_position(extractor):
+    text = ("Acara dihadiri Kepala Bidang DPMD Jawa Barat Firman Oktavian, perwakilan dari Astra Bondan Susilo, "
+            "dan perwakilan Grup Astra Tasikmalaya Yohanes Kurnia.")
+    people = body_by_name(people_of(extractor, text))
+    assert people["Firman Oktavian"]["title"] == "Kepala Bidang DPMD Jawa Barat"
+    assert people["Bondan Susilo"]["title"] == "perwakilan dari Astra"
+
+
+# --- where a name starts and ends after a position ---------------------------------------------------------
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Kepala Dinas Pariwisata Provinsi Bali I Made Suarjana, menyatakan dukungan penuh.", "I Made Suarjana",
+     "Kepala Dinas Pariwisata Provinsi Bali"),
+    ("Ketua Asosiasi Pemandu Wisata Lombok Tengah Lalu Ahmad Zaini mengatakan desa wisata terus tumbuh.",
+     "Lalu Ahmad Zaini", "Ketua Asosiasi Pemandu Wisata Lombok Tengah"),
+    ("Wakil Ketua Tim Percepatan Homestay Kemenpar Melinda Sari Dewanti mengatakan homestay terus bertambah.",
+     "Melinda Sari Dewanti", "Wakil Ketua Tim Percepatan Homestay Kemenpar"),
+    ("Sementara itu, Kabiro detikJateng Togar Pandapotan Lumban Tobing menyampaikan dukungan.",
+     "Togar Pandapotan Lumban Tobing", "Kabiro detikJateng"),
+    ("Acara dihadiri Anggota DPRD Dapil Maluku Wenda Pratiwi, Sabtu.", "Wenda Pratiwi", "Anggota DPRD Dapil Maluku"),
+])
+def test_the_whole_name_after_a_position(extractor, text, name, title):
+    people = body_by_name(people_of(extractor, text))
+    assert list(people) == [name]
+    assert people[name]["title"] == title
+
+
+def test_a_prefix_taken_by_an_organisation_still_starts_the_name(extractor):
+    text = "Kepala Dinas Kesehatan Provinsi Bali I Nyoman Sudarma, menyatakan dukungan penuh."
+    org = "Dinas Kesehatan Provinsi Bali I"
+    people = body_by_name(people_of(extractor, text, org_spans=[(text.index(org), text.index(org) + len(org))]))
+    assert list(people) == ["I Nyoman Sudarma"]
+
+
+# --- headlines, names inside other names, places after a position --------------------------------------
+
+def test_a_head_inside_an_english_name_gives_no_position(extractor):
+    text = ("Wabup membuka Training of Trainer (TOT) Budidaya Kelapa Sawit untuk penyuluh, Senin. Pelatihan "
+            "Budidaya Kelapa Sawit itu diikuti 40 orang.")
+    assert body_by_name(people_of(extractor, text)) == {}
+
+
+def test_a_name_given_alone_in_brackets_is_an_organisations_short_name(extractor):
+    text = ("Politeknik Pertanian Sukamaju Raya (Polbang Sura) menggelar bimtek. Plt Direktur Polbang Sura "
+            "melalui Ketua Pelaksana, Bagus Pratama, berpesan kepada peserta.")
+    assert list(body_by_name(people_of(extractor, text))) == ["Bagus Pratama"]
+
+
+# --- initials, colons, listed offices ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Acara dihadiri Anggota Dewan Pakar Apindo Hendra J Saputra.", "Hendra J Saputra", "Anggota Dewan Pakar Apindo"),
+    ("Director Human Capital Sinar Tirta, Irwan A Tachri, mengatakan program berlanjut.", "Irwan A Tachri",
+     "Director Human Capital Sinar Tirta"),
+    ("Kepala Dinas Koperasi, UKM, Perindustrian, dan Perdagangan PPU, Margono, menambahkan pelatihan berlanjut.",
+     "Margono", "Kepala Dinas Koperasi, UKM, Perindustrian, dan Perdagangan PPU"),
+    ("Head of Human Capital PT Sinar Tirta Tbk., Amanda Rosalina, dalam sambutannya menyampaikan apresiasi.",
+     "Amanda Rosalina", "Head of Human Capital PT Sinar Tirta Tbk"),
+    ("Ketua Baznas NTB, Dr. Lalu M. Iqbal Marzuki, menyampaikan hal tersebut.", "Lalu M. Iqbal Marzuki",
+     "Ketua Baznas NTB"),
+])
+def test_initials_and_listed_offices(extractor, text, name, title):
+    people = body_by_name(people_of(extractor, text))
+    assert list(people) == [name]
+    assert people[name]["title"] == title
+
+
+def test_a_name_after_a_position_ends_before_a_listed_office(extractor):
+    text = "Pada 2022, kata Pimpinan PNM Cabang Babel Daniel Sitompul, PNM Babel menargetkan 56 ribu nasabah."
+    people = body_by_name(people_of(extractor, text))
+    assert people["Daniel Sitompul"]["title"] == "Pimpinan PNM Cabang Babel"
+
+
+# --- one-word names right after a position or a unit's acronym --------------------------------------------
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Kepala Dinas Pertanian Haryanto, SP., M.Si mengatakan panen naik.", "Haryanto", "Kepala Dinas Pertanian"),
+    ("Kegiatan dibuka Kepala BPBD Sutrisno, S.Sos, didampingi camat setempat.", "Sutrisno", "Kepala BPBD"),
+    ("Kegiatan dibuka Kepala BPBD Sutrisno S.Sos didampingi camat setempat.", "Sutrisno", "Kepala BPBD"),
+    ("Turut hadir Kades Sukamaju Budi.", "Budi", "Kades Sukamaju"),
+])
+def test_a_one_word_name_after_a_position(extractor, text, name, title):
+    people = body_by_name(people_of(extractor, text))
+    assert list(people) == [name]
+    assert people[name]["title"] == title
+
+
+def test_one_word_names_in_a_list_of_positions(extractor):
+    text = "Turut hadir Kadis PMD Haryono, Camat Sukolilo Suparman, dan Kapolsek Sukolilo AKP Darmadi."
+    people = body_by_name(people_of(extractor, text))
+    assert {n: p["title"] for n, p in people.items()} == {
+        "Haryono": "Kadis PMD", "Suparman": "Camat Sukolilo", "Darmadi": "Kapolsek Sukolilo"}
+
+
+@pytest.mark.parametrize("text", [
+    "Turut hadir Camat Sukolilo.",
+    "Hal itu tertuang dalam Peraturan Presiden Republik Indonesia No. 131 Tahun 2015.",
+])
+def test_no_one_word_name_where_the_position_ends(extractor, text):
+    assert body_by_name(people_of(extractor, text)) == {}
+
+
+# --- words a scraper glued together ----------------------------------------------------------------------
+
+def test_names_each_with_a_position_after_a_colon(extractor):
+    text = ("Upacara dihadiri oleh Mr. Wang Lei: Minister Counsellor of the Embassy, Mr. Liu Qiang: Chief "
+            "Representative of Harbour Company, Mr. Du Wei: Chief Representative of Park Company dan Mr. Guo Ming: "
+            "Chief Representative of Power Company.")
+    people = body_by_name(people_of(extractor, text))
+    assert people["Du Wei"]["title"] == "Chief Representative of Park Company"
+    assert people["Guo Ming"]["title"] == "Chief Representative of Power Company"
+
+
+def test_a_place_continues_the_address_in_a_position(extractor):
+    text = ("Salah satu anggota kelompok petani dari Desa Sugihwaras, Tuban, Wiyanto, membagikan kisahnya. Siswa SD "
+            "Kartini, Cililin, Bandung Barat, ikut hadir.")
+    people = body_by_name(people_of(extractor, text))
+    assert list(people) == ["Wiyanto"]
+    assert people["Wiyanto"]["title"] == "anggota kelompok petani dari Desa Sugihwaras, Tuban"
