@@ -81,3 +81,10 @@ def test_an_acronym_written_with_one_region_is_that_body(extractor):
     its = items(extractor, "Dinas Koperasi dan UKM (Diskop UKM) Aceh melatih 35 pelaku usaha. Kepala Diskop UKM "
                            "Aceh, Teuku Rizal, hadir.")
     assert len(its) == 1
+
+
+def test_an_acronym_written_with_the_legal_form(extractor):
+    it = entity(extractor, "Petani belajar di PT Sinar Karya Abadi (PT SKA), Kecamatan Parindu. Menurut PT SKA, "
+                           "kebun itu luas.", "PT SKA")
+    assert it["name"] == "PT Sinar Karya Abadi"
+    assert len(items(extractor, "Petani belajar di PT Sinar Karya Abadi (PT SKA). Menurut PT SKA, kebun luas.")) == 1

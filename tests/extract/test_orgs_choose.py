@@ -48,3 +48,21 @@ def test_person_after_a_name_used_alone_elsewhere_is_cut(extractor):
     text = ("PT BPR Sinar Pesisir menyalurkan kredit. Direktur Utama PT BPR Sinar Pesisir Budi Santoso mengatakan "
             "kredit itu murah.")
     assert names(extractor, text) == ["PT BPR Sinar Pesisir"]
+
+
+def test_a_department_in_a_persons_position_is_no_body(extractor):
+    assert names(extractor, "Menurut Kepala Departemen Komunikasi dan Hukum PT Semen Andalas, Budi Santoso, "
+                            "program berjalan.") == ["PT Semen Andalas"]
+    assert names(extractor, "Kepala Departemen Komunikasi dan Hukum Perusahaan, Budi Santoso, menegaskan "
+                            "hal itu.") == []
+    # written alone, a department stays
+    assert names(extractor, "Departemen Sosial Perusahaan menggelar pelatihan.") == ["Departemen Sosial Perusahaan"]
+
+
+@pytest.mark.parametrize("text", [
+    "Sebanyak 30 pelajar mengikuti Pesantren Kilat Anak Nusantara di aula sekolah.",
+    "Bupati meminta warga tidak meminjam uang ke Bank Emok.",
+    "Dana Coorporate Social Responsibility disalurkan ke warga.",
+])
+def test_kinds_of_events_lenders_and_programmes_are_no_bodies(extractor, text):
+    assert names(extractor, text) == []

@@ -53,3 +53,28 @@ def test_unknown_acronym_in_a_list_of_organisations(extractor):
 
 def test_unknown_acronym_after_a_position(extractor):
     assert "PIKWI" in names(extractor, "Direktur PIKWI, Laura Santika, membuka acara.")
+
+
+def _per(text: str, *people: str) -> list[tuple[int, int, str]]:
+    return [(text.index(p), text.index(p) + len(p), "PER") for p in people]
+
+
+def test_the_body_a_person_speaks_for_in_brackets_after_the_name(extractor):
+    from org_helpers import items
+
+    text = ("Acara itu dihadiri Rudi Hartawan (Sinar Kopi Nusantara), Dewi Lestari (Kabupaten Sleman), "
+            "Andi Pratama (45), Bagus Wiratama Putra (BWP) dan Wulan Sari (KopiKita).")
+    found = [it["name"] for it in items(extractor, text,
+                                        _per(text, "Rudi Hartawan", "Dewi Lestari", "Andi Pratama",
+                                             "Bagus Wiratama Putra", "Wulan Sari"))]
+    # a region, an age and the person's own initials are no body
+    assert found == ["Sinar Kopi Nusantara", "KopiKita"]
+    # without the model's person the bracket says nothing
+    assert "KopiKita" not in names(extractor, text)
+
+
+def test_a_regional_office_word_before_a_body_and_its_seat(extractor):
+    assert names(extractor, "Menurut Kepala Bidang Pelayanan, Kanwil Ditjen Imigrasi Sulut, Budi Santoso, "
+                            "pendataan sudah selesai.") == ["Kanwil Ditjen Imigrasi Sulut"]
+    assert names(extractor, "Program itu dijalankan Kantor Perwakilan Bank Indonesia Purwokerto di "
+                            "Kabupaten Banyumas.") == ["Kantor Perwakilan Bank Indonesia Purwokerto"]

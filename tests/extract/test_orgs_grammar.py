@@ -103,3 +103,16 @@ def test_programme_word_does_not_extend_a_company(extractor):
 ])
 def test_village_enterprises_of_every_region_keep_their_name_after_the_bracket(extractor, text, name):
     assert names(extractor, text) == [name]
+
+
+def test_a_region_inside_a_long_name_that_its_bracket_abbreviates(extractor):
+    text = "Keramba itu dikelola Koperasi Nelayan Bontang Usaha Bahari dan Wisata (Kopnel BUBW) sejak 2020."
+    assert names(extractor, text) == ["Koperasi Nelayan Bontang Usaha Bahari dan Wisata"]
+    # a bracket that starts with another letter is no name of the body: the region ends it
+    assert names(extractor, "Bantuan diterima Dinas Sosial Bontang Eko Prasetyo (EP) kemarin.") == \
+        ["Dinas Sosial Bontang"]
+
+
+def test_words_after_an_acronym_up_to_the_body_it_belongs_to(extractor):
+    text = "Kerja sama antara Yayasan Cipta Medika dan Direktorat Jenderal SDM Kesehatan Kemenkes RI, berjalan baik."
+    assert "Direktorat Jenderal SDM Kesehatan Kemenkes" in names(extractor, text)

@@ -30,6 +30,10 @@ def _bracket_acronym(ctx: Ctx, c: Cand, b0: int, b1: int, registry: dict[str, Ca
     name with a head word ("(Dewisnu Foundation)"): it goes in the registry, pointing at ``c``."""
     toks = ctx.toks
     inner = [t for t in toks[b0 + 1:b1 - 1]]
+    while inner and (inner[0].low in ctx.lex.legal_words or inner[0].text == ".") and c.legal:
+        inner = inner[1:]  # "PT Mitra Karya Sejahtera (PT MKS)": the acronym keeps the legal form of the name
+    if not inner:
+        return
     text = ctx.text[inner[0].start:inner[-1].end]
     if any(t.low in ctx.lex.legal_words for t in inner):
         return

@@ -74,6 +74,7 @@ def _ner_tokens(ctx: Ctx, ner_spans) -> None:
             ctx.loc_starts[idx[0]] = idx[-1] + 1
         elif label == "PER" and _person_like(ctx, idx):
             ctx.per_starts.add(idx[0])
+            ctx.per_ends[idx[-1] + 1] = idx[0]
 
 
 def _person_like(ctx: Ctx, idx: list[int]) -> bool:

@@ -8,7 +8,8 @@ from .context import Cand, Ctx, name_of, tokens_of
 from .places import place_at
 from .tokens import phrase_tokens, sentence_start
 
-_PRIORITY = {"titleform": -1, "alias": 0, "form": 1, "head": 2, "acronym": 3, "title": 4, "list": 5, "ner": 6}
+_PRIORITY = {"titleform": -1, "alias": 0, "form": 1, "head": 2, "acronym": 3, "title": 4, "affil": 4, "list": 5,
+             "ner": 6}
 
 
 def resolve(cands: list[Cand], keep_all: list[Cand] | None = None) -> list[Cand]:
@@ -45,6 +46,9 @@ def _names_a_body(ctx: Ctx, c: Cand) -> bool:
         return False
     if ctx.lex.stop_prefix.match(ctx.toks, c.i):
         return False
+    if c.origin == "form" and c.form is not None and c.form.rule.get("before") and c.form.kind == "other" \
+            and _after_title(ctx, c.i):
+        return False  # "Kepala Departemen Komunikasi PT X": a department in a person's position, no body of its own
     if c.origin == "head" and all(t.low in ctx.lex.stop_extend or ctx.lex.head.match(ctx.toks, k)
                                   for k, t in enumerate(ctx.toks[c.i:c.j], c.i) if t.is_word):
         return False  # "CSR Department": a department of whatever body, no name

@@ -24,6 +24,7 @@ class Ctx:
     places: set[tuple[str, ...]]  # region names this article defines ("Sumsel" from "Sumatera Selatan (Sumsel)")
     loc_starts: dict[int, int]  # first token of a NER LOC span -> token after it
     per_starts: set[int]
+    per_ends: dict[int, int] = field(default_factory=dict)  # the token after a person-like NER PER span -> its start
     owners: set[str] = field(default_factory=set)  # known organisations named by an alias only they use
     theme: set[int] = field(default_factory=set)  # tokens of a title, theme or slogan ("bertema ...")
 

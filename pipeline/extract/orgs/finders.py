@@ -9,7 +9,7 @@ from ...normalize.orgs import CONNECTORS, acronym_matches, org_key
 from .context import Cand, Ctx, entry_at, single_trailing, stop_token, tokens_of
 from .grammar import bracket, scan
 from .lexicon import Form, OrgEntry
-from .places import place_at
+from .places import ALL_LEVELS, place_at
 from .roles import cue_before
 from .tokens import caps_line, phrase_tokens, sentence_start
 
@@ -25,7 +25,7 @@ def rule_cands(ctx: Ctx) -> list[Cand]:
         aliases = [c for c in aliases if _theme_clip(ctx, c)]
         for q in ctx.theme:
             ctx.excluded[q] = True
-    return aliases + form_cands(ctx) + head_cands(ctx) + title_cands(ctx)
+    return aliases + form_cands(ctx) + head_cands(ctx) + title_cands(ctx) + affiliation_cands(ctx)
 
 
 def alias_cands(ctx: Ctx) -> list[Cand]:
@@ -62,9 +62,18 @@ def _alias_cand(ctx: Ctx, i: int, m: tuple[int, OrgEntry]) -> Cand:
     scan(ctx, c, end, "name" if e.generic and c.form is not None else "closed")
     # a unit word before the known name: "Perwakilan BI Wilayah IX", "Kantor Wilayah Pegadaian Bali"
     u = _unit_before(ctx, i)
+    if u is not None and c.j == end and not c.brackets and _seat_word(ctx, end):
+        c.place_start, c.j = end, end + 1  # "Kantor Perwakilan Bank Indonesia Purwokerto": the office's seat
     if u is not None and (c.j > end or c.brackets):
         c.i, c.unit_start = u, u
     return c
+
+
+def _seat_word(ctx: Ctx, j: int) -> bool:
+    """One capitalised word at j that ends the run and starts nothing else: the seat of an office."""
+    toks = ctx.toks
+    return (j < len(toks) and not toks[j].nl and toks[j].kind == "word" and toks[j].is_cap and not toks[j].is_upper
+            and single_trailing(ctx, j) and not _starts_something_else(ctx, j))
 
 
 def _theme_clip(ctx: Ctx, c: Cand) -> bool:
@@ -121,7 +130,12 @@ def _form_cand(ctx: Ctx, i: int) -> Cand | None:
     _read_form_name(ctx, c, end)
     if inside and not c.brackets or c.brackets and weak and _bracket_spells_more(ctx, c):
         return None  # "Pertemuan Kelompok Mingguan (PKM)": the form word is inside another name
-    return c if c.j > end else None
+    if c.j <= end:
+        return None
+    u = _unit_before(ctx, i) if not form.legal else None
+    if u is not None:
+        c.i = u  # "Kanwil Ditjen Imigrasi Sulut", "Kantor Wilayah Kementerian Agama Jawa Tengah": a regional office
+    return c
 
 
 def _form_start(ctx: Ctx, i: int) -> tuple[int, Form] | None:
@@ -367,6 +381,45 @@ def _title_form(ctx: Ctx, i: int, j: int, title: Form) -> Cand | None:
         return None
     c.virtual_form = form.text
     return c
+
+
+def affiliation_cands(ctx: Ctx) -> list[Cand]:
+    """The body a person speaks for, in brackets right after the person's name: "Budi Santoso (Rumah Batik
+    Lestari)", "Ani Wijaya (KopiKita)". Not a region, a position, an age, an honorific or another person."""
+    toks = ctx.toks
+    out = []
+    for k, t in enumerate(toks):
+        if t.text != "(" or k not in ctx.per_ends or t.nl or ctx.excluded[k]:
+            continue
+        end = bracket(ctx, k)
+        if end is None:
+            continue
+        i, j = k + 1, end - 1
+        words = [x for x in toks[i:j] if x.is_word]
+        first = toks[i]
+        if not words or first.kind != "word" or not first.is_cap or any(x.is_lower and x.low not in CONNECTORS
+                                                                       for x in words):
+            continue
+        if len(words) == 1 and len(first.text) < 3 or len(words) > 5:
+            continue
+        if (i in ctx.per_starts or place_at(ctx, i, ALL_LEVELS) == j or ctx.lex.title.match(toks, i)
+                or ctx.lex.title_cue.match(toks, i) or ctx.lex.honorific.match(toks, i) or stop_token(ctx, i)
+                or first.low in ctx.lex.title_words or first.low in ctx.lex.degrees
+                or org_key(ctx.text[first.start:toks[j - 1].end]) in ctx.lex.stop_name
+                or _names_the_person(ctx, ctx.per_ends[k], k, i, j)):
+            continue
+        out.append(Cand(i, j, "affil", "other", "regex:org-affiliation"))
+    return out
+
+
+def _names_the_person(ctx: Ctx, p0: int, p1: int, i: int, j: int) -> bool:
+    """The bracket at i..j is the person's own short name: initials ("(AHY)") or a nickname sharing the start
+    of one of the names ("Joko Widodo (Jokowi)")."""
+    person = [t.text for t in ctx.toks[p0:p1] if t.is_word]
+    inner = [t.text for t in ctx.toks[i:j] if t.is_word]
+    if any((w.isupper() or len(inner) == 1) and acronym_matches(w, person) for w in inner):
+        return True  # "(AHY)", "(SLGAP/SOP)": the words before the bracket, spelt out
+    return any(w[:3].casefold() == p[:3].casefold() for w in inner for p in person)
 
 
 def list_cands(ctx: Ctx, chosen: list[Cand]) -> list[Cand]:

@@ -291,6 +291,17 @@ def _capitalised(ctx: Ctx, run: _Run, t: Tok) -> bool | None:
     if end is not None:
         # "Lembaga Sertifikasi Profesi (LSP) Kuliner Jawa Tengah": no person ends in a region
         return run.take(end, "place")
+    end = _run_to_known(ctx, j) if run.state == "acr" and c.form is not None and c.entry is None else None
+    if end is not None:
+        # "Direktorat Jenderal SDM Kesehatan Kemenkes": the words before the body it is a part of
+        return run.take(end)
+    end = _run_to_own_bracket(ctx, c, j) if run.state == "place" and c.form is not None else None
+    if end is not None:
+        # "Koperasi Nelayan Bontang Usaha Bahari dan Wisata (Kopnel BUBW)": the region was inside a long name
+        c.place_start = None
+        run.j = end
+        run.state = "name"
+        return GO
     return STOP
 
 
@@ -426,6 +437,51 @@ def _run_to_region(ctx: Ctx, j: int) -> int | None:
         if end is not None and single_trailing(ctx, end - 1):
             return end
     return None
+
+
+def _run_to_known(ctx: Ctx, j: int) -> int | None:
+    """Where a known organisation starts after one to three capitalised words from j (none a person, a position, a
+    region or a form word): "SDM Kesehatan [Kemenkes]"; None otherwise."""
+    toks = ctx.toks
+    for k in range(j, min(j + 3, len(toks))):
+        t = toks[k]
+        if t.nl or not (t.is_cap and t.kind == "word") or k in ctx.per_starts or ctx.lex.honorific.match(toks, k) \
+                or ctx.lex.title_stop.match(toks, k) or stop_token(ctx, k) or ctx.lex.prefix.match(toks, k) \
+                or place_at(ctx, k) is not None:
+            return None
+        e = entry_at(ctx, k + 1) if k + 1 < len(toks) and not toks[k + 1].nl else None
+        if e is not None and not e[1].generic:
+            return k + 1
+    return None
+
+
+def _run_to_own_bracket(ctx: Ctx, c: Cand, j: int) -> int | None:
+    """The '(' after two to six capitalised words (and connectors) from j, when the bracket abbreviates the name:
+    an acronym that starts with the name's first letter, not a region's. Nothing in the run may start a person,
+    a position or another body."""
+    toks = ctx.toks
+    k = j
+    while k < len(toks) and k - j < 7 and not toks[k].nl:
+        t = toks[k]
+        if t.text == "(":
+            break
+        if t.low in CONNECTORS and k > j:
+            k += 1
+            continue
+        if not (t.is_cap and t.kind == "word") or k in ctx.per_starts or ctx.lex.title_stop.match(toks, k) \
+                or ctx.lex.honorific.match(toks, k) or stop_token(ctx, k) or ctx.lex.prefix.match(toks, k):
+            return None
+        k += 1
+    if k - j < 2 or k >= len(toks) or toks[k].text != "(" or toks[k - 1].low in CONNECTORS:
+        return None
+    end = bracket(ctx, k)
+    if end is None or place_at(ctx, k + 1, ALL_LEVELS) == end - 1:
+        return None
+    inner = ctx.text[toks[k + 1].start:toks[end - 2].end]
+    capitals = [ch for ch in inner if ch.isupper()]
+    if len(capitals) < 2 or inner[:1].casefold() != toks[c.i].text[:1].casefold():
+        return None
+    return k
 
 
 def _one_more_word(ctx: Ctx, j: int) -> bool:
