@@ -204,6 +204,9 @@ class _Feat:
         self.canonical = v.get("canonical") or None  # the known organisation's official name
         self.rule_id = v.get("rule_id") or None  # the analyst's alias rule naming this form
         self.rule_name = v.get("rule_name") or None
+        # the form word with a bracket's name: "Yayasan Kakak" for "Yayasan Kepedulian untuk Anak (Kakak)"
+        self.form_brackets = {org_key(f"{self.form} {b}") for b in re.findall(r"\(([^()]+)\)", self.name)
+                              if len(b.split()) == 1} if self.form else set()
 
 
 def units_compatible(a: str, b: str) -> bool:
@@ -365,6 +368,9 @@ def merge_orgs(mentions: list[Mention]) -> list[dict[str, Any]]:
             elif a.form and a.form == b.form and not a.unit and not b.unit and _core_compatible(a, b) \
                     and places_compatible(a.place, b.place):
                 uf.union(a.i, b.i)
+            elif a.form and a.form == b.form and (org_key(a.name) in b.form_brackets
+                                                  or org_key(b.name) in a.form_brackets):
+                uf.union(a.i, b.i)  # "Yayasan Kakak" after "Yayasan Kepedulian untuk Anak (Kakak)"
             elif a.form and b.form and (a.form in b.level_of or b.form in a.level_of) and a.place and b.place \
                     and _same_region(a.place, b.place):
                 uf.union(a.i, b.i)  # "Pemda Sambas" and "Pemerintah Kabupaten Sambas"
@@ -534,10 +540,13 @@ def _attach_short_forms(feats: list[_Feat], uf: UnionFind) -> None:
         for other, oidx in groups.items():
             if uf.find(other) == uf.find(root) or fs[0].media != feats[oidx[0]].media:
                 continue
-            if any(feats[i].base for i in oidx) and not any(feats[i].link is not None for i in idx):
+            known = any(feats[i].base for i in oidx)
+            if known and not any(feats[i].link is not None for i in idx) and not all(f.legal for f in fs):
                 continue
             for w in words[other]:
-                if len(w) > len(short) and w[0] == short[0] and _is_subsequence(short, w):
+                if len(w) > len(short) and w[0] == short[0] and (w[:len(short)] == short if known
+                                                                 else _is_subsequence(short, w)):
+                    # a known organisation's name cut short after a legal form: "PT Pos" for "PT Pos Indonesia"
                     hosts.add(uf.find(other))
         if len(hosts) == 1:
             uf.union(root, hosts.pop())

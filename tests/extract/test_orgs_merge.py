@@ -73,3 +73,15 @@ def test_an_acronym_after_a_position_joins_the_name_it_spells(extractor):
             "Kepala DPMK Mimika, Yohanes Kum, membuka kegiatan itu.\n")
     found = items(extractor, text)
     assert len(found) == 1 and "DPMK Mimika" in found[0]["aliases"]
+
+
+def test_a_known_company_cut_short_after_its_legal_form(extractor):
+    found = items(extractor, "Dana disalurkan melalui PT Pos Indonesia. Warga bisa mengambil bantuan di kantor "
+                             "PT Pos terdekat.")
+    assert [(it["name"], it["aliases"]) for it in found] == [("PT Pos Indonesia", ["PT Pos"])]
+
+
+def test_the_form_word_with_the_name_a_bracket_gives(extractor):
+    found = items(extractor, "Pendampingan dibantu Yayasan Peduli untuk Desa (Padesa). Menurut Yayasan Padesa, "
+                             "program berlanjut.")
+    assert len(found) == 1 and "Yayasan Padesa" in found[0]["aliases"]
