@@ -51,9 +51,9 @@ def test_person_after_a_name_used_alone_elsewhere_is_cut(extractor):
 
 
 def test_a_department_in_a_persons_position_is_no_body(extractor):
-    assert names(extractor, "Menurut Kepala Departemen Komunikasi dan Hukum PT Semen Andalas, Budi Santoso, "
+    assert names(extractor, "Menurut Kepala Departemen Humas dan Umum PT Semen Andalas, Budi Santoso, "
                             "program berjalan.") == ["PT Semen Andalas"]
-    assert names(extractor, "Kepala Departemen Komunikasi dan Hukum Perusahaan, Budi Santoso, menegaskan "
+    assert names(extractor, "Kepala Departemen Relasi dan Hukum Korporat, Budi Santoso, menegaskan "
                             "hal itu.") == []
     # written alone, a department stays
     assert names(extractor, "Departemen Sosial Perusahaan menggelar pelatihan.") == ["Departemen Sosial Perusahaan"]

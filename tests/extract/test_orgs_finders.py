@@ -74,7 +74,7 @@ def test_the_body_a_person_speaks_for_in_brackets_after_the_name(extractor):
 
 
 def test_a_regional_office_word_before_a_body_and_its_seat(extractor):
-    assert names(extractor, "Menurut Kepala Bidang Pelayanan, Kanwil Ditjen Imigrasi Sulut, Budi Santoso, "
-                            "pendataan sudah selesai.") == ["Kanwil Ditjen Imigrasi Sulut"]
-    assert names(extractor, "Program itu dijalankan Kantor Perwakilan Bank Indonesia Purwokerto di "
-                            "Kabupaten Banyumas.") == ["Kantor Perwakilan Bank Indonesia Purwokerto"]
+    assert names(extractor, "Menurut Kepala Seksi Layanan, Kanwil Ditjen Pajak Sumbar, Budi Santoso, "
+                            "pendataan sudah selesai.") == ["Kanwil Ditjen Pajak Sumbar"]
+    assert names(extractor, "Klaster itu dibina Kantor Perwakilan Bank Indonesia Wanareja di "
+                            "Kabupaten Cilacap.") == ["Kantor Perwakilan Bank Indonesia Wanareja"]

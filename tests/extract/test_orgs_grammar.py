@@ -114,5 +114,5 @@ def test_a_region_inside_a_long_name_that_its_bracket_abbreviates(extractor):
 
 
 def test_words_after_an_acronym_up_to_the_body_it_belongs_to(extractor):
-    text = "Kerja sama antara Yayasan Cipta Medika dan Direktorat Jenderal SDM Kesehatan Kemenkes RI, berjalan baik."
-    assert "Direktorat Jenderal SDM Kesehatan Kemenkes" in names(extractor, text)
+    text = "Kerja sama antara Yayasan Cipta Medika dan Direktorat Jenderal SDM Farmasi Kemenkes RI, berjalan baik."
+    assert "Direktorat Jenderal SDM Farmasi Kemenkes" in names(extractor, text)

@@ -76,7 +76,7 @@ def test_an_acronym_after_a_position_joins_the_name_it_spells(extractor):
 
 
 def test_a_known_company_cut_short_after_its_legal_form(extractor):
-    found = items(extractor, "Dana disalurkan melalui PT Pos Indonesia. Warga bisa mengambil bantuan di kantor "
+    found = items(extractor, "Paket dikirim lewat PT Pos Indonesia. Warga bisa mengambil paket di kantor "
                              "PT Pos terdekat.")
     assert [(it["name"], it["aliases"]) for it in found] == [("PT Pos Indonesia", ["PT Pos"])]
 
