@@ -96,7 +96,7 @@ SCHEMAS: dict[str, FileSchema] = {
         _schema("counted_nouns", "nouns that make a number a participant count",
                 text=(STR, True), unit=(STR, False), what=(STR, False), participant=(BOOL, False),
                 cls=(STR, False), classifier=(BOOL, False), modifier=(BOOL, False), max=(NUM, False),
-                collective=(BOOL, False)),
+                collective=(BOOL, False), takes_part=(BOOL, False)),
         _schema("count_exclusions", "words after/before a number that mean it is not a count",
                 text=(STR, True), kind=(STR, True), position=(STR, False), effect=(STR, False),
                 pattern=(REGEX, False)),

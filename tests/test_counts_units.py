@@ -96,3 +96,31 @@ def test_a_programme_may_still_reach_many_umkm(extractor):
 ])
 def test_money_is_no_count(extractor, text, expected):
     assert units(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # tourism and business-matching participants, workers trained, school levels, prayer houses
+    ("Temu bisnis itu diikuti 48 pelaku wisata dan mempertemukan mereka dengan 30 buyer dari luar negeri.",
+     [(48, "pelaku wisata"), (30, "buyer")]),
+    ("Perusahaan tambang itu melatih 36 tenaga kerja lokal mengoperasikan alat berat.", [(36, "tenaga kerja")]),
+    ("Layar pintar dibagikan ke 84 PAUD, 57 SD dan 12 SMP di kota itu.", [(84, "PAUD"), (57, "SD"), (12, "SMP")]),
+    ("Bantuan karpet diserahkan kepada 14 musala dan 3 gereja.", [(14, "musala"), (3, "gereja")]),
+    # ... but a grade is no school
+    ("Adiknya masih duduk di kelas 2 SMA.", []),
+])
+def test_more_beneficiary_nouns(extractor, text, expected):
+    assert sorted(units(extractor, text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # staff who are themselves trained or take part are participants ...
+    ("Tidak kurang dari 45 jurnalis mengikuti pelatihan cek fakta itu.", [(45, "jurnalis")]),
+    ("Aksi sosial di panti itu melibatkan 70 karyawan dari berbagai divisi.", [(70, "karyawan")]),
+    ("Bimbingan teknis diikuti sekitar 38 pegawai kelurahan.", [(38, "pegawai")]),
+    # ... organisers and audiences never are, and staff merely present are not counted
+    ("Kegiatan ini melibatkan 6 narasumber dan 90 peserta.", [(90, "peserta")]),
+    ("Sebanyak 15 panitia ikut membantu 200 peserta lomba.", [(200, "peserta")]),
+    ("Acara itu dihadiri 25 wartawan.", []),
+])
+def test_staff_who_take_part(extractor, text, expected):
+    assert sorted(units(extractor, text)) == sorted(expected)

@@ -46,6 +46,11 @@ MEDIUM_CUE_RE = re.compile(
     r"\b(?:sebanyak|sejumlah|diikuti(?:\s+oleh)?|dihadiri(?:\s+oleh)?|melibatkan|mengikutsertakan|kepada|terhadap|"
     r"bagi|untuk|menjangkau|menyentuh|menyasar|membina|melatih|memberdayakan|merangkul|mendampingi|menggandeng|"
     r"mencapai)\s*$", re.I)
+# staff who are themselves the ones trained or taking part: "diikuti 40 pegawai", "60 jurnalis mengikuti pelatihan"
+STAFF_TAKE_PART_BEFORE_RE = re.compile(
+    r"\b(?:diikuti|dilatih|melatih|membekali|melibatkan|mengikutsertakan)(?:\s+oleh)?\s+"
+    r"(?:(?:sebanyak|sekitar|lebih\s+dari|tidak\s+kurang\s+dari|kurang\s+lebih)\s+)?$", re.I)
+STAFF_TAKE_PART_AFTER_RE = re.compile(r"(?:[ \t]+[^\W\d_]+){0,2}?[ \t]+(?:yang[ \t]+)?(?:mengikuti|ikut[ \t]+(?:pelatihan|kegiatan))\b", re.I)
 LINK_RE = re.compile(
     r"\b(?:sebanyak|berjumlah|mencapai|yaitu|yakni|adalah|hanya|baru|tercatat|sejumlah|total(?:nya)?|menjadi|"
     r"sekitar|ada)\s*$", re.I)
@@ -401,6 +406,16 @@ class CountExtractor:
                    "cls": v.get("cls", "person"), "part": True, "subset": not rest},
         )
 
+    @staticmethod
+    def _staff_take_part(text: str, s_start: int, num: NumberMatch, noun: _Noun) -> bool:
+        """Staff, journalists, employees (rules/counted_nouns takes_part) counted as the ones who take part
+        ("diikuti 40 pegawai", "60 jurnalis mengikuti pelatihan", "melibatkan 80 karyawan"): the programme's
+        participants, not its organisers."""
+        if not noun.rule.get("takes_part"):
+            return False  # organisers (panitia, narasumber, instruktur) and audiences never take part
+        return (STAFF_TAKE_PART_BEFORE_RE.search(text, s_start, num.start) is not None
+                or STAFF_TAKE_PART_AFTER_RE.match(text, noun.end) is not None)
+
     def _out_of(self, text: str, s_start: int, num: NumberMatch | None, whole: Mention,
                 found: list[Mention]) -> Mention | None:
         """ "baru 22 dari 48 sekolah ...", "tiga dari sepuluh pemenang": a bare number right before "dari" and a
@@ -439,7 +454,8 @@ class CountExtractor:
         noun = self._noun_at(text, num.end)
         if self._excluded_by_context(text, s_start, num, noun) is not None:
             return None
-        if noun is not None and not noun.participant:
+        trainees = noun is not None and not noun.participant and self._staff_take_part(text, s_start, num, noun)
+        if noun is not None and not noun.participant and not trainees:
             return None
         if num.form == "collective" and (noun is None or noun.rule.get("collective") is False):
             # "Kedua, ..." alone is an ordinal; "ketiga lembaga" points back at bodies named before, usually the
@@ -473,7 +489,7 @@ class CountExtractor:
             if _next_word(text, inherited.end) == _next_word(text, num.end) != "":
                 inherited.value["part"] = True  # "38 UMK dari A, 31 dari B": the first is a part too
         else:
-            unit, cls = noun.unit, noun.cls
+            unit, cls = noun.unit, ("person" if trainees else noun.cls)
             what = self._what(text, noun.start, noun.end)
             # the counted noun's rule decided the count either way; value["pattern"] says where the noun stood
             source, end = noun.rule.source, (noun.end if pattern == "num_noun" else num.end)
