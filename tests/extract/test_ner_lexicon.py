@@ -9,7 +9,7 @@ from pipeline import tokenizer
 from pipeline.extract.gazetteer import Gazetteer
 from pipeline.extract.ner_lexicon import FACTORY, build_lexicon, phrase_key
 
-RULES = Path(__file__).resolve().parent.parent / "rules"
+RULES = Path(__file__).resolve().parents[2] / "rules"
 
 
 def _nlp(phrases: dict[tuple[str, ...], str]):

@@ -21,7 +21,7 @@ CHROMIUM = os.environ.get("IDNEWS_CHROMIUM") or shutil.which("chromium") or "/us
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 REQUIRED = os.environ.get("IDNEWS_REQUIRE_BROWSER") == "1"
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _why_no_browser() -> str | None:

@@ -18,7 +18,7 @@ from pipeline.extract.places import PlaceExtractor
 from pipeline.rules import load_rules
 from pipeline.types import Region
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")

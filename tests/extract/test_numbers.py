@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from pipeline.extract.numbers import NumberParser, NumberValue
 from pipeline.rules import load_rules
 
-RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+RULES_DIR = Path(__file__).resolve().parents[2] / "rules"
 
 
 @pytest.fixture(scope="module")
