@@ -271,3 +271,21 @@ def test_a_rule_that_passes_every_check_cannot_hang_the_run(tmp_path, capsys):
     [error] = [json.loads(l) for l in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
     assert error["article_id"] == "pemisah" and "garis-lambat" in error["error"]
     assert (out / "report.html").exists() and (out / "records.jsonl").exists()
+
+
+def test_the_load_time_probe_limit_counts_cpu_time_not_a_busy_machines_wall_clock():
+    import time
+
+    from pipeline.safe_regex import Timeout, can_interrupt, time_limit
+
+    if not can_interrupt():
+        pytest.skip("no interval timers here")
+    with time_limit(0.2, cpu=True):
+        time.sleep(0.4)  # waiting (as when other processes hold the cores) uses no CPU: no timeout
+    with pytest.raises(Timeout):
+        with time_limit(0.2, cpu=True):
+            while True:  # work does
+                pass
+    with pytest.raises(Timeout):
+        with time_limit(0.2):
+            time.sleep(0.4)  # the run-time limit is the wall clock: a hang is a hang
