@@ -120,6 +120,40 @@ def test_totals_stay_with_the_rules_and_follow_a_counted_noun_rule(tmp_path):
     assert [p["count"] for p in _run([RULES, mine])["participants"]] != [35]
 
 
+def _org_model(folder: Path, bias: float) -> Path:
+    """A decisions folder holding only an org model that keeps everything (bias > 0) or nothing (bias < 0)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "org.json").write_text(LinearModel("org", {}, bias, 0.5).to_json(), encoding="utf-8")
+    return folder
+
+
+def test_the_org_decision_follows_alias_and_stopword_rules(tmp_path):
+    org_names = lambda rec: [o["name"] for o in rec["organizations"]]  # noqa: E731
+    assert org_names(_run([RULES])) == ["Koperasi Tani Subur"]
+    reject = _org_model(tmp_path / "reject", -10.0)
+    assert org_names(_run([RULES], decisions=reject)) == []  # the model turns the rules' organisation down
+    # an analyst's alias rule names it: it stays whatever the model says
+    mine = _write(tmp_path / "alias", "org_aliases.jsonl",
+                  {"id": "koperasi-tani-subur", "name": "Koperasi Tani Subur", "kind": "cooperative"}).parent
+    assert org_names(_run([RULES, mine], decisions=reject)) == ["Koperasi Tani Subur"]
+    # a model that keeps everything still never sees what a stopword rule removed
+    keep = _org_model(tmp_path / "keep", 10.0)
+    assert org_names(_run([RULES], decisions=keep)) == ["Koperasi Tani Subur"]
+    stop = _write(tmp_path / "stop", "org_stopwords.jsonl",
+                  {"id": "bukan-organisasi", "text": "Koperasi Tani Subur", "scope": "name"}).parent
+    assert org_names(_run([RULES, stop], decisions=keep)) == []
+
+
+def test_the_org_decision_may_take_a_name_the_model_found_and_the_rules_left_out(tmp_path):
+    text = ARTICLE + "\nBibit tanaman itu berasal dari Lentera Hijau Nusantara pekan lalu.\n"
+    spans = _write(tmp_path / "ner", "entities.jsonl",
+                   {"id": "lentera", "label": "ORG", "kind": "ngo", "pattern": "Lentera Hijau Nusantara"}).parent
+    org_names = lambda rec: [o["name"] for o in rec["organizations"]]  # noqa: E731
+    assert "Lentera Hijau Nusantara" not in org_names(_run([RULES, spans], text=text))  # once, no cue: rules say no
+    keep = _org_model(tmp_path / "keep", 10.0)
+    assert "Lentera Hijau Nusantara" in org_names(_run([RULES, spans], decisions=keep, text=text))
+
+
 def test_without_models_the_rules_decide_as_before(tmp_path):
     rules_only = _run([RULES], decisions="none")
     assert rules_only is not None and rules_only["published"] == "2024-06-12"

@@ -1,13 +1,14 @@
 """Rules propose, learned models decide.
 
 The extractors (rules and the NER model) find the candidates: counts, proposed programme names, dates,
-cue words. Four soft choices among them are made by small logistic models learned from the annotated
+cue words. The soft choices among them are made by small logistic models learned from the annotated
 corpus of real articles (``data/corpus/``, ``make learn``):
 
 - ``detection``: is the article about a programme at all;
 - ``total``: which count(s) are the programme's overall number of participants;
 - ``name``: which proposed phrase names the programme;
-- ``published``: which date is the article's own.
+- ``published``: which date is the article's own;
+- ``org``: which organisation items the record keeps (and which of the model's names the rules left out it takes).
 
 Each model reads features made from what the rules found (cue weights, the rule that matched, the rule's
 own choice, positions, titles, ...: ``features.py``), so an analyst's rule edit still changes the output
@@ -25,7 +26,7 @@ from .features import Evidence
 from .linear import LinearModel
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "decisions"
-DECISIONS = ("detection", "total", "name", "published")
+DECISIONS = ("detection", "total", "name", "published", "org")
 
 __all__ = ["DECISIONS", "Decider", "Evidence", "LinearModel", "MODEL_DIR", "features"]
 
@@ -65,6 +66,8 @@ class Decider:
             self._name(ev, self.models["name"])
         if "published" in self.models and not ev.article.meta.get("published"):  # metadata is never overruled
             published = self._published(ev, self.models["published"], published)
+        if "org" in self.models:
+            self._orgs(ev, self.models["org"])
         return published
 
     @staticmethod
@@ -100,6 +103,26 @@ class Decider:
             elif m.value.get("kind") == "publication":
                 m.value["kind"], m.label = "event", "event"
         return chosen
+
+
+    @staticmethod
+    def _orgs(ev: Evidence, model: LinearModel) -> None:
+        """Which organisation items the record keeps: those the model finds likely enough, and always those an
+        analyst's alias rule names; the model's names the rules left out come in when the model takes them."""
+        for ms, f, rule, forced, _ in features.org_candidates(ev):
+            p = model.score(f)
+            keep = keep_org(p, forced, model.threshold)
+            for m in ms:
+                m.value["org_score"] = round(p, 3)
+                if rule and not keep:
+                    m.value["dropped"] = True
+                elif not rule and keep:
+                    m.excluded, m.note = False, "the model's name, taken by the learned org decision"
+
+
+def keep_org(p: float, forced: bool, threshold: float) -> bool:
+    """An organisation item stays when an analyst's alias rule names it, else when P(gold) clears the threshold."""
+    return forced or p >= threshold
 
 
 def choose_totals(scored: list[tuple[float, int, bool]], threshold: float) -> set[int]:

@@ -213,3 +213,86 @@ def date_candidates(ev: Evidence) -> list[tuple[Mention, dict[str, float]]]:
                 feats[f"how:{fl[12:]}"] = 1.0
         out.append((m, feats))
     return out
+
+
+# --- which organisations the record keeps (one per organisation item, and per model name the rules left out) --
+
+VENUE_BEFORE = re.compile(r"\b(?:di|ke|dari)\s*$", re.IGNORECASE)
+
+
+def org_candidates(ev: Evidence) -> list[tuple[list[Mention], dict[str, float], bool, bool, list[str]]]:
+    """The organisation items a record would hold (the rules' own, merged as ``normalize.orgs`` merges them) and
+    the model's names the rules left out (mentions marked ``candidate``), each as (mentions, features, proposed by
+    the rules, kept by an analyst's alias rule whatever the model says, names). A candidate that would only join
+    an item the rules already hold is left out."""
+    from ..normalize.orgs import merge_orgs
+    from ..normalize.records import NON_ACTOR_KINDS
+
+    def live(m: Mention) -> bool:
+        return not m.value.get("media") and not m.value.get("dropped")
+
+    ruled = [it for it in merge_orgs([m for m in ev.orgs if not m.excluded and live(m)])
+             if it.get("kind") not in NON_ACTOR_KINDS]
+    spare = [it for it in merge_orgs([m for m in ev.orgs if m.excluded and m.value.get("candidate") and live(m)])
+             if it.get("kind") not in NON_ACTOR_KINDS]
+    held = {_org_norm(n) for it in ruled for n in [it["name"], *it["aliases"]]}
+    spare = [it for it in spare if not {_org_norm(n) for n in [it["name"], *it["aliases"]]} & held]
+    titles = [_org_norm(p.value.get("title") or "") for p in ev.people if not p.excluded]
+    titles += [_org_norm(p.value.get("organization") or "") for p in ev.people if not p.excluded]
+    out = []
+    for rule, group in ((True, ruled), (False, spare)):
+        for it in group:
+            ms = it["mentions"]
+            out.append((ms, _org_features(ev, it, ms, rule, titles), rule,
+                        any(m.value.get("rule_id") for m in ms), [it["name"], *it["aliases"]]))
+    return out
+
+
+def _org_norm(s: str) -> str:
+    return " ".join(re.findall(r"\w+", s.casefold()))
+
+
+def _org_features(ev: Evidence, it: dict[str, Any], ms: list[Mention], rule: bool,
+                  titles: list[str]) -> dict[str, float]:
+    n = len(ev.text) or 1
+    vs = [m.value for m in ms]
+    name = it["name"]
+    words = name.split()
+    norm = _org_norm(name)
+    starts = [m.start for m in ms]
+    body = [m for m in ms if not ev.in_title(m.start) and not m.value.get("title_line")]
+    agree = {v.get("ner") or "none" for v in vs}
+    feats: dict[str, float] = {
+        "rule": float(rule), "candidate": float(not rule),
+        "known": float(any(v.get("base") for v in vs)), "generic": float(any(v.get("generic") for v in vs)),
+        "unit": float(any(v.get("unit") for v in vs)), "place": float(any(v.get("place") for v in vs)),
+        "legal": float(any(v.get("legal") for v in vs)), "acronym_defined": float(any(v.get("acronym") for v in vs)),
+        "linked": float(any(v.get("link") is not None for v in vs)), "form_word": float(any(v.get("form") for v in vs)),
+        "mentions": _log(len(ms) - 1), "forms": _log(len({v.get("name") for v in vs}) - 1),
+        "title_only": float(not body), "in_lead": float(min(starts) < LEAD_CHARS), "position": min(starts) / n,
+        "n_words": _log(len(words)), "one_word": float(len(words) == 1),
+        "all_caps": float(name.isupper() and len(words) == 1), "has_digit": float(any(ch.isdigit() for ch in name)),
+        "bracket": float("(" in name),
+        "ner_same": float("same" in agree), "ner_any": float(bool(agree & {"same", "nested", "overlap"})),
+        "ner_person": float("per" in agree),
+        "in_person_title": float(bool(norm) and any(f" {norm} " in f" {t} " for t in titles)),
+        "after_preposition": float(all(VENUE_BEFORE.search(ev.text[max(0, m.start - 6):m.start]) for m in ms)),
+        "role": float(any(v.get("role") for v in vs)),
+        "cue_sentence": float(any(_same_sentence(ev.text, m.start, c.start) for m in ms for c in ev.facts.cues)),
+    }
+    if words:
+        feats[f"head:{words[0].casefold()}"] = 1.0
+        feats[f"last:{words[-1].casefold()}"] = 1.0
+    for v in vs:
+        feats[f"origin:{v.get('origin') or 'other'}"] = 1.0
+        if v.get("form"):
+            feats[f"form:{v['form']}"] = 1.0
+    feats[f"kind:{it.get('kind') or 'other'}"] = 1.0
+    feats[f"role:{it.get('role') or 'none'}"] = 1.0
+    return feats
+
+
+def _same_sentence(text: str, a: int, b: int) -> bool:
+    """Whether offsets a and b lie in one sentence (no full stop or line break between them, at most 300 apart)."""
+    lo, hi = min(a, b), max(a, b)
+    return hi - lo <= 300 and not re.search(r"[.!?]\s|\n", text[lo:hi])

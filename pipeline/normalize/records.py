@@ -45,7 +45,8 @@ def _aliases(name: str, forms: list[str]) -> list[str]:
 
 
 def org_items(orgs: list[Mention]) -> list[dict[str, Any]]:
-    live = [m for m in orgs if not m.excluded and not m.value.get("media")]
+    # "dropped": the learned org decision (decide/) turned the rules' organisation down
+    live = [m for m in orgs if not m.excluded and not m.value.get("media") and not m.value.get("dropped")]
     out = []
     for item in merge_orgs(live):
         if item.get("kind") in NON_ACTOR_KINDS:

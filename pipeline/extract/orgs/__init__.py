@@ -31,10 +31,10 @@ from ...types import Mention, Region
 from .acronyms import acronym_cands, acronym_registry, link_names
 from .article import read_article
 from .choose import attest, keep_valid, resolve
-from .context import Cand
+from .context import Cand, Ctx
 from .finders import list_cands, rule_cands
 from .lexicon import GENERATED_ALIASES, KINDS, Form, OrgEntry, OrgLexicon
-from .ner_names import with_ner
+from .ner_names import spare_ner, with_ner
 from .output import to_mention, with_media
 from .tokens import PhraseTable, Tok, tokenize
 
@@ -62,7 +62,20 @@ class OrgExtractor:
         chosen += list_cands(ctx, chosen)
         _number(chosen)
         link_names(ctx, chosen, registry)
-        return with_media(ctx, [to_mention(ctx, c) for c in chosen])
+        spare = _candidates(ctx, spare_ner(ctx, ner_spans, chosen))
+        return with_media(ctx, [to_mention(ctx, c) for c in chosen] + spare)
+
+
+def _candidates(ctx: Ctx, spare: list[Cand]) -> list[Mention]:
+    """The model's names the rules rejected, as mentions set aside (``excluded``, ``candidate``): nothing reads
+    them but the learned org decision, which may take one into the record."""
+    out = []
+    for c in spare:
+        m = to_mention(ctx, c)
+        m.value["mid"], m.value["candidate"] = None, True
+        m.excluded, m.note = True, "candidate: the model's name, not taken by the rules"
+        out.append(m)
+    return out
 
 
 def _number(chosen: list[Cand]) -> None:

@@ -72,6 +72,8 @@ def _ner_tokens(ctx: Ctx, ner_spans) -> None:
             continue
         if label == "LOC":
             ctx.loc_starts[idx[0]] = idx[-1] + 1
+        elif label == "ORG":
+            ctx.ner_orgs.append((idx[0], idx[-1] + 1))
         elif label == "PER" and _person_like(ctx, idx):
             ctx.per_starts.add(idx[0])
             ctx.per_ends[idx[-1] + 1] = idx[0]

@@ -25,6 +25,7 @@ class Ctx:
     loc_starts: dict[int, int]  # first token of a NER LOC span -> token after it
     per_starts: set[int]
     per_ends: dict[int, int] = field(default_factory=dict)  # the token after a person-like NER PER span -> its start
+    ner_orgs: list[tuple[int, int]] = field(default_factory=list)  # token spans the model (or an entity rule) calls ORG
     owners: set[str] = field(default_factory=set)  # known organisations named by an alias only they use
     theme: set[int] = field(default_factory=set)  # tokens of a title, theme or slogan ("bertema ...")
 

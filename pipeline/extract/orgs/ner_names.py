@@ -29,6 +29,19 @@ def with_ner(ctx: Ctx, chosen: list[Cand], ner_spans) -> list[Cand]:
     return sorted(out, key=lambda c: c.i)
 
 
+def spare_ner(ctx: Ctx, ner_spans, chosen: list[Cand]) -> list[Cand]:
+    """The model's ORG spans the rules left out (no overlap with a chosen name, no headline, at least one
+    capitalised word): candidates the learned org decision may still take."""
+    out = []
+    for n in _ner_cands(ctx, ner_spans):
+        if any(c.i < n.j and n.i < c.j for c in chosen) or any(o.i < n.j and n.i < o.j for o in out):
+            continue
+        if ctx.toks[n.i].line in ctx.title_lines or not any(t.is_cap for t in ctx.toks[n.i:n.j]):
+            continue
+        out.append(n)
+    return out
+
+
 def _ner_cands(ctx: Ctx, ner_spans) -> list[Cand]:
     out = []
     toks = ctx.toks

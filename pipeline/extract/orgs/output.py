@@ -24,7 +24,10 @@ def to_mention(ctx: Ctx, c: Cand) -> Mention:
         name = f"{c.virtual_form} {name}"
     value: dict[str, Any] = {"name": name, "kind": c.kind, "role": role_of(ctx, c), "acronym": c.acronym or None,
                              "media": False, "mid": c.mid, "legal": c.legal,
-                             "title_line": toks[c.i].line in ctx.title_lines}
+                             "title_line": toks[c.i].line in ctx.title_lines,
+                             # what the rules know, for the learned org decision (decide.features.org_candidates)
+                             "origin": c.origin, "ner": ner_agreement(ctx, c),
+                             "generic": bool(c.entry is not None and c.entry.generic)}
     if c.link is not None:
         target = c.link
         value["link"] = target.mid
@@ -46,6 +49,19 @@ def to_mention(ctx: Ctx, c: Cand) -> Mention:
         # a form the rule moved names the rule
         value["rule_id"], value["rule_name"], value["rule_source"] = rule.id, rule["name"], rule.source
     return Mention("org", raw, start, end, c.source, value, label=value["kind"])
+
+
+def ner_agreement(ctx: Ctx, c: Cand) -> str:
+    """How the model's ORG spans agree with the candidate: the same tokens, one inside the other, an overlap, or
+    none; "per" when the model reads a person at its first word."""
+    spans = ctx.ner_orgs
+    if (c.i, c.j) in spans:
+        return "same"
+    if any(i <= c.i and c.j <= j or c.i <= i and j <= c.j for i, j in spans):
+        return "nested"
+    if any(i < c.j and c.i < j for i, j in spans):
+        return "overlap"
+    return "per" if c.i in ctx.per_starts else "none"
 
 
 def _trailing_place(ctx: Ctx, c: Cand) -> str | None:
