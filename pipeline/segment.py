@@ -89,6 +89,19 @@ def _is_paragraph(line: str) -> bool:
     return len(line) > 200 or (len(line) > 40 and line.endswith((".", "!", "?", '"', "”", "’")))
 
 
+BULLET = re.compile(r"^\s*[-–•*·]\s+\S")
+
+
+def _bullets_end(text: str, lines: list[tuple[int, int]], j: int) -> int:
+    """The end of the bulleted list whose first item is line ``j``."""
+    end = lines[j][1]
+    for s, e in lines[j + 1:]:
+        if not BULLET.match(text[s:e]):
+            break
+        end = e
+    return end
+
+
 def _body_follows(text: str, lines: list[tuple[int, int]], at: int) -> bool:
     """Most of the article's paragraphs come after ``at``: a footer-like line there ("Komentar", "Copyright ©")
     is page furniture a scraper put above the article, not the end of the page."""
@@ -153,10 +166,15 @@ class Segmenter:
         start, end = lines[i]
         start += len(text[start:end]) - len(text[start:end].lstrip())
         if scope == "next_line" and not text[m.end():end].strip():
+            # "Baca juga:" alone on its line: the link title is the next line, and a bulleted list of titles
+            # goes on ("- Judul satu" / "- Judul dua"); a body paragraph there means the link was lost
             for j in range(i + 1, min(i + 4, len(lines))):
                 s, e = lines[j]
                 if text[s:e].strip():
-                    end = e
+                    if not _is_paragraph(text[s:e].strip()):
+                        end = e
+                        if BULLET.match(text[s:e]):
+                            end = _bullets_end(text, lines, j)
                     break
         elif scope == "block":
             for j in range(i + 1, len(lines)):

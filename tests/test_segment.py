@@ -144,6 +144,27 @@ def test_a_page_footer_after_the_article_still_ends_it(seg):
     assert region_texts(text, s)[-1].startswith("Komentar\n\nTulisan pembaca")
 
 
+def test_a_bulleted_list_of_links_after_baca_juga_is_excluded_whole(seg):
+    text = f"{B1}\n\nBaca juga:\n- Harga Cabai Naik di Pasar Induk\n- 300 Warga Ikut Vaksinasi Massal\n{B2}"
+    s = seg(text)
+    assert region_texts(text, s) == ["Baca juga:\n- Harga Cabai Naik di Pasar Induk\n- 300 Warga Ikut Vaksinasi Massal"]
+    assert_body_kept(text, s, B1, B2)
+
+
+def test_baca_juga_that_lost_its_link_keeps_the_paragraph_after_it(seg):
+    text = f"{B1}\n\nBaca Juga\n\n{B2}\n\n{B3}"
+    s = seg(text)
+    assert region_texts(text, s) == ["Baca Juga"]
+    assert_body_kept(text, s, B1, B2, B3)
+
+
+def test_a_pojok_sidebar_of_other_stories_is_excluded(seg):
+    text = f"{B1}\n\nPOJOK\nHarga beras turun jelang panen raya\nPetani berharap harga stabil?\n\n{B2}"
+    s = seg(text)
+    assert region_texts(text, s)[0].startswith("POJOK\nHarga beras turun")
+    assert_body_kept(text, s, B1, B2)
+
+
 # -- dateline ---------------------------------------------------------------------------------
 BODY = "Warga Desa Sukamaju mengikuti pelatihan membatik yang digelar Dinas Koperasi pada pekan lalu."
 
