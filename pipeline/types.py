@@ -9,6 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+# How strongly a count's cue marks it as the programme's count ("total"/"jumlah" strong, "sebanyak" medium):
+# written by the count extractor, read when a record's participants are assembled.
+COUNT_CUE_RANK = {"strong": 3, "medium": 2, "none": 1}
+# Classes of counted things whose counts can be parts of one another's totals (people and businesses).
+COUNT_FAMILY = {"person": "actors", "business": "actors"}
+
 
 @dataclass(frozen=True)
 class Article:

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.extract.counts import CountExtractor, assemble_participants
+from pipeline.extract.counts import CountExtractor
+from pipeline.normalize.participants import assemble_participants
 from pipeline.extract.dates import DateExtractor
 from pipeline.rules import load_rules
 

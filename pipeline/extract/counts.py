@@ -38,7 +38,7 @@ from dataclasses import dataclass
 
 from pipeline.extract.numbers import NumberMatch, NumberParser
 from pipeline.rules import Rule, RuleSet
-from pipeline.types import Mention, Region, in_regions
+from pipeline.types import COUNT_CUE_RANK, COUNT_FAMILY, Mention, Region, in_regions
 
 # Cue words that belong to the patterns themselves (not user word lists).
 STRONG_TOTAL_RE = re.compile(r"\b(?:total(?:nya)?|jumlah|seluruhnya|keseluruhan)\b", re.I)
@@ -664,7 +664,8 @@ def _cue(pre: str) -> str:
     return "none"
 
 
-_CUE_RANK = {"strong": 3, "medium": 2, "none": 1}
+_CUE_RANK = COUNT_CUE_RANK
+_FAMILY = COUNT_FAMILY
 
 
 def _sums_of_others(cands: list[Mention], terms: list[Mention], max_terms: int = 4) -> set[int]:
@@ -774,96 +775,3 @@ def _alike(a: Mention, b: Mention, rank) -> bool:
         return True
     first = [(m.value.get("what") or "").lower().split()[:1] for m in (a, b)]
     return bool(first[0]) and first[0] == first[1]
-
-
-# Classes whose counts can be parts of one another's totals.
-_FAMILY = {"person": "actors", "business": "actors"}
-
-
-def _fit_parts_to_total(participants: list[dict], total: dict) -> list[dict]:
-    """Counts of the total's kind that are not the total can never add up to more than it (a larger count is
-    no part of it: another figure, left alone). When they would, the record keeps the parts that add up to the
-    total exactly: the article's own breakdown ("terdiri atas 35 orang dari A dan 25 orang dari B",
-    "masing-masing ..."), else two to four of the counts ("250.000 toko kelontong ... 97.000 peserta ...
-    347.000 UMKM binaan"); the other smaller counts of that kind are subsets or restatements ("Dari 35 warga
-    kami yang ikut, 12 orang siap membuka usaha") and leave the record (mentions.csv keeps them). When nothing
-    adds up exactly, the likeliest parts are kept while they fit: breakdown parts, then plain counts, then
-    demoted figures and subsets, better cued and earlier first."""
-    same = [p for p in participants if not p["total"] and p["_family"] == total["_family"]
-            and p["count"] < total["count"]]
-    if sum(p["count"] for p in same) <= total["count"]:
-        return participants
-    breakdown = [p for p in same if p["_sum"]]
-    if len(breakdown) >= 2 and sum(p["count"] for p in breakdown) == total["count"]:
-        keep = breakdown
-    else:
-        keep = _exact_parts(same, total["count"]) or _likeliest_parts(same, total["count"])
-    kept = {id(p) for p in keep}
-    dropped = {id(p) for p in same if id(p) not in kept}
-    return [p for p in participants if id(p) not in dropped]
-
-
-def _exact_parts(same: list[dict], whole: int, max_terms: int = 4) -> list[dict] | None:
-    """Two to four of ``same`` that add up to ``whole`` (breakdown parts preferred, then earlier ones)."""
-    pool = sorted(same, key=lambda p: (not p["_sum"], p["_start"]))[:12]
-    for k in range(2, min(max_terms, len(pool)) + 1):
-        for combo in combinations(pool, k):
-            if sum(p["count"] for p in combo) == whole:
-                return list(combo)
-    return None
-
-
-def _likeliest_parts(same: list[dict], whole: int) -> list[dict]:
-    order = sorted(same, key=lambda p: (not p["_sum"], bool(p["_demoted"]), p["_subset"],
-                                        -_CUE_RANK.get(p["_cue"], 1), p["_start"]))
-    keep, room = [], whole
-    for p in order:
-        if p["count"] > room:
-            break  # a less likely count never takes the place of a likelier one that did not fit
-        keep.append(p)
-        room -= p["count"]
-    return keep
-
-
-def assemble_participants(mentions: list[Mention]) -> tuple[list[dict], dict]:
-    """The record's participants (one per count and thing counted, restatements
-    merged) and whether the breakdown parts add up to the total."""
-    items: dict[tuple, dict] = {}
-    for m in mentions:
-        if m.kind != "count" or m.excluded or m.value.get("count") is None:
-            continue
-        v = m.value
-        # one item per count; parts of a breakdown stay apart when they count different things
-        key = (v["count"], v.get("item"), v.get("what")) if v.get("part") else (v["count"],)
-        it = items.get(key)
-        if it is None:
-            items[key] = {"count": v["count"], "unit": v.get("unit", ""), "what": v.get("what", ""),
-                          "total": bool(v.get("total")), "approx": bool(v.get("approx")),
-                          "evidence": [m.evidence()], "_part": bool(v.get("part")),
-                          "_sum": bool(v.get("part")) and not v.get("subset"),
-                          "_family": _FAMILY.get(v.get("cls", "person"), v.get("cls", "person")),
-                          "_subset": bool(v.get("subset")), "_demoted": v.get("not_total"),
-                          "_cue": v.get("cue", "none"), "_start": m.start}
-        else:
-            it["total"] = it["total"] or bool(v.get("total"))
-            if m.evidence() not in it["evidence"]:
-                it["evidence"].append(m.evidence())
-    # a part restating a whole count (the total) is that count, not a second item
-    for key in [k for k in items if len(k) == 3 and (k[0],) in items]:
-        whole, part = items[(key[0],)], items.pop(key)
-        whole["evidence"].extend(e for e in part["evidence"] if e not in whole["evidence"])
-        whole["_sum"] = whole["_sum"] or part["_sum"]  # it is still that breakdown's part
-    participants = list(items.values())
-    totals = [p for p in participants if p["total"]]
-    total = totals[0] if len({p["count"] for p in totals}) == 1 else None
-    if total is not None:
-        participants = _fit_parts_to_total(participants, total)
-    parts = [p for p in participants if p["_sum"] and not p["total"]
-             and (total is None or p["_family"] == total["_family"])]
-    parts_sum = sum(p["count"] for p in parts) if parts else None
-    total_count = total["count"] if total is not None else None
-    consistent = (parts_sum == total_count) if parts_sum is not None and total_count is not None else None
-    for p in participants:
-        for k in ("_part", "_sum", "_family", "_subset", "_demoted", "_cue", "_start"):
-            del p[k]
-    return participants, {"parts_sum": parts_sum, "total": total_count, "consistent": consistent}

@@ -10,7 +10,7 @@ import datetime as dt
 import hashlib
 from typing import Any
 
-from ..extract.counts import assemble_participants
+from .participants import assemble_participants
 from ..types import Article, Mention
 from .orgs import merge_orgs
 from .people import merge_people

@@ -4,10 +4,11 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.extract.counts import CountExtractor, assemble_participants
+from pipeline.extract.counts import CountExtractor
+from pipeline.normalize.participants import assemble_participants
 from pipeline.rules import load_rules
 
-RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+RULES_DIR = Path(__file__).resolve().parents[2] / "rules"
 RULE_FILES = [RULES_DIR / f"{stem}.jsonl" for stem in ("number_words", "counted_nouns", "count_exclusions")]
 
 
