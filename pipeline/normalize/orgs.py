@@ -347,6 +347,9 @@ def merge_orgs(mentions: list[Mention]) -> list[dict[str, Any]]:
         if f.link is not None and f.link in by_mid and ok(f, feats[by_mid[f.link]]):
             if f.place and len(regions_of.get(f.link, ())) > 1:
                 continue
+            defining = feats[by_mid[f.link]]
+            if f.place and defining.place and not places_compatible(f.place, defining.place):
+                continue  # "DPMD Jawa Tengah" after "Dinas ... (DPMD) Kabupaten Banyumas": same kind, another region
             uf.union(f.i, by_mid[f.link])
     # 2. the same known organisation and unit; the same name written alike, with a typo, as an acronym, or
     #    as the same form word and body in the same region

@@ -78,3 +78,10 @@ def test_a_regional_office_word_before_a_body_and_its_seat(extractor):
                             "pendataan sudah selesai.") == ["Kanwil Ditjen Pajak Sumbar"]
     assert names(extractor, "Klaster itu dibina Kantor Perwakilan Bank Indonesia Wanareja di "
                             "Kabupaten Cilacap.") == ["Kantor Perwakilan Bank Indonesia Wanareja"]
+
+
+def test_a_lone_name_and_its_region_before_a_person_the_model_found(extractor):
+    from org_helpers import items
+
+    text = "Hadir Kepala Dinkomdigi Sleman Budi Santoso dan warga desa."
+    assert [it["name"] for it in items(extractor, text, _per(text, "Budi Santoso"))] == ["Dinkomdigi Sleman"]

@@ -116,3 +116,9 @@ def test_a_region_inside_a_long_name_that_its_bracket_abbreviates(extractor):
 def test_words_after_an_acronym_up_to_the_body_it_belongs_to(extractor):
     text = "Kerja sama antara Yayasan Cipta Medika dan Direktorat Jenderal SDM Farmasi Kemenkes RI, berjalan baik."
     assert "Direktorat Jenderal SDM Farmasi Kemenkes" in names(extractor, text)
+
+
+def test_a_quoted_word_inside_a_name_that_goes_on(extractor):
+    assert names(extractor, "Mahasiswa Universitas Pembangunan Nasional “Bhakti” Jawa Timur mengajar di desa itu.") \
+        == ["Universitas Pembangunan Nasional “Bhakti” Jawa Timur"]
+    assert names(extractor, 'Warga menyebut "Koperasi" sebagai "Jalan" keluar.') == []

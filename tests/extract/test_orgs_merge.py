@@ -85,3 +85,10 @@ def test_the_form_word_with_the_name_a_bracket_gives(extractor):
     found = items(extractor, "Pendampingan dibantu Yayasan Peduli untuk Desa (Padesa). Menurut Yayasan Padesa, "
                              "program berlanjut.")
     assert len(found) == 1 and "Yayasan Padesa" in found[0]["aliases"]
+
+
+def test_an_acronym_with_another_region_than_its_definition_is_another_body(extractor):
+    found = items(extractor, "Kegiatan digelar Dinas Pemberdayaan Masyarakat Desa (DPMD) Kabupaten Banyumas. Hadir "
+                             "pula Kepala Bidang DPMD Jawa Tengah, Rudi.")
+    assert [it["name"] for it in found] == ["Dinas Pemberdayaan Masyarakat Desa (DPMD) Kabupaten Banyumas",
+                                            "DPMD Jawa Tengah"]

@@ -343,10 +343,12 @@ def _lone_name(ctx: Ctx, i: int, j: int, title: Form) -> Cand | None:
         scan(ctx, c, j + 1, "acr")
     else:
         place = place_at(ctx, j + 1)
-        if place is None or not single_trailing(ctx, place - 1):
+        if place is None or not (single_trailing(ctx, place - 1) or place in ctx.per_ends.values()):
             return None
         c.place_start, c.j = j + 1, place
-    if single_trailing(ctx, c.j - 1) or (c.j < len(toks) and toks[c.j].text in {",", "/", ")"}):
+    # the run ends, or the model reads a person right after it ("Kepala Dinkomdigi Sleman Budi Santoso")
+    if single_trailing(ctx, c.j - 1) or (c.j < len(toks) and toks[c.j].text in {",", "/", ")"}) \
+            or (c.place_start is not None and c.j in ctx.per_ends.values()):
         return c
     return None
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ...normalize.orgs import CONNECTORS, acronym_matches
 from .context import Cand, Ctx, entry_at, is_breaking, single_trailing, stop_token
 from .places import ALL_LEVELS, place_at, region_name
-from .tokens import DASHES, NUMBER, YEAR, Tok, is_acronym, phrase_tokens
+from .tokens import DASHES, NUMBER, QUOTES, YEAR, Tok, is_acronym, phrase_tokens
 
 # "kepada" (to) goes on inside a name only after a pe-...-an noun ("Pengabdian kepada Masyarakat",
 # "Pelayanan kepada ..."); after anything else it starts what is given to whom
@@ -133,6 +133,20 @@ def _numbered_seat(ctx: Ctx, run: _Run, t: Tok) -> bool | None:
     if run.c.place_start is None:
         run.c.place_start = j + 1
     return run.take(end, "place")
+
+
+def _quoted_word(ctx: Ctx, run: _Run, t: Tok) -> bool | None:
+    """A quoted capitalised word inside a name that goes on after it: Universitas Pembangunan Nasional "Bhakti"
+    Jawa Timur."""
+    toks, j = ctx.toks, run.j
+    if t.text not in QUOTES or run.state != "name" or j + 3 >= len(toks) or any(x.nl for x in toks[j:j + 4]):
+        return None
+    word, close, nxt = toks[j + 1], toks[j + 2], toks[j + 3]
+    if word.kind == "word" and word.is_cap and close.text in QUOTES and nxt.kind == "word" and nxt.is_cap \
+            and j + 3 not in ctx.per_starts and not stop_token(ctx, j + 3):
+        run.j = j + 3
+        return GO
+    return None
 
 
 def _punctuation(ctx: Ctx, run: _Run, t: Tok) -> bool | None:
@@ -306,8 +320,9 @@ def _capitalised(ctx: Ctx, run: _Run, t: Tok) -> bool | None:
 
 
 # in this order: what a token is taken as first decides
-_STEPS = (_legal_form, _bracket_group, _dash_before_unit, _unit, _ministry_list, _numbered_seat, _punctuation,
-          _connector, _lower_case_region, _lower_case_words, _stop_word, _region, _number, _acronym_word, _capitalised)
+_STEPS = (_legal_form, _bracket_group, _dash_before_unit, _unit, _ministry_list, _numbered_seat, _quoted_word,
+          _punctuation, _connector, _lower_case_region, _lower_case_words, _stop_word, _region, _number, _acronym_word,
+          _capitalised)
 
 
 def _at_body_start(c: Cand, j: int) -> bool:
