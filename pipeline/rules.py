@@ -90,9 +90,14 @@ SCHEMAS: dict[str, FileSchema] = {
                 text=(STR, True), weight=(NUM, True)),
         _schema("programme_name_patterns", "regexes capturing a programme name in group 'name'",
                 pattern=(REGEX, True), priority=(NUM, False)),
+        # genre: what kind of article a word suggests (a concrete activity, or other news that merely talks about
+        # programmes: fact checks, explainers, opinion, research, statistics, policy, politics, court, crime...);
+        # where: any (default) | title (the word says it only in the headline: "Begini Cara ...")
+        _schema("programme_genres", "words that say what kind of article it is, read by the detection model",
+                text=(STR, True), genre=(STR, True), where=(STR, False)),
         # role: head (a word that starts an activity description: "pelatihan ...") | stop (a word that ends one)
         _schema("programme_phrases", "words that start and end a programme's description phrase",
-                text=(STR, True), role=(STR, True)),
+                text=(STR, True), role=(STR, True), weak=(BOOL, False)),
         _schema("counted_nouns", "nouns that make a number a participant count",
                 text=(STR, True), unit=(STR, False), what=(STR, False), participant=(BOOL, False),
                 cls=(STR, False), classifier=(BOOL, False), modifier=(BOOL, False), max=(NUM, False),
@@ -152,6 +157,10 @@ CHOICES: dict[tuple[str, str], tuple] = {
     ("role_cues", "role"): ("organizer", "partner", "beneficiary", "other"),
     ("role_cues", "side"): ("before", "after", "name"),
     ("programme_phrases", "role"): ("head", "stop"),
+    ("programme_genres", "genre"): ("activity", "factcheck", "explainer", "opinion", "research", "statistics",
+                                    "policy", "politics", "court", "crime", "sport", "market", "award",
+                                    "infrastructure"),
+    ("programme_genres", "where"): ("any", "title"),
     ("counted_nouns", "cls"): ("person", "group", "business", "institution", "village", "place", "staff"),
     ("count_exclusions", "position"): ("before", "after", "earlier", "sentence"),
     ("count_exclusions", "effect"): ("exclude", "not_total"),

@@ -7,8 +7,10 @@ Features are plain ``{name: number}``; a model ignores names it has no weight fo
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -97,6 +99,9 @@ def detection(ev: Evidence) -> dict[str, float]:
     }
     for k in kinds:
         feats[f"org_kind:{k}"] = 1.0
+    feats.update(_genre_features(ev))
+    feats.update(_activity_features(ev, people_counts))
+    feats.update(_setting_features(ev))
     for w in words(ev.title_text()):
         feats[f"title:{w}"] = 1.0
     for w in words(ev.text[:LEAD_CHARS]):
@@ -104,6 +109,69 @@ def detection(ev: Evidence) -> dict[str, float]:
     for w in words(ev.text):
         feats[f"body:{w}"] = 1.0
     return feats
+
+
+SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
+STRONG_CUE = 1.0  # a cue word of at least this weight names programme work ("pelatihan"), not a setting ("desa")
+LOCAL_LEVELS = ("kecamatan", "kelurahan", "desa", "dusun")
+
+
+def _genre_features(ev: Evidence) -> dict[str, float]:
+    """How often each genre of rules/programme_genres.jsonl occurs in the headline, the lead, the text: a
+    fact check, an explainer, commentary, statistics or court news talks about programmes without reporting one."""
+    title, lead, body = Counter(), Counter(), Counter()
+    for m in getattr(ev.facts, "genres", None) or []:
+        g = m.value["genre"]
+        for start in m.value["starts"]:
+            body[g] += 1
+            lead[g] += start < LEAD_CHARS
+            title[g] += ev.in_title(start) or (ev.title is None and start < 150)
+    out = {f"genre_title:{g}": 1.0 for g, n in title.items() if n}
+    out.update({f"genre_lead:{g}": _log(n) for g, n in lead.items() if n})
+    out.update({f"genre:{g}": _log(n) for g, n in body.items() if n})
+    return out
+
+
+def _activity_features(ev: Evidence, people_counts: list[Mention]) -> dict[str, float]:
+    """Is a concrete activity reported: a sentence holding both a programme cue word and an activity word
+    (genre ``activity``: menggelar, diikuti, menyerahkan ...), with a count of participants in it, near the
+    top; and how deep in the text the first programme cue word comes."""
+    text = ev.text
+    cues = [s for s, w in (getattr(ev.facts, "cue_hits", None) or []) if w >= STRONG_CUE]
+    acts = sorted(s for m in (getattr(ev.facts, "genres", None) or []) if m.value["genre"] == "activity"
+                  for s in m.value["starts"])
+    counted = sorted(m.start for m in people_counts)
+    n_act = n_counted = 0
+    first = None
+    for sent in SENTENCE.finditer(text):
+        s, e = sent.span()
+        if _any_in(cues, s, e) and _any_in(acts, s, e):
+            n_act += 1
+            first = s if first is None else first
+            n_counted += _any_in(counted, s, e)
+    first_cue = cues[0] if cues else None
+    return {"activity_sentences": _log(n_act), "activity_sentences_counted": _log(n_counted),
+            "activity_in_lead": float(first is not None and first < LEAD_CHARS),
+            "first_cue_depth": first_cue / (len(text) or 1) if first_cue is not None else 1.0,
+            "cue_on_top": float(first_cue is not None and (first_cue < LEAD_CHARS or ev.in_title(first_cue)))}
+
+
+def _any_in(starts: list[int], s: int, e: int) -> bool:
+    i = bisect.bisect_left(starts, s)
+    return i < len(starts) and starts[i] < e
+
+
+def _setting_features(ev: Evidence) -> dict[str, float]:
+    """Where and when: villages and districts, days, organisations in a programme role (a local event has
+    them; national policy, statistics and commentary mostly do not)."""
+    levels = [m.value.get("level") or m.label for m in ev.places if not m.excluded]
+    days = [m for m in ev.dates if not m.excluded and m.value.get("granularity") == "day" and m.value.get("start")]
+    out = {"n_local_places": _log(sum(1 for lv in levels if lv in LOCAL_LEVELS)),
+           "n_regency_places": _log(sum(1 for lv in levels if lv in ("kabupaten", "kota"))),
+           "n_day_dates": _log(len(days)), "day_date_in_lead": float(any(m.start < LEAD_CHARS for m in days))}
+    for role in {m.value.get("role") for m in ev.orgs if not m.excluded} - {None}:
+        out[f"org_role:{role}"] = 1.0
+    return out
 
 
 # --- which count is the total (one per count) ----------------------------------------------------
@@ -169,8 +237,9 @@ def name_candidates(ev: Evidence) -> list[tuple[Mention, dict[str, float]]]:
             "has_digit": float(any(ch.isdigit() for ch in name)),
             "proposed_twice": float(names.count(name.casefold()) > 1),
         }
-        head = name.split()[0].casefold() if name.split() else ""
-        feats[f"head:{head}"] = 1.0
+        # the kind of activity it names (a head word of rules/programme_phrases.jsonl), never the word itself:
+        # a first word such as a company's name would only memorise the training articles
+        feats[f"head:{m.value.get('head') or 'other'}"] = 1.0
         out.append((m, feats))
     return out
 

@@ -32,6 +32,11 @@ class ProgrammeFacts:
     cues: list[Mention] = field(default_factory=list)
     # every name the patterns and the description finder propose, for the learned choice (decide/)
     name_candidates: list[Mention] = field(default_factory=list)
+    # where each cue word occurs (start, weight), every hit and not only the first, for the detection model
+    cue_hits: list[tuple[int, float]] = field(default_factory=list)
+    # genre words (rules/programme_genres.jsonl): one mention per rule that occurs, its value holding the genre
+    # and every start; read by the detection model only
+    genres: list[Mention] = field(default_factory=list)
 
 
 class ProgrammeExtractor:
@@ -39,25 +44,29 @@ class ProgrammeExtractor:
         self.threshold = threshold
         self.cues = []
         for r in rules.get("programme_cues"):
-            word = re.escape(r["text"].rstrip("*"))
-            tail = r"\w*" if r["text"].endswith("*") else r"\b"
-            self.cues.append((r, re.compile(rf"\b{word}{tail}", re.IGNORECASE), float(r["weight"]),
-                              r["text"].rstrip("*").casefold()))
+            self.cues.append((r, _word_rx(r["text"]), float(r["weight"]), r["text"].rstrip("*").casefold()))
         self.generic = {r["text"].casefold() for r in rules.get("programme_cues")}
+        self.genre_rules = [(r, _word_rx(r["text"]), r["text"].rstrip("*").casefold())
+                            for r in rules.get("programme_genres")]
         self.name_rules = sorted(
             ((r, re.compile(r["pattern"].replace("{NAME}", NAME)), r.get("priority", 1))
              for r in rules.get("programme_name_patterns")),
             key=lambda t: -t[2])
         phrases = rules.get("programme_phrases")
         self.stop_words = frozenset(r["text"].casefold() for r in phrases if r["role"] == "stop")
+        # a weak head ("program") starts a phrase only when a word after it is not a cue word ("program CSR")
+        self.weak_heads = frozenset(r["text"].casefold() for r in phrases if r["role"] == "head" and r.get("weak"))
+        # the head words, longest first: a proposed name starting with one says what kind of activity it is
+        self.heads = sorted({r["text"].casefold() for r in phrases if r["role"] == "head"}, key=lambda h: -len(h))
         heads = "|".join(re.escape(r["text"]) for r in phrases if r["role"] == "head") or r"(?!)"
         # the words after a head are looked at, not consumed: "pelatihan X lalu pendampingan Y" gives both
         self.activity_rx = re.compile(rf"\b(?:{heads})\b(?=(?P<tail>(?:[ \t]+[\w-]+){{1,7}}))", re.IGNORECASE)
 
     def __call__(self, text: str, regions: list[Region], org_spans: Sequence[tuple[int, int]] = (),
                  title: tuple[int, int] | None = None) -> ProgrammeFacts:
-        score, cues = self.detect(text, regions)
-        facts = ProgrammeFacts(score=score, is_programme=score >= self.threshold, cues=cues)
+        score, cues, hits = self._detect(text, regions)
+        facts = ProgrammeFacts(score=score, is_programme=score >= self.threshold, cues=cues, cue_hits=hits,
+                               genres=self.genres(text, regions, title))
         facts.activities = self.activities(text, regions)
         # a description inside an organisation's name ("Dinas Pemberdayaan Masyarakat dan Desa") is not the
         # programme's (a named programme may hold an organisation's name: "BRI Peduli")
@@ -65,13 +74,19 @@ class ProgrammeExtractor:
         named = self.names(text, regions)
         described = self._descriptions(text, blocked)
         facts.name_candidates = named + described + self._title_names(text, title)
+        for m in facts.name_candidates:
+            m.value["head"] = self.head_of(m.value["name"])
         facts.name_mention = self._best(named) or (described[0] if described else None)
         if facts.name_mention is not None:
             facts.name = facts.name_mention.value["name"]
         return facts
 
     def detect(self, text: str, regions: list[Region]) -> tuple[float, list[Mention]]:
-        total, cues = 0.0, []
+        score, cues, _ = self._detect(text, regions)
+        return score, cues
+
+    def _detect(self, text: str, regions: list[Region]) -> tuple[float, list[Mention], list[tuple[int, float]]]:
+        total, cues, every = 0.0, [], []
         folded = text.casefold()
         for rule, rx, weight, literal in self.cues:
             if literal not in folded:  # a cheap test first: most cue words are not in a given article
@@ -83,9 +98,29 @@ class ProgrammeExtractor:
             m = hits[0]
             cues.append(Mention("cue", m.group(), m.start(), m.end(), rule.source,
                                 {"weight": weight, "hits": len(hits)}))
+            every.extend((h.start(), weight) for h in hits)
         # logistic squashing: a score of 0 for no evidence, 0.5 at a raw sum of 4
         score = 1 / (1 + math.exp(-(total - 4.0) / 2.0))
-        return round(score, 3), cues
+        return round(score, 3), cues, sorted(every)
+
+    def genres(self, text: str, regions: list[Region], title: tuple[int, int] | None = None,
+               title_chars: int = 150) -> list[Mention]:
+        """Genre words that occur outside the excluded regions (a ``where: title`` word only in the headline,
+        or in the first characters when no headline was found)."""
+        head = title or (0, min(title_chars, len(text)))
+        folded = text.casefold()
+        out: list[Mention] = []
+        for rule, rx, literal in self.genre_rules:
+            if literal not in folded:
+                continue
+            in_title = rule.get("where") == "title"
+            starts = [m for m in rx.finditer(text, *(head if in_title else (0, len(text))))
+                      if not in_regions(m.start(), m.end(), regions)]
+            if starts:
+                m = starts[0]
+                out.append(Mention("cue", m.group(), m.start(), m.end(), rule.source,
+                                   {"genre": rule["genre"], "starts": [x.start() for x in starts]}, label="genre"))
+        return out
 
     def names(self, text: str, regions: list[Region], per_rule: int = 3) -> list[Mention]:
         """Names the patterns find (the first few matches of each rule), each with its rule's priority."""
@@ -129,7 +164,7 @@ class ProgrammeExtractor:
                 continue
             end = m.start() + _phrase_end(span, self.stop_words)
             phrase = _cut_phrase(span, self.stop_words)
-            if len(phrase.split()) >= 2:
+            if len(phrase.split()) >= 2 and not self._weak(m.group(), phrase):
                 out.append(Mention("cue", text[m.start():end], m.start(), end, "regex:programme:description",
                                    {"name": phrase, "pattern": "description", "priority": 0},
                                    label="programme_name"))
@@ -138,10 +173,11 @@ class ProgrammeExtractor:
         return out
 
     @staticmethod
-    def _title_names(text: str, title: tuple[int, int] | None, max_words: int = 14) -> list[Mention]:
+    def _title_names(text: str, title: tuple[int, int] | None, max_words: int = 8) -> list[Mention]:
         """The headline often names what was done: its capitalised runs of two or more words ("Koperasi
-        Merah Putih", "Banyuwangi Travel Mart 2025") and, when short, the headline itself. Proposed for the
-        learned choice only (the rules' own choice never takes them)."""
+        Merah Putih", "Banyuwangi Travel Mart 2025") and, when short, the headline itself ("Jamkrindo Hijaukan
+        Geopark"; a longer one is a sentence about the programme, not its name). Proposed for the learned
+        choice only (the rules' own choice never takes them)."""
         if title is None:
             return []
         s, e = title
@@ -165,6 +201,19 @@ class ProgrammeExtractor:
         found = self._descriptions(text, regions, limit=1)
         return found[0] if found else None
 
+    def head_of(self, name: str) -> str:
+        """The head word a name starts with ("pelatihan", "bimbingan teknis", "program"), or ''."""
+        folded = " ".join(name.casefold().split())
+        return next((h for h in self.heads if folded == h or folded.startswith(h + " ")), "")
+
+    def _weak(self, head: str, phrase: str) -> bool:
+        """A phrase of a weak head whose other words are all cue words says nothing ("program CSR")."""
+        head = head.casefold()
+        if head not in self.weak_heads:
+            return False
+        rest = phrase.casefold()[len(head):].split()
+        return all(w in self.generic for w in rest)
+
     def activities(self, text: str, regions: list[Region], limit: int = 8) -> list[str]:
         out: list[str] = []
         seen = set()
@@ -175,7 +224,7 @@ class ProgrammeExtractor:
             end = _phrase_end(span, self.stop_words)
             phrase = " ".join(span[:end].split())
             key = phrase.casefold()
-            if len(phrase.split()) >= 2 and key not in seen:
+            if len(phrase.split()) >= 2 and key not in seen and not self._weak(m.group(), phrase):
                 seen.add(key)
                 # cut by the length limit, not at a natural end: say so ("... berbahan dasar lidah …")
                 nxt = _NEXT_WORD.match(text, m.start() + end)
@@ -189,17 +238,31 @@ class ProgrammeExtractor:
 _NEXT_WORD = re.compile(r"[ \t]+([\w-]+)")
 
 
+def _word_rx(text: str) -> re.Pattern:
+    """A cue or genre word matched ignoring case as a whole word; a trailing ``*`` matches any ending."""
+    word = re.escape(text.rstrip("*"))
+    tail = r"\w*" if text.endswith("*") else r"\b"
+    return re.compile(rf"\b{word}{tail}", re.IGNORECASE)
+
+
+# a phrase cut after one of these has lost what they join: "pelatihan dan" is "pelatihan"
+_DANGLING = frozenset({"dan", "serta", "atau", "&", "untuk", "bagi", "para"})
+
+
 def _phrase_end(s: str, stop_words: frozenset[str]) -> int:
-    """Where a description phrase ends in ``s``: before the first function word or punctuation, at most 7 words."""
-    end = 0
+    """Where a description phrase ends in ``s``: before the first function word or punctuation, at most 7
+    words, and never on a dangling connector."""
+    ends: list[tuple[int, str]] = []
     for n, w in enumerate(re.finditer(r"\S+", s)):
         core = w.group().strip(",.;:!?\"“”()")
         if n >= 7 or not core or core.casefold() in stop_words or not re.match(r"^[\w-]+$", core):
             break
-        end = w.start() + w.group().index(core) + len(core)
+        ends.append((w.start() + w.group().index(core) + len(core), core.casefold()))
         if core != w.group():  # punctuation after it ends the phrase
             break
-    return end
+    while len(ends) > 1 and ends[-1][1] in _DANGLING:
+        ends.pop()
+    return ends[-1][0] if ends else 0
 
 
 def _cut_phrase(s: str, stop_words: frozenset[str]) -> str:
