@@ -15,157 +15,20 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import unicodedata
 from collections import Counter
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
+from ..names import (CONNECTORS, LEGAL_WORDS, acronym_matches, bracket_variants, clean_org_name, org_key,
+                     org_words as _words, strip_brackets)
 from ..types import Mention
 from .unionfind import UnionFind
 
-# Legal-form words dropped by ``org_key``. Defaults mirror the scorer; the extractor adds the forms marked
-# ``legal`` in rules/org_forms.jsonl through ``add_legal_forms``.
-LEGAL_WORDS: set[str] = {"pt", "tbk", "persero", "perseroda", "cv", "ud"}
-CONNECTORS = {"dan", "&", "untuk", "of", "and", "for", "the", "kepada", "serta", "de", "du", "la"}
-_TRAILING_WORDS = {"yang", "dan", "serta", "di", "ini", "itu", "tersebut", "dengan", "ke", "dari", "atau", "untuk",
-                   "pada", "oleh", "&", "kepada", "bagi", "dalam", "sebagai", "selaku", "juga", "pun"}
 _ROLE_ORDER = ("organizer", "partner", "beneficiary", "other")
 _ROMAN = re.compile(r"^(?=[ivxlc]+$)m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 _FUZZY_MIN = 90
-
-
-def add_legal_forms(words: Iterable[str]) -> None:
-    """Extend the legal words ``org_key`` drops (called with rules/org_forms.jsonl entries marked legal)."""
-    for w in words:
-        for part in _words(w):
-            LEGAL_WORDS.add(part)
-
-
-def _words(s: str) -> list[str]:
-    s = unicodedata.normalize("NFKC", s or "").casefold().replace("&", " dan ")
-    return re.findall(r"[^\W_]+", s)
-
-
-def clean_org_name(s: str) -> str:
-    """A name as it should be shown: one line, single spaces, no stray quotes or punctuation at the ends,
-    no dangling function words ("... yang", "dan ..."), balanced brackets. "PT", "(Persero)" stay."""
-    s = unicodedata.normalize("NFKC", s or "")
-    s = re.sub(r"\s+", " ", s).strip()
-    s = re.sub(r"\(\s+", "(", s)
-    s = re.sub(r"\s+\)", ")", s)
-    prev = None
-    while s and s != prev:
-        prev = s
-        s = _balance(s.strip(" \t\"'“”‘’`´«»,;:.!?*-–—/|•")).strip()
-        parts = s.split(" ")
-        while parts and parts[-1].casefold() in _TRAILING_WORDS:
-            parts.pop()
-        while parts and parts[0].casefold() in _TRAILING_WORDS:
-            parts.pop(0)
-        s = " ".join(parts)
-    return s
-
-
-def _balance(s: str) -> str:
-    """Drop a ')' that closes nothing; close a '(' left open at the end ("X (KPI" -> "X (KPI)"), or drop it when empty."""
-    out, depth = [], 0
-    for ch in s:
-        if ch == ")":
-            if depth == 0:
-                continue
-            depth -= 1
-        elif ch == "(":
-            depth += 1
-        out.append(ch)
-    s = "".join(out)
-    if depth:
-        s = re.sub(r"\s*\(\s*$", "", s)
-        s += ")" * (s.count("(") - s.count(")"))
-    return s
-
-
-def org_key(s: str) -> str:
-    """Comparison key: case-folded words without legal forms or punctuation ("PT. Bank X (Persero) Tbk" -> "bank x")."""
-    return " ".join(w for w in _words(s) if w not in LEGAL_WORDS)
-
-
-def strip_brackets(s: str) -> str:
-    """The name without bracketed parts: "Dinas X (DX) Kota Y" -> "Dinas X Kota Y"."""
-    return re.sub(r"\s+", " ", re.sub(r"\([^()]*\)", " ", s)).strip()
-
-
-def bracket_variants(s: str) -> list[str]:
-    """Every written form a bracket pair implies: without it, and with the bracket replacing what it names.
-
-    "Pertamina Refinery Unit (RU) IV" -> "Pertamina Refinery Unit IV", "Pertamina RU IV".
-    """
-    out = [strip_brackets(s)]
-    for m in re.finditer(r"\(([^()]+)\)", s):
-        acr = m.group(1).strip()
-        before = s[:m.start()].rstrip()
-        words = before.split()
-        if len(acr.split()) > 1:
-            tail = acr.split()[1:]  # "(OASE Kabinet Kerja)" after "... Kabinet Kerja"
-            if [w.casefold() for w in words[-len(tail):]] != [w.casefold() for w in tail]:
-                continue
-            words, acr = words[:-len(tail)], acr
-        for n in range(1, min(len(words), 8) + 1):
-            if acronym_matches(acr.split()[0], words[-n:]):
-                out.append(" ".join([*words[:-n], acr]) + " " + strip_brackets(s[m.end():]).strip())
-                break
-    return [re.sub(r"\s+", " ", v).strip() for v in out if v.strip()]
-
-
-def acronym_matches(acronym: str, words: Sequence[str], syllabic: bool | None = None) -> bool:
-    """Whether ``acronym`` abbreviates ``words``: every word gives a run of letters starting with its first
-    letter, in order (Dispora = DInaS Pemuda dan OlahRAga, KPSM, Balatmas = BAlai LATihan MASyarakat).
-    Connectors may be skipped; other words may be skipped only at the start (the form word: PPPA for
-    "Dinas Pemberdayaan Perempuan dan Perlindungan Anak")."""
-    raw = unicodedata.normalize("NFKC", acronym)
-    if syllabic is None:  # "Perindag", "Dispora" take syllables from inside words; "KPSM" takes initials
-        syllabic = any(c.islower() for c in raw)
-    acr = [c for c in raw.casefold() if c.isalnum()]
-    ws = [w for w in (_words(x) for x in words) for w in w]
-    if len(acr) < 2 or not ws or len(acr) > 4 * len(ws) + 4:
-        return False
-    content = [w for w in ws if w not in CONNECTORS]
-    if len(content) < 1:
-        return False
-    memo: dict[tuple[int, int], bool] = {}
-
-    def go(i: int, j: int) -> bool:
-        if (i, j) in memo:
-            return memo[(i, j)]
-        if i == len(acr):
-            ok = all(w in CONNECTORS for w in ws[j:])
-        elif j == len(ws):
-            ok = False
-        else:
-            w = ws[j]
-            ok = False
-            if w in CONNECTORS or j == 0:
-                ok = go(i, j + 1)
-            starts = [0] if w[0] == acr[i] else []
-            if syllabic and i > 0 and j > 0 and len(w) >= 6:
-                starts += [p for p in range(2, len(w) - 1) if w[p] == acr[i] and w[p - 1] in "aiueo"][:2]
-            for s0 in starts:
-                if ok:
-                    break
-                # the word gives acr[i:k], matched as a subsequence of w from position s0
-                pos, k = s0 + 1, i + 1
-                ok = go(k, j + 1)
-                while not ok and k < len(acr):
-                    found = w.find(acr[k], pos)
-                    if found < 0:
-                        break
-                    pos, k = found + 1, k + 1
-                    ok = go(k, j + 1)
-        memo[(i, j)] = ok
-        return ok
-
-    return go(0, 0)
 
 
 def _numbers(key: str) -> set[str]:

@@ -8,120 +8,17 @@ about the whole article, not about one sentence.
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import dataclass
-from typing import Any
 
+from pipeline.names import _clipped_words, _full_tokens, _tokens
+from pipeline.names import clean_person_name, is_cut_from, name_words  # noqa: F401 - older import path
 from pipeline.types import Mention
 
 # Roles whose people are not programme actors: the lead drops them from records.
 PRESS_ROLES = frozenset({"reporter", "editor", "photographer"})
 
-_SPACES = re.compile(r"\s+")
-_EDGE_PUNCT = " \t\n,.;:!?\"'“”‘’()[]{}-–—/|*•"
-
-
-def _key(s: str) -> str:
-    """Honorific/degree lookup key: case-folded letters only ("S.Sos" -> "ssos")."""
-    return re.sub(r"[^a-z]", "", unicodedata.normalize("NFKC", s).casefold())
-
-
-@dataclass(frozen=True)
-class NameWords:
-    """Honorifics and degrees from ``rules/honorifics.jsonl``, ready for matching."""
-
-    honorifics: frozenset[str]  # keys
-    degrees: frozenset[str]  # keys
-    honorific_re: re.Pattern  # one honorific at the start of a string
-    degree_re: re.Pattern  # one degree at the start of a string
-    degree_tail_re: re.Pattern  # one degree at the end of a name, group 1
-
-    def is_degree_word(self, word: str) -> bool:
-        """A written degree: known key, and written like an abbreviation (S.Sos, SE, CHt), not like a name."""
-        if _key(word) not in self.degrees:
-            return False
-        letters = re.sub(r"[^A-Za-z]", "", word)
-        return "." in word or sum(c.isupper() for c in letters) >= 2
-
-    def is_honorific_word(self, word: str) -> bool:
-        return _key(word) in self.honorifics
-
-
-def _alternation(texts: list[str], honorific: bool) -> str:
-    alts = set()
-    for t in texts:
-        chunks = [c for c in re.split(r"\.\s*", t) if c]
-        if not chunks:
-            continue
-        body = r"\.?\s?".join(re.escape(c) for c in chunks)
-        if honorific and len(chunks) == 1 and len(chunks[0]) == 1:
-            alts.add(body + r"\.")  # a one-letter honorific (H.) needs its dot, else it is an initial
-        else:
-            alts.add(body + r"\.?")
-    return "|".join(sorted(alts, key=len, reverse=True))
-
-
-_CACHE: dict[int, tuple[Any, NameWords]] = {}
-
-
-def name_words(rules) -> NameWords:
-    """The compiled honorific/degree lists of a RuleSet (cached per RuleSet)."""
-    hit = _CACHE.get(id(rules))
-    if hit is not None and hit[0] is rules:
-        return hit[1]
-    hon = [r["text"] for r in rules.get("honorifics") if r["type"] == "honorific"]
-    deg = [r["text"] for r in rules.get("honorifics") if r["type"] == "degree"]
-    hon_variants = set(hon) | {h.upper() for h in hon} | {h.capitalize() for h in hon} | {h.lower() for h in hon}
-    words = NameWords(
-        honorifics=frozenset(_key(h) for h in hon),
-        degrees=frozenset(_key(d) for d in deg),
-        # an honorific ends at a space, or at its own dot right before the next capital ("H.M. Ridwan")
-        honorific_re=re.compile(r"(?:%s)(?:(?<=\.)(?=[A-Z])|(?=\s|$))\s*" % _alternation(sorted(hon_variants), True)),
-        degree_re=re.compile(r"(?:%s)(?![\w])" % _alternation(deg, False)),
-        degree_tail_re=re.compile(r"(?:^|[\s,.])\s*(%s)\s*$" % _alternation(deg, False)),
-    )
-    _CACHE[id(rules)] = (rules, words)
-    return words
-
-
-def clean_person_name(s: str, rules) -> str:
-    """A person's name without honorifics, degrees, stray punctuation or extra spaces.
-
-    "Bapak Dr. H. Ahmad Sanusi, S.E., M.Si." -> "Ahmad Sanusi". Words that only look
-    like degrees are kept ("Budi Hartono EBS": EBS is not a degree).
-    """
-    words = name_words(rules)
-    s = _SPACES.sub(" ", unicodedata.normalize("NFKC", s or "")).strip(_EDGE_PUNCT + " ")
-    # leading honorifics, as many as there are ("Bapak Dr. H.")
-    while True:
-        m = words.honorific_re.match(s)
-        if not m or not s[m.end():].strip():
-            break
-        s = s[m.end():].lstrip(_EDGE_PUNCT)
-    # trailing degrees, after a comma, a period or a space ("Dewi SE, M.Ak, CIBA." / "Kartika. S.Sos")
-    while True:
-        s = s.rstrip(" ,;:")
-        m = words.degree_tail_re.search(s)
-        if not m or not s[: m.start()].strip(" ,.") or not words.is_degree_word(m.group(1).replace(" ", "")):
-            break
-        s = s[: m.start()]
-    s = s.strip(_EDGE_PUNCT.replace(".", "") + " ")
-    # a trailing period closes the sentence, or an initial ("Andi S."): drop it either way
-    s = s.rstrip(". ")
-    return _SPACES.sub(" ", s).strip()
-
 
 def _name_key(name: str) -> str:
     return " ".join(_tokens(name))
-
-
-def _tokens(name: str) -> list[str]:
-    return [t for t in re.split(r"[\s.\-]+", name.casefold()) if t]
-
-
-def _full_tokens(name: str) -> list[str]:
-    """Tokens that carry the identity: initials dropped ("M. Ridwan" -> ["ridwan"])."""
-    return [t for t in _tokens(name) if len(t) > 1]
 
 
 def _is_short_form(short: str, full: str) -> bool:
@@ -144,19 +41,6 @@ def _is_clipped_form(short: str, full: str) -> bool:
         return _clipped_words(s, f)
     w = s[0]
     return any(t != w and ((len(w) >= 3 and t.startswith(w)) or (len(w) >= 4 and t.endswith(w))) for t in f)
-
-
-def _clipped_words(s: list[str], f: list[str]) -> bool:
-    """Each word of ``s`` is a word of ``f`` or its start (3+ letters), in order, at least one only a start."""
-    k, cut = 0, False
-    for w in s:
-        while k < len(f) and not (f[k] == w or (len(w) >= 3 and f[k].startswith(w))):
-            k += 1
-        if k == len(f):
-            return False
-        cut |= f[k] != w
-        k += 1
-    return cut
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -186,18 +70,6 @@ def _is_misspelt_form(short: str, full: str) -> bool:
         typos += f[k] != w
         k += 1
     return typos == 1
-
-
-def is_cut_from(nick: str, full: str) -> bool:
-    """A nickname made from the name itself: "Ani" of "Ni Nyuman Budiani", "Yadi" of "Suryadi", "Wid" of
-    "Widodo", "Chris Djoka" of "Christianus Djoka" (a word's start or end, 3+ letters)."""
-    s, f = _full_tokens(nick), _full_tokens(full)
-    if not s or not f:
-        return False
-    if len(s) > 1:
-        return _clipped_words(s, f) or all(t in f for t in s)
-    w = s[0]
-    return len(w) >= 3 and any(t.startswith(w) or t.endswith(w) for t in f)
 
 
 _ROLE_RANK = {"photographer": 3, "editor": 3, "reporter": 3}

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from org_helpers import entity, items, names, shared_extractor
 from pipeline.extract.orgs import OrgExtractor
-from pipeline.normalize.orgs import clean_org_name, merge_orgs
+from pipeline.names import clean_org_name
+from pipeline.normalize.orgs import merge_orgs
 
 
 @pytest.fixture(scope="module")

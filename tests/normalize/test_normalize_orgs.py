@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.normalize.orgs import acronym_matches, bracket_variants, clean_org_name, merge_orgs, org_key
+from pipeline.names import acronym_matches, bracket_variants, clean_org_name, org_key
+from pipeline.normalize.orgs import merge_orgs
 from pipeline.types import Mention
 
 

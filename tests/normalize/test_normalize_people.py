@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.normalize.people import clean_person_name, merge_people
+from pipeline.names import clean_person_name
+from pipeline.normalize.people import merge_people
 from pipeline.types import Mention
 
 
@@ -90,7 +91,7 @@ def test_merge_lone_short_name_stays_a_person():
 # --- other names of the same person ---------------------------------------------------------------------
 
 def test_a_short_form_with_a_cut_first_name_joins_the_full_name():
-    from pipeline.normalize.people import is_cut_from
+    from pipeline.names import is_cut_from
     assert is_cut_from("Chris Djoka", "Christianus Djoka")
     assert is_cut_from("Ani", "Ni Luh Sumiani")
     assert not is_cut_from("Budi", "Andi Pratama")

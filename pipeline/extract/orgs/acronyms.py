@@ -2,7 +2,7 @@
 uses, and the links from a mention written short to the mention that names the body in full."""
 from __future__ import annotations
 
-from ...normalize.orgs import acronym_matches, org_key
+from ...names import acronym_matches, org_key
 from .context import Cand, Ctx, entry_at, single_trailing, tokens_of
 from .grammar import scan
 from .places import place_at

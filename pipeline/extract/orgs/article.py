@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from ...normalize.orgs import CONNECTORS, acronym_matches
+from ...names import CONNECTORS, acronym_matches
 from ...types import Region
 from .context import Ctx, excluded_tokens
 from .lexicon import OrgLexicon

@@ -3,7 +3,7 @@ organisation dropped (a bare form word, a kind of body, a stop word), a known or
 recognised, and headline or sentence-start names cut back to a form the article uses in its body."""
 from __future__ import annotations
 
-from ...normalize.orgs import CONNECTORS, acronym_matches, bracket_variants, clean_org_name, org_key, strip_brackets
+from ...names import CONNECTORS, acronym_matches, bracket_variants, clean_org_name, org_key, strip_brackets
 from .context import Cand, Ctx, name_of, tokens_of
 from .places import place_at
 from .tokens import phrase_tokens, sentence_start

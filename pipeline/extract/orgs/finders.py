@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ...normalize.orgs import CONNECTORS, acronym_matches, org_key
+from ...names import CONNECTORS, acronym_matches, org_key
 from .context import Cand, Ctx, entry_at, single_trailing, stop_token, tokens_of
 from .grammar import bracket, scan
 from .lexicon import Form, OrgEntry

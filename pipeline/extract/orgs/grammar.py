@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...normalize.orgs import CONNECTORS, acronym_matches
+from ...names import CONNECTORS, acronym_matches
 from .context import Cand, Ctx, entry_at, is_breaking, single_trailing, stop_token
 from .places import ALL_LEVELS, place_at, region_name
 from .tokens import DASHES, NUMBER, QUOTES, YEAR, Tok, is_acronym, phrase_tokens

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ...normalize.orgs import add_legal_forms, org_key
+from ...names import add_legal_forms, org_key
 from ...rules import Rule, RuleSet
 from ..gazetteer import squash
 from .tokens import PhraseTable, phrase_tokens

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ...normalize.orgs import CONNECTORS, org_key
+from ...names import CONNECTORS, org_key
 from .context import Cand, Ctx, entry_at, stop_token
 from .places import ALL_LEVELS, place_at
 from .roles import cue_before

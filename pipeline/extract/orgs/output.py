@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...normalize.orgs import clean_org_name, org_key, strip_brackets
+from ...names import clean_org_name, org_key, strip_brackets
 from ...rules import Rule
 from ...types import Mention
 from .context import Cand, Ctx, entry_at

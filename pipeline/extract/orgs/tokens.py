@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ...normalize.orgs import CONNECTORS
+from ...names import CONNECTORS
 
 _TOKEN = re.compile(r"(?P<init>(?:[^\W\d_]\.){2,})|(?P<word>[^\W_]+(?:['’\-][^\W_]+)*\+?)|(?P<punct>[^\w\s])")
 _ROMAN = re.compile(r"^(?=[IVXL]+$)L?X{0,3}(?:IX|IV|V?I{0,3})$")

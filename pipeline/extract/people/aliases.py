@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pipeline.normalize.people import is_cut_from
+from pipeline.names import is_cut_from
 
 from .candidate import Cand
 from .names import Name

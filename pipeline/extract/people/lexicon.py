@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.normalize.people import name_words
+from pipeline.names import name_words
 from pipeline.rules import RuleSet
 
 from .words import keys

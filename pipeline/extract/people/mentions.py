@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pipeline.normalize.people import clean_person_name
+from pipeline.names import clean_person_name
 from pipeline.types import Mention, Region, in_regions
 
 from .candidate import Cand

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from pipeline.normalize.people import clean_person_name
+from pipeline.names import clean_person_name
 
 from .candidate import Cand
 from .words import MAX_NAME_WORDS
