@@ -112,6 +112,19 @@ def test_backend_maps_tags_to_character_spans_of_the_text(tmp_path):
     assert list(backend.annotate([""])) == [[]]
 
 
+def test_sentences_of_many_texts_are_tagged_together_and_come_back_to_their_text(tmp_path, monkeypatch):
+    monkeypatch.setattr(ner_stanza, "TEXTS_BATCH_SENTENCES", 3)
+    tagger = FakeTagger()
+    backend = StanzaNer(model_dir(tmp_path), tagger=tagger)
+    texts = ["Rina datang.", "", TEXT, "Tidak ada nama di sini.", "Yayasan Tunas Harapan"] * 2
+    found = list(backend.annotate(texts))
+    assert len(found) == len(texts)
+    assert [[t[a:b] for a, b, _ in f] for t, f in zip(texts, found)][:5] == [
+        ["Rina"], [], ["Mataram", "Rina Kartikasari", "Yayasan Tunas Harapan"], [], ["Yayasan Tunas Harapan"]]
+    assert found[:5] == found[5:]
+    assert max(len(c) for c in tagger.calls) > 1 and len(tagger.calls) < len(texts)
+
+
 # -- model folders and versions -------------------------------------------------------------------------
 
 def test_a_folder_that_is_not_a_stanza_model_is_refused_clearly(tmp_path):

@@ -21,6 +21,7 @@ from typing import Iterable, Iterator, Sequence
 from .ner import LABELS, Span
 
 MODEL_FILES = ("ner.pt", "pretrain.pt")
+TEXTS_BATCH_SENTENCES = 64  # annotate() tags the sentences of this many (or more) at once, across texts
 MAX_SENTENCE_TOKENS = 250  # a longer "sentence" (a table, a list without full stops) is cut into pieces
 INSTALL_HINT = "the Stanza NER backend needs the stanza extra: pip install -e '.[stanza]'"
 
@@ -178,12 +179,23 @@ class StanzaNer:
         self.nlp.add_pipe("sentencizer")
 
     def annotate(self, texts: Iterable[str]) -> Iterator[list[Span]]:
+        """Spans per text, in order. The sentences of several texts go to the tagger together (short texts,
+        such as one sentence each, would otherwise make batches of one)."""
+        pending: list[list[list[tuple[int, int, str]]]] = []  # sentences of each text not yet tagged
         for doc in self.nlp.pipe(texts, batch_size=16):
-            sents = sentences_of(doc)
-            tags = self.tagger.tag([[w for _, _, w in s] for s in sents])
+            pending.append(sentences_of(doc))
+            if sum(len(p) for p in pending) >= TEXTS_BATCH_SENTENCES:
+                yield from self._tag(pending)
+                pending = []
+        if pending:
+            yield from self._tag(pending)
+
+    def _tag(self, docs: list[list[list[tuple[int, int, str]]]]) -> Iterator[list[Span]]:
+        tags = iter(self.tagger.tag([[w for _, _, w in s] for sents in docs for s in sents]))
+        for sents in docs:
             spans: list[Span] = []
-            for words, sent_tags in zip(sents, tags):
-                spans.extend(char_spans([(a, b) for a, b, _ in words], sent_tags))
+            for words in sents:
+                spans.extend(char_spans([(a, b) for a, b, _ in words], next(tags)))
             yield spans
 
     def annotate_tokens(self, sentences: list[list[str]]) -> list[list[tuple[int, int, str]]]:
