@@ -148,3 +148,37 @@ def test_a_list_ending_in_a_shared_position_gives_it_to_everyone(extractor):
     people = body_by_name(people_of(extractor, text, ner_spans=spans))
     assert sorted(people) == ["Ade Ikhsan Karim", "Ibrahim Chalil", "Iromi Ilyas", "Mujiburrahman"]
     assert {p["title"] for p in people.values()} == {"anggota tim pelaksana"}
+
+
+# --- unseen articles: beneficiaries named once, appositions, initials in brackets -------------------------------------
+
+@pytest.mark.parametrize("text, name, title", [
+    # NAME salah seorang POSITION, no commas
+    ("Sementara itu, Sumiati salah seorang mitra binaan Bank Sukamaju menyampaikan rasa terima kasihnya.",
+     "Sumiati", "mitra binaan Bank Sukamaju"),
+    # NAME, salah satu POSITION, and a verb that is not a speaker's
+    ("Sumiati, salah satu penerima bantuan, kini bisa membuka warung kecil.", "Sumiati", "penerima bantuan"),
+    # NAME, AGE tahun, POSITION, verb
+    ("Suparno, 52 tahun, petani asal Desa Sukamaju, mengaku panennya meningkat.", "Suparno",
+     "petani asal Desa Sukamaju"),
+])
+def test_who_a_beneficiary_is(extractor, text, name, title):
+    people = body_by_name(people_of(extractor, text))
+    assert list(people) == [name]
+    assert people[name]["title"] == title
+
+
+def test_a_rank_before_a_name_after_a_weak_intro_is_a_sign_of_a_person(extractor):
+    text = "Babinsa Koramil 05, Serda Warsono bersama Praka Vonaleb, turun langsung mendampingi petani."
+    assert "Vonaleb" in body_names(people_of(extractor, text))
+    # without the rank, one word after "bersama" needs other evidence
+    text = "Para petani bekerja bersama Vonaleb, turun langsung ke sawah."
+    assert body_names(people_of(extractor, text)) == []
+
+
+def test_initials_in_brackets_between_a_name_and_its_verb(extractor):
+    text = "Agus Harimurti Prayoga (AHP) mengatakan pembangunan desa harus merata."
+    assert body_names(people_of(extractor, text)) == ["Agus Harimurti Prayoga"]
+    # brackets that are not the name's initials end no name there
+    text = "Jumat Berkah Bersama (JUBER) mengatakan hal serupa."
+    assert body_names(people_of(extractor, text)) == []

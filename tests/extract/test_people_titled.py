@@ -268,3 +268,81 @@ def test_a_place_continues_the_address_in_a_position(extractor):
     people = body_by_name(people_of(extractor, text))
     assert list(people) == ["Wiyanto"]
     assert people["Wiyanto"]["title"] == "anggota kelompok petani dari Desa Sugihwaras, Tuban"
+
+
+# --- one-word names after a position or a unit's acronym (unseen articles) -------------------------------------------
+
+def _span(text, part, label):
+    i = text.index(part)
+    return (i, i + len(part), label)
+
+
+@pytest.mark.parametrize("text, org, per, name, title", [
+    # the organisation span ran on into the name: degrees after it, a speaker's verb after it, the model's PER span
+    ("Pelatihan dibuka oleh Kadis PMD Sumarni, S.Sos, M.Si di aula kantor desa.", "PMD Sumarni", None,
+     "Sumarni", "Kadis PMD"),
+    ("Penyuluh BPP Sukorame Suryati, SP memberi materi budidaya.", "BPP Sukorame Suryati", None,
+     "Suryati", "Penyuluh BPP Sukorame"),
+    ("Sementara itu, Kepala UPT Puskesmas Sukorame Ratmini menjelaskan layanan posyandu.",
+     "UPT Puskesmas Sukorame Ratmini", "Ratmini", "Ratmini", "Kepala UPT Puskesmas Sukorame"),
+])
+def test_a_name_an_organisation_span_ran_into(extractor, text, org, per, name, title):
+    o = _span(text, org, "ORG")
+    ner = [_span(text, per, "PER")] if per else []
+    people = body_by_name(people_of(extractor, text, ner_spans=ner, org_spans=[o[:2]]))
+    assert list(people) == [name]
+    assert people[name]["title"] == title
+
+
+def test_an_organisation_span_without_a_sign_of_a_person_keeps_its_last_word(extractor):
+    text = "Kegiatan itu diikuti Kepala UPT Puskesmas Sukorame Raya dan para kader."
+    o = _span(text, "UPT Puskesmas Sukorame Raya", "ORG")
+    assert body_names(people_of(extractor, text, org_spans=[o[:2]])) == []
+
+
+@pytest.mark.parametrize("text, name, title", [
+    # a place speaks no words: the word after "Kecamatan X" before a speaker's verb is the person's name
+    ("Kasi Pemerintahan Kecamatan Sukorame Darmin menyampaikan laporan.", "Darmin",
+     "Kasi Pemerintahan Kecamatan Sukorame"),
+    # a head that takes a place, then one word and a speaker's verb
+    ("Sementara itu Sekdes Tarmuji mengatakan bantuan sudah disalurkan.", "Tarmuji", "Sekdes"),
+])
+def test_a_speakers_verb_after_the_position_makes_the_last_word_a_name(extractor, text, name, title):
+    people = body_by_name(people_of(extractor, text))
+    assert list(people) == [name]
+    assert people[name]["title"] == title
+
+
+def test_a_lone_word_ending_the_sentence_is_a_name_when_the_model_reads_one(extractor):
+    text = "Acara itu dihadiri Asisten Bidang Perekonomian dan Pengembangan Infrastruktur Masdun."
+    assert body_names(people_of(extractor, text)) == []  # no sign: it may be an office's name
+    people = body_by_name(people_of(extractor, text, ner_spans=[_span(text, "Infrastruktur Masdun", "PER")]))
+    assert list(people) == ["Masdun"]
+    assert people["Masdun"]["title"] == "Asisten Bidang Perekonomian dan Pengembangan Infrastruktur"
+
+
+# --- names cut short, and places read as names ------------------------------------------------------------
+
+def test_a_name_known_in_a_shorter_form_keeps_its_first_word(extractor):
+    text = ("Pembekalan diberikan oleh Gubernur Lemhanas Andi Widjajanto Prasetyo. Widjajanto Prasetyo berharap "
+            "peserta serius.")
+    ner = [(text.rindex("Widjajanto"), text.rindex("Widjajanto") + len("Widjajanto Prasetyo"), "PER")]  # the 2nd
+    people = body_by_name(people_of(extractor, text, ner_spans=ner, org_spans=[_span(text, "Lemhanas", "ORG")[:2]]))
+    assert list(people) == ["Andi Widjajanto Prasetyo"]
+    assert people["Andi Widjajanto Prasetyo"]["title"] == "Gubernur Lemhanas"
+
+
+def test_three_name_words_after_an_organisation(extractor):
+    text = "Pembekalan diberikan oleh Gubernur Lemhanas Andi Widjajanto Prasetyo."
+    people = body_by_name(people_of(extractor, text, org_spans=[_span(text, "Lemhanas", "ORG")[:2]]))
+    assert list(people) == ["Andi Widjajanto Prasetyo"]
+
+
+def test_the_place_after_a_head_that_takes_one_is_no_part_of_the_name(extractor):
+    # the model reads "Sukaraja Bambang" and "Sukamaju Darsono" as names; both first words are villages' names
+    text = "Acara itu dihadiri Camat Sukaraja Bambang, SE, dan Lurah Sukamaju Darsono."
+    ner = [_span(text, "Sukaraja Bambang", "PER"), _span(text, "Sukamaju Darsono", "PER")]
+    people = body_by_name(people_of(extractor, text, ner_spans=ner))
+    assert sorted(people) == ["Bambang", "Darsono"]
+    assert people["Bambang"]["title"] == "Camat Sukaraja"
+    assert people["Darsono"]["title"] == "Lurah Sukamaju"

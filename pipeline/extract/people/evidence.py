@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pipeline.normalize.people import clean_person_name
+from pipeline.names import clean_person_name
 
 from .candidate import Cand
 from .gate import ner_name
 from .names import Name
-from .patterns import anchored, apposition
+from .patterns import anchored, apposition, speaker_verb_at
 from .titled import titled
 from .words import SPEAKER_ADDRESSES, keys
 
@@ -43,8 +43,10 @@ def _note_places(doc: Doc, i: int) -> None:
     j = i + k
     while j < doc.n and doc.is_cap(j) and doc.same_phrase(j) and j - (i + k) < 6:
         j += 1
-    if j - (i + k) >= 2 and doc.degrees_start(j):
-        j -= 1  # "Dinas Pertanian Haryanto, SP.": degrees follow a person's name, not a place's
+    if (j - (i + k) >= 2 and doc.degrees_start(j)) or (j - (i + k) == 2 and speaker_verb_at(doc, j)):
+        # "Dinas Pertanian Haryanto, SP.": degrees follow a person's name, not a place's; "Kasi Pemerintahan
+        # Kecamatan Sukaraja Darmin menyampaikan": a place speaks no words, the person named after it does
+        j -= 1
     run = range(i + k, j) if j - (i + k) <= 2 and not doc.toks[i].text.islower() else range(i + k, min(j, i + k + 1))
     doc.place_words.update(doc.keys[x] for x in run)
 

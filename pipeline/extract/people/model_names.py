@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 from .candidate import Cand
 from .gate import person_evidence
 from .names import Name
+from .official_places import village_words
 from .patterns import title_after_name
 from .words import MAX_TITLE_TOKENS
 
@@ -29,10 +30,21 @@ def ner_candidates(doc: Doc) -> list[Cand]:
             title, comma = _title_before(doc, nm.h0)
             if title is not None and doc.toks[title[0]].text.isupper() and len(doc.toks[title[0]].text) > 3:
                 title, comma = None, False  # "PETANI ORGANIK - Name": a caption's label, not a position
+            elif title is not None and not comma and _place_first(doc, nm, title):
+                nm, title = Name(nm.a + 1, nm.b, nm.after, False, nm.a + 1), (title[0], nm.a + 1)
         if title is None and not person_evidence(doc, nm):
             continue
         out.append(Cand(nm.a, nm.b, "ner", 2 + bool(title), title, comma))
     return out
+
+
+def _place_first(doc: Doc, nm: Name, title: tuple[int, int]) -> bool:
+    """"Lurah Sukamaju Darsono": the model's name right after a head that takes a place (and is all the position)
+    starts with a village's name: that word is the place."""
+    h = title[0]
+    head = doc.lex.heads.get(tuple(doc.keys[h:h + doc.head_at.get(h, 0)]))
+    return (head is not None and head.get("place_after") and title[1] == nm.a == h + doc.head_at[h]
+            and nm.b - nm.a >= 2 and doc.is_name_word(nm.a + 1) and doc.keys[nm.a] in village_words())
 
 
 def _title_before(doc: Doc, a: int) -> tuple[tuple[int, int] | None, bool]:

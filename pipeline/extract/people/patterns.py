@@ -77,6 +77,14 @@ def anchor_before(doc: Doc, h: int) -> bool:
     return bool(lex.ends(lex.before, doc.keys, h)[0] or lex.ends(lex.cue("intro"), doc.keys, h)[0])
 
 
+def speaker_verb_at(doc: Doc, j: int) -> bool:
+    """A speaker's verb (speech_verbs, position after, not a weak one) at token j, maybe after a comma."""
+    if j < doc.n and doc.keys[j] == ",":
+        j += 1
+    r = doc.lex.match(doc.lex.after, doc.keys, j)[0] if j < doc.n else None
+    return r is not None and not r.get("weak")
+
+
 def anchored(doc: Doc) -> list[Cand]:
     """speech verb / Menurut / oleh + NAME [, POSITION]; NAME [,] + speech verb."""
     lex = doc.lex
@@ -95,11 +103,13 @@ def anchored(doc: Doc) -> list[Cand]:
             if not nm or doc.followed_by_cap(nm.after):
                 break
             title, comma = title_after_name(doc, nm.after)
-            out.append(Cand(nm.a, nm.b, r.source, 2 + bool(title), title, comma, weak=weak and not title))
+            # an honorific or rank before the name ("bersama Praka Vonatab") is a sign of a person like a position
+            out.append(Cand(nm.a, nm.b, r.source, 2 + bool(title), title, comma,
+                            weak=weak and not title and not nm.honorific))
             break
         r, k = lex.match(lex.after, doc.keys, i)
         if r is not None and i > 0:
-            nm = doc.name_before(i)
+            nm = doc.name_before(_before_initials(doc, i))
             if nm and (doc.starts_clause(nm.h0) or nm.honorific):
                 out.append(Cand(nm.a, nm.b, r.source, 2, weak=bool(r.get("weak"))))
             elif nm is None:
@@ -107,6 +117,18 @@ def anchored(doc: Doc) -> list[Cand]:
                 if c is not None:
                     out.append(c)
     return out
+
+
+def _before_initials(doc: Doc, end: int) -> int:
+    """"Agus Harimurti Yudhoyono (AHY) mengatakan": where the name ends when brackets before token ``end`` hold
+    the initials of the name before them; else ``end``."""
+    if not (end >= 3 and doc.toks[end - 1].text == ")" and doc.toks[end - 3].text == "(" and doc.is_acronym(end - 2)):
+        return end
+    nm = doc.name_before(end - 3)
+    if nm is None:
+        return end
+    initials = "".join(doc.toks[j].text[0] for j in range(nm.a, nm.b) if doc.toks[j].kind == "w").upper()
+    return end - 3 if len(initials) >= 2 and doc.toks[end - 2].text == initials else end
 
 
 def _affiliated(doc: Doc, verb: int) -> Cand | None:
@@ -152,9 +174,11 @@ def opening_apposition(doc: Doc) -> list[Cand]:
     out = []
     for i in range(doc.n):
         nm = _sentence_subject(doc, i)
-        if nm is None or not _starts_description(doc, nm.after + 1):
+        if nm is None:
             continue
-        s = nm.after + 1
+        s = _after_age(doc, nm.after + 1)
+        if not _starts_description(doc, s, aged=s > nm.after + 1):
+            continue
         e = _description_end(doc, s)
         if e is None:
             continue
@@ -162,6 +186,13 @@ def opening_apposition(doc: Doc) -> list[Cand]:
             continue
         out.append(Cand(nm.a, nm.b, "regex:opening_apposition", 3, (s, e), comma=True, cue=True))
     return out
+
+
+def _after_age(doc: Doc, s: int) -> int:
+    """"Suparno, 52 tahun, petani ...": the token after an age set off by commas at token s, else s."""
+    if s + 2 < doc.n and doc.toks[s].kind == "n" and doc.keys[s + 1] == "tahun" and doc.keys[s + 2] == ",":
+        return s + 3
+    return s
 
 
 def _sentence_subject(doc: Doc, i: int) -> Name | None:
@@ -174,15 +205,16 @@ def _sentence_subject(doc: Doc, i: int) -> Name | None:
     return nm
 
 
-def _starts_description(doc: Doc, s: int) -> bool:
+def _starts_description(doc: Doc, s: int, aged: bool = False) -> bool:
     """A lowercase word at token s that starts who someone is, not another pattern's cue ("Budi, mengatakan",
-    "Budi, yang juga Ketua") nor a position head ("Budi, Kepala ...")."""
+    "Budi, yang juga Ketua") nor a position head ("Budi, Kepala ...": ``titled`` reads it; after an age set off by
+    commas it does not: "Suparno, 52 tahun, petani ...")."""
     lex = doc.lex
     if s >= doc.n or not doc.same_phrase(s) or doc.toks[s].kind != "w" or not doc.toks[s].text.islower():
         return False
     return not (lex.match(lex.after, doc.keys, s)[0] is not None
                 or lex.match(lex.appositions, doc.keys, s)[0] is not None
-                or doc.keys[s] in lex.title_stop or s in doc.head_at)
+                or doc.keys[s] in lex.title_stop or (s in doc.head_at and not aged))
 
 
 def _description_end(doc: Doc, s: int) -> int | None:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from .candidate import Cand
 from .names import Name
 from .official_places import village_words
-from .patterns import anchor_before, name_list, title_after_name
+from .patterns import anchor_before, name_list, speaker_verb_at, title_after_name
 from .positions import strip_title
 from .words import AND_WORDS, MAX_NAME_WORDS, NAME_JOINERS, NOT_NAME_RE, QUOTES, TITLE_CONNECTORS
 
@@ -120,7 +120,10 @@ def _name_after_position(doc: Doc, s: int) -> Name | None:
 
 def _name_ending_position(doc: Doc, h: int, head_end: int, e: int, rule: Rule) -> Cand | None:
     """POSITION NAME: the name is the tail of the run (maybe before another name of it in brackets)."""
-    anchored, place_after = anchor_before(doc, h), bool(rule.get("place_after"))
+    # a speaker's verb before the position ("kata Camat ...") or right after its run ("Sekdes Tarmuji mengatakan"):
+    # a person is named, and a place speaks no words
+    anchored = anchor_before(doc, h) or speaker_verb_at(doc, e)
+    place_after = bool(rule.get("place_after"))
     nm = split_tail(doc, head_end, e, anchored=anchored, place_after=place_after)
     if nm is None:
         nm = _name_before_bracket(doc, head_end, e, anchored=anchored, place_after=place_after)
@@ -270,7 +273,25 @@ def _tail_options(doc: Doc, head_end: int, e: int) -> list[Name]:
     # an organisation found around the position may have taken the name's prefix ("Dinas Kesehatan Provinsi
     # Bali I" + "Nyoman Gede Anom"): the prefix still starts the name
     return [o for o in options if not doc.in_org(o.a, o.b) or (
-        doc.toks[o.a].text in doc.lex.name_prefixes and o.b - o.a > 1 and not doc.in_org(o.a + 1, o.b))]
+        doc.toks[o.a].text in doc.lex.name_prefixes and o.b - o.a > 1 and not doc.in_org(o.a + 1, o.b))
+        or _org_ran_on(doc, o)]
+
+
+def _org_ran_on(doc: Doc, o: Name) -> bool:
+    """"Kadis PMD Sumarni, S.Sos", "Kepala UPT Puskesmas Sukamaju Ratmini menjelaskan": an organisation span that
+    starts before the name and ends with it ran on into the name, when the person's signs say so: the model's PER
+    span ends with the name and does not start inside it, or (the model saying nothing there) degrees or a
+    speaker's verb follow the name. A village's name does not start the name ("Puskesmas Talise Massi")."""
+    s, e = doc.toks[o.a].start, doc.toks[o.b - 1].end
+    spans = [(os, oe) for os, oe in doc.org_spans if os < e and s < oe]
+    if not spans or any(os >= s or oe != e for os, oe in spans):
+        return False
+    if o.b - o.a > 1 and doc.keys[o.a] in village_words():
+        return False
+    per = doc.model_person_at(o.a, o.b)
+    if per is not None:
+        return per[0] <= o.a
+    return doc.degrees_start(o.b) or speaker_verb_at(doc, o.after)
 
 
 def _words(doc: Doc, o: Name) -> list[str]:
@@ -294,12 +315,22 @@ def _choose_tail(doc: Doc, options: list[Name], head_end: int, e: int, anchored:
     # leading place/organisation words are not the name ("Sukamaju Andi Pratama")
     plain = [o for o in options if not any(doc.is_place(x) for x in range(o.a, o.b) if doc.toks[x].kind == "w")]
     if full:
-        return full[0], False
+        return _without_place_first(doc, _with_first_name(doc, full[0], plain, head_end, place_after), options,
+                                    head_end, place_after), False
     if ev:
         return _with_unique_words_before(doc, ev[0], plain, place_after), False
     if not plain:
         return None, True
     return _plain_tail(doc, plain, head_end, e, anchored, place_after)
+
+
+def _without_place_first(doc: Doc, choice: Name, options: list[Name], head_end: int, place_after: bool) -> Name:
+    """"Camat Sukaraja Bambang": after a head that takes a place, a village's name right after the head is the
+    place, not the name's first word, though the model read the two words as one name."""
+    if (not place_after or choice.a != head_end or len(_words(doc, choice)) < 2
+            or doc.keys[choice.a] not in village_words()):
+        return choice
+    return next((o for o in options if o.a == choice.a + 1 and o.b == choice.b), choice)
 
 
 def _with_unique_words_before(doc: Doc, choice: Name, plain: list[Name], place_after: bool) -> Name:
@@ -315,6 +346,28 @@ def _with_unique_words_before(doc: Doc, choice: Name, plain: list[Name], place_a
     return choice
 
 
+def _with_first_name(doc: Doc, choice: Name, plain: list[Name], head_end: int, place_after: bool) -> Name:
+    """A name known in a shorter form ("Widjajanto Prasetyo" said again later) keeps the one name word written
+    before it ("Gubernur Lemhanas Andi Widjajanto Prasetyo"), when that word is no place's and the article uses it
+    nowhere else but for a person, and what comes before it surely ends the position: the head itself, an
+    organisation, a place, an acronym, a bracket, a lowercase word, or the one word after a head that takes a place
+    ("Bupati Sukamaju Ahmad Rifai Hidayat"; that word itself is the place)."""
+    if len(_words(doc, choice)) < 2 or (place_after and choice.a - 1 == head_end):
+        return choice
+    longer = next((o for o in plain if o.a == choice.a - 1 and o.b == choice.b), None)
+    if longer is None or not doc.is_name_word(longer.a) or doc.in_org(longer.a, longer.a + 1):
+        return choice
+    w = doc.keys[longer.a]
+    if doc.keys.count(w) > 1 and not doc.is_person_word(w):
+        return choice
+    prev = longer.a - 1
+    if prev >= head_end and not (doc.in_org(prev, prev + 1) or doc.is_place(prev) or doc.is_acronym(prev)
+                                 or doc.toks[prev].text in {")", ","} or doc.toks[longer.a].glued
+                                 or doc.toks[prev].text.islower() or (place_after and prev == head_end)):
+        return choice
+    return longer
+
+
 def _plain_tail(doc: Doc, plain: list[Name], head_end: int, e: int, anchored: bool,
                 place_after: bool) -> tuple[Name | None, bool]:
     """The name when the article gives no evidence for any option: by length and what comes before it."""
@@ -325,6 +378,8 @@ def _plain_tail(doc: Doc, plain: list[Name], head_end: int, e: int, anchored: bo
         return plain[-1], True  # "Camat Sukolilo Suparman": the head takes a place, a kecamatan's name first
     if len(words) != 1:
         return choice, False
+    if place_after and choice.h0 == head_end and words[0] in village_words():
+        return None, True  # "Camat Sukolilo mengatakan": the one word after a head that takes a place is a place's
     if doc.keys.count(words[0]) > 1:
         return None, True  # "nasabah PNM Mekaar" again and again, never quoted: part of a name, not a person
     if doc.degrees_start(e) or ((doc.is_acronym(choice.h0 - 1) or doc.toks[choice.h0 - 1].text == ")")
@@ -334,18 +389,22 @@ def _plain_tail(doc: Doc, plain: list[Name], head_end: int, e: int, anchored: bo
         prev = choice.h0 - 1
         if choice.h0 == head_end and (doc.toks[prev].text.islower() or place_after):
             return None, True  # "mentor Karang Taruna", "warga Sukamaju", "Camat Sukolilo": a group or a place
-        if choice.h0 != head_end and not (doc.is_place(prev) or doc.toks[prev].text == ")"):
-            return None, True  # a lone capitalised word after an organisation: more likely a place
+        if choice.h0 != head_end and not (doc.is_place(prev) or doc.toks[prev].text == ")"
+                                          or doc.model_person_at(choice.a, choice.b) is not None):
+            return None, True  # a lone capitalised word after an organisation: more likely a place (unless the
+            # model reads a person's name ending with it: "Asisten Bidang Pengembangan Infrastruktur Masdin")
     return choice, False
 
 
 def _plain_choice(doc: Doc, plain: list[Name]) -> Name:
     """Two words at most, or up to four where the word before the longest surely ends what comes before the name
-    ("Kemenpar Alicia Tiffany Beandda", "Kabiro detikSumbagsel Baringin Parlindungan Lumban Gaol")."""
+    ("Kemenpar Alicia Tiffany Beandda", "Kabiro detikSumbagsel Baringin Parlindungan Lumban Gaol", an organisation's
+    last word: "Gubernur Lemhanas Andi Widjajanto Prasetyo")."""
     longest = plain[0]
     n = len(_words(doc, longest))
     prev = longest.a - 1
     strong = (doc.is_acronym(prev) or doc.toks[prev].text == ")" or doc.keys[prev] in doc.lex.stop
+              or doc.in_org(prev, prev + 1)
               or doc.is_place(prev) or not doc.toks[prev].text[:1].isupper()
               or (doc.toks[prev].kind == "w" and NOT_NAME_RE.match(doc.keys[prev]) is not None))
     want = n if n <= 2 or (n <= 4 and strong) else 2
@@ -353,12 +412,13 @@ def _plain_choice(doc: Doc, plain: list[Name]) -> Name:
 
 
 def _lone_word_before_sentence_end(doc: Doc, choice: Name, head_end: int, e: int, anchored: bool) -> bool:
-    """A one-word name without evidence or anchor, where the sentence ends (and not right after a place)."""
+    """A one-word name without evidence or anchor, where the sentence ends (and not right after a place, nor where
+    the model reads a person's name ending with it: "... Bidang Perekonomian dan Pembangunan Tarmuji.")."""
     end_tok = doc.toks[e] if e < doc.n else None
     sentence_end = end_tok is None or end_tok.text in ".!?" or "\n" in end_tok.gap or end_tok.text in QUOTES
     return (sentence_end and not anchored and not _evidenced(doc, choice) and len(_words(doc, choice)) < 2 and not (
         end_tok is not None and choice.h0 > head_end and doc.is_place(choice.h0 - 1)
-        and choice.h0 - 1 not in doc.head_at))
+        and choice.h0 - 1 not in doc.head_at) and doc.model_person_at(choice.a, choice.b) is None)
 
 
 def _next_position(doc: Doc, j: int) -> bool:

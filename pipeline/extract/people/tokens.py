@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from pipeline.normalize.people import clean_person_name
+from pipeline.names import clean_person_name
 
 from .names import NameParser
 from .official_places import place_phrases
@@ -71,6 +71,9 @@ class Doc(NameParser, PositionParser):
         self.n = len(self.toks)
         self.org_spans = sorted((int(s), int(e)) for s, e, *_ in org_spans)
         self.ner_people = sorted((int(s), int(e)) for s, e, lab in ner_spans if str(lab).upper() in {"PER", "PERSON"})
+        self.ner_all = list(self.ner_people)  # every PER span of the model (``ner_people`` keeps the plausible ones)
+        self.ner_other = sorted((int(s), int(e), str(lab).upper()) for s, e, lab in ner_spans
+                                if str(lab).upper() not in {"PER", "PERSON"})  # its ORG and LOC spans
         self.person_strong: set[str] = set()
         self.person_weak: set[str] = set()
         self.known_names: set[str] = set()  # full names from NER or unambiguous patterns
@@ -176,6 +179,15 @@ class Doc(NameParser, PositionParser):
         while j < self.n and self.toks[j].start < pos:
             j += 1
         return j
+
+    def model_person_at(self, a: int, b: int) -> tuple[int, int] | None:
+        """The model's PER span (any, plausible or not) that ends where tokens a..b-1 end, as token positions (its
+        start may lie before or after token a), else None."""
+        e = self.toks[b - 1].end
+        for ps, pe in self.ner_all:
+            if pe == e:
+                return self.tok_at_or_after(ps), b
+        return None
 
     def in_org(self, a: int, b: int) -> bool:
         s, e = self.toks[a].start, self.toks[b - 1].end
