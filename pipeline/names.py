@@ -9,26 +9,37 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Any, Iterable, Sequence
+from typing import AbstractSet, Any, Iterable, Sequence
 
 
 # ---------------------------------------------------------------------------------------------------
 # organisation names
 
-# Legal-form words dropped by ``org_key``. Defaults mirror the scorer; the extractor adds the forms marked
-# ``legal`` in rules/org_forms.jsonl through ``add_legal_forms``.
-LEGAL_WORDS: set[str] = {"pt", "tbk", "persero", "perseroda", "cv", "ud"}
+# Legal-form words dropped by ``org_key``: these defaults mirror the scorer. The organisation lexicon adds the
+# forms marked ``legal`` in rules/org_forms.jsonl (``legal_words``) and hands its own set to every ``org_key``
+# and ``merge_orgs`` call of its pipeline: nothing here changes at run time, so two pipelines with different
+# rules in one process never see each other's words.
+
+
+class LegalWords(frozenset):
+    """A set of legal-form words whose ``repr`` is sorted: a cache key made of it (the "assemble" stage
+    fingerprints its arguments by ``repr``) is the same in every process, whatever the hash seed."""
+
+    def __repr__(self) -> str:
+        return f"LegalWords({sorted(self)!r})"
+
+
+LEGAL_WORDS = LegalWords({"pt", "tbk", "persero", "perseroda", "cv", "ud"})
 
 CONNECTORS = {"dan", "&", "untuk", "of", "and", "for", "the", "kepada", "serta", "de", "du", "la"}
 
 _TRAILING_WORDS = {"yang", "dan", "serta", "di", "ini", "itu", "tersebut", "dengan", "ke", "dari", "atau", "untuk",
                    "pada", "oleh", "&", "kepada", "bagi", "dalam", "sebagai", "selaku", "juga", "pun"}
 
-def add_legal_forms(words: Iterable[str]) -> None:
-    """Extend the legal words ``org_key`` drops (called with rules/org_forms.jsonl entries marked legal)."""
-    for w in words:
-        for part in org_words(w):
-            LEGAL_WORDS.add(part)
+
+def legal_words(forms: Iterable[str], base: AbstractSet[str] = LEGAL_WORDS) -> LegalWords:
+    """``base`` with the words of ``forms`` (rules/org_forms.jsonl entries marked legal: "P.T." adds p and t)."""
+    return LegalWords({*base, *(part for form in forms for part in org_words(form))})
 
 
 def org_words(s: str) -> list[str]:
@@ -74,9 +85,10 @@ def _balance(s: str) -> str:
     return s
 
 
-def org_key(s: str) -> str:
-    """Comparison key: case-folded words without legal forms or punctuation ("PT. Bank X (Persero) Tbk" -> "bank x")."""
-    return " ".join(w for w in org_words(s) if w not in LEGAL_WORDS)
+def org_key(s: str, legal: AbstractSet[str] = LEGAL_WORDS) -> str:
+    """Comparison key: case-folded words without the ``legal`` forms or punctuation ("PT. Bank X (Persero) Tbk" ->
+    "bank x"). A pipeline passes its organisation lexicon's words (``OrgLexicon.legal_key_words``)."""
+    return " ".join(w for w in org_words(s) if w not in legal)
 
 
 def strip_brackets(s: str) -> str:

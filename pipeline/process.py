@@ -480,7 +480,8 @@ def _extract(a: Article, seg: Segmentation, ann: Annotation, res: Resources, tim
     counts = stage("counts", res.counts.extract, text, regions, seg.title)
     facts = stage("programme", res.programme, text, regions, org_spans, seg.title)
     # rules proposed; the learned models (if any) choose: programme or not, total, name, publication date
-    evidence = Evidence(a, seg.title, seg.dateline, facts, orgs, people, places, date_result.mentions, counts)
+    evidence = Evidence(a, seg.title, seg.dateline, facts, orgs, people, places, date_result.mentions, counts,
+                        res.orgs.legal_key_words)
     date_result.published = res.decider.apply(evidence, date_result.published)
     credit_rules([*orgs, *people, *places], rule_mentions, ann.ner)
     mentions: list[Mention] = [*rule_mentions, *orgs, *people, *places, *date_result.mentions, *counts, *facts.cues]
@@ -488,7 +489,8 @@ def _extract(a: Article, seg: Segmentation, ann: Annotation, res: Resources, tim
         mentions.append(facts.name_mention)
     mentions.extend(Mention("ner", text[s:e], s, e, "ner", {}, label=label, excluded=seg.is_excluded(s, e))
                     for s, e, label in ann.ner)
-    records = stage("assemble", build_records, a, seg, facts, orgs, people, places, date_result, counts) \
+    records = stage("assemble", build_records, a, seg, facts, orgs, people, places, date_result, counts,
+                    res.orgs.legal_key_words) \
         if facts.is_programme else []
     status = "record" if records else "no_programme"
     return ArticleResult(a.id, a.path, status, records, mentions, None, timings, layers,

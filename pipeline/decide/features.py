@@ -12,8 +12,9 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
+from typing import AbstractSet, Any
 
+from ..names import LEGAL_WORDS
 from ..types import Article, Mention
 
 WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
@@ -45,6 +46,7 @@ class Evidence:
     places: list[Mention]
     dates: list[Mention]
     counts: list[Mention]
+    legal: AbstractSet[str] = LEGAL_WORDS  # what organisation names are compared without (the org extractor's)
 
     @property
     def text(self) -> str:
@@ -300,9 +302,10 @@ def org_candidates(ev: Evidence) -> list[tuple[list[Mention], dict[str, float], 
     def live(m: Mention) -> bool:
         return not m.value.get("media") and not m.value.get("dropped")
 
-    ruled = [it for it in merge_orgs([m for m in ev.orgs if not m.excluded and live(m)])
+    ruled = [it for it in merge_orgs([m for m in ev.orgs if not m.excluded and live(m)], ev.legal)
              if it.get("kind") not in NON_ACTOR_KINDS]
-    spare = [it for it in merge_orgs([m for m in ev.orgs if m.excluded and m.value.get("candidate") and live(m)])
+    spare = [it for it in merge_orgs([m for m in ev.orgs if m.excluded and m.value.get("candidate") and live(m)],
+                                     ev.legal)
              if it.get("kind") not in NON_ACTOR_KINDS]
     held = {_org_norm(n) for it in ruled for n in [it["name"], *it["aliases"]]}
     spare = [it for it in spare if not {_org_norm(n) for n in [it["name"], *it["aliases"]]} & held]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from typing import Any
+from typing import AbstractSet, Any
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
@@ -41,15 +41,15 @@ def _numbers(key: str) -> set[str]:
 class _Feat:
     """What merging needs to know about one mention."""
 
-    def __init__(self, i: int, m: Mention):
+    def __init__(self, i: int, m: Mention, legal: AbstractSet[str]):
         v = m.value or {}
         self.i = i
         self.m = m
         self.name = clean_org_name(v.get("name") or m.text)
-        self.keys = {org_key(x) for x in [self.name, *bracket_variants(self.name)]} - {""}
+        self.keys = {org_key(x, legal) for x in [self.name, *bracket_variants(self.name)]} - {""}
         acr = v.get("acronym")
         if acr:
-            self.keys.add(org_key(acr))
+            self.keys.add(org_key(acr, legal))
         self.base = v.get("base")
         self.unit = v.get("unit") or None
         self.place = v.get("place") or None
@@ -68,14 +68,14 @@ class _Feat:
         self.rule_id = v.get("rule_id") or None  # the analyst's alias rule naming this form
         self.rule_name = v.get("rule_name") or None
         # the form word with a bracket's name: "Yayasan Kakak" for "Yayasan Kepedulian untuk Anak (Kakak)"
-        self.form_brackets = {org_key(f"{self.form} {b}") for b in re.findall(r"\(([^()]+)\)", self.name)
+        self.form_brackets = {org_key(f"{self.form} {b}", legal) for b in re.findall(r"\(([^()]+)\)", self.name)
                               if len(b.split()) == 1} if self.form else set()
 
 
-def units_compatible(a: str, b: str) -> bool:
+def units_compatible(a: str, b: str, legal: AbstractSet[str] = LEGAL_WORDS) -> bool:
     """Two unit descriptions of one company naming the same unit ("RU IV Cilacap" / "Refinery Unit (RU) IV Cilacap")."""
-    va = {org_key(x) for x in [a, *bracket_variants(a)]}
-    vb = {org_key(x) for x in [b, *bracket_variants(b)]}
+    va = {org_key(x, legal) for x in [a, *bracket_variants(a)]}
+    vb = {org_key(x, legal) for x in [b, *bracket_variants(b)]}
     if va & vb:
         return True
     for x in va:
@@ -127,12 +127,12 @@ def _same_region(a: str | None, b: str | None) -> bool:
     return not (la and lb and la != lb)
 
 
-def _core_compatible(a: _Feat, b: _Feat) -> bool:
+def _core_compatible(a: _Feat, b: _Feat, legal: AbstractSet[str]) -> bool:
     """Same form word and the same body, written out or abbreviated ("Dinas PMD" / "Dinas Pemberdayaan Masyarakat Desa")."""
     ca, cb = _words(a.core), _words(b.core)
     if not ca or not cb or ca[0] != cb[0]:
         return False
-    ra, rb = [w for w in ca[1:] if w not in LEGAL_WORDS], [w for w in cb[1:] if w not in LEGAL_WORDS]
+    ra, rb = [w for w in ca[1:] if w not in legal], [w for w in cb[1:] if w not in legal]
     if not ra and not rb:
         return True  # "Pemkab X" / "Pemerintah Kabupaten X": the regions decide
     if not ra or not rb:
@@ -166,15 +166,15 @@ def _fuzzy_same(a: _Feat, b: _Feat) -> bool:
     return False
 
 
-def _acronym_expands(a: str, b: str) -> bool:
+def _acronym_expands(a: str, b: str, legal: AbstractSet[str]) -> bool:
     """"KS Grup" and "Krakatau Steel Group": an acronym for the leading words, the rest (nearly) the same."""
     wa, wb = strip_brackets(a).split(), strip_brackets(b).split()
     if len(wa) < 2 or not wa[0].isupper() or len(wb) <= len(wa):
         return False
-    rest_a = org_key(" ".join(wa[1:]))
+    rest_a = org_key(" ".join(wa[1:]), legal)
     for k in range(2, len(wb)):
         if acronym_matches(wa[0], wb[:k], syllabic=False):
-            rest_b = org_key(" ".join(wb[k:]))
+            rest_b = org_key(" ".join(wb[k:]), legal)
             return bool(rest_a) and fuzz.ratio(rest_a, rest_b) >= 80
     return False
 
@@ -184,11 +184,12 @@ def _is_subsequence(short: list[str], long_: list[str]) -> bool:
     return all(w in it for w in short)
 
 
-def merge_orgs(mentions: list[Mention]) -> list[dict[str, Any]]:
+def merge_orgs(mentions: list[Mention], legal: AbstractSet[str] = LEGAL_WORDS) -> list[dict[str, Any]]:
     """One item per real-world organisation in the article, in order of first mention:
-    ``{"name", "aliases", "kind", "role", "mentions"}``."""
-    named = [m for m in mentions if org_key(clean_org_name((m.value or {}).get("name") or m.text))]
-    feats = [_Feat(i, m) for i, m in enumerate(named)]
+    ``{"name", "aliases", "kind", "role", "mentions"}``. Names are compared without the ``legal`` forms: a
+    pipeline passes its organisation extractor's (``OrgExtractor.legal_key_words``)."""
+    named = [m for m in mentions if org_key(clean_org_name((m.value or {}).get("name") or m.text), legal)]
+    feats = [_Feat(i, m, legal) for i, m in enumerate(named)]
     n = len(feats)
     if n == 0:
         return []
@@ -223,31 +224,31 @@ def merge_orgs(mentions: list[Mention]) -> list[dict[str, Any]]:
             if a.base and a.base == b.base:
                 if a.unit is None and b.unit is None and _same_region(a.place, b.place):
                     uf.union(a.i, b.i)
-                elif a.unit and b.unit and units_compatible(a.unit, b.unit):
+                elif a.unit and b.unit and units_compatible(a.unit, b.unit, legal):
                     uf.union(a.i, b.i)
             elif (a.keys & b.keys) and not (a.base and b.base and a.base != b.base) and \
                     ((a.unit is None) == (b.unit is None) or not (a.base or b.base)):
                 uf.union(a.i, b.i)
-            elif _fuzzy_same(a, b) or (not (a.base and b.base) and
-                                       (_acronym_expands(a.name, b.name) or _acronym_expands(b.name, a.name))):
+            elif _fuzzy_same(a, b) or (not (a.base and b.base) and (_acronym_expands(a.name, b.name, legal)
+                                                                    or _acronym_expands(b.name, a.name, legal))):
                 uf.union(a.i, b.i)
-            elif a.form and a.form == b.form and not a.unit and not b.unit and _core_compatible(a, b) \
+            elif a.form and a.form == b.form and not a.unit and not b.unit and _core_compatible(a, b, legal) \
                     and places_compatible(a.place, b.place):
                 uf.union(a.i, b.i)
-            elif a.form and a.form == b.form and (org_key(a.name) in b.form_brackets
-                                                  or org_key(b.name) in a.form_brackets):
+            elif a.form and a.form == b.form and (org_key(a.name, legal) in b.form_brackets
+                                                  or org_key(b.name, legal) in a.form_brackets):
                 uf.union(a.i, b.i)  # "Yayasan Kakak" after "Yayasan Kepedulian untuk Anak (Kakak)"
             elif a.form and b.form and (a.form in b.level_of or b.form in a.level_of) and a.place and b.place \
                     and _same_region(a.place, b.place):
                 uf.union(a.i, b.i)  # "Pemda Sambas" and "Pemerintah Kabupaten Sambas"
     # 2b. a misspelt form ("Pertamina Kilang Palju" for "Kilang Pertamina Plaju", a photo caption's typo) joins
     #     the organisation it is a typo of, whatever known organisation its words happened to match
-    _attach_typos(feats, uf)
+    _attach_typos(feats, uf, legal)
     # 3. the same organisation with and without its region: joins the unit in that region, else the bare one
     for a in feats:
         if a.base and a.unit is None and a.place:
             units = [b for b in feats if b.base == a.base and b.unit and ok(a, b)
-                     and (places_compatible(a.place, b.place) or units_compatible(a.place, b.unit))]
+                     and (places_compatible(a.place, b.place) or units_compatible(a.place, b.unit, legal))]
             bare = [b for b in feats if b.base == a.base and b.unit is None and not b.place and ok(a, b)]
             target = units[0] if units else (bare[0] if bare else None)
             if target is not None:
@@ -255,16 +256,16 @@ def merge_orgs(mentions: list[Mention]) -> list[dict[str, Any]]:
     # 4. a bare name ("Pertamina") joins its only named unit unless the article names the company itself
     _attach_bare_names(feats, uf)
     # 5. a body named without its region ("Disperindag") joins the same body in the region most mentioned
-    _attach_unplaced(feats, uf)
+    _attach_unplaced(feats, uf, legal)
     # 6. a short form joins the one longer name it is part of ("Dinas Koperasi" -> "Dinas Koperasi UMKM Cilegon")
-    _attach_short_forms(feats, uf)
+    _attach_short_forms(feats, uf, legal)
     # 7. an analyst's alias rule has the last word: the forms it names make one organisation
-    groups = _apply_analyst_rules(feats, list(uf.groups().values()))
-    return [_item([feats[i] for i in sorted(idx)]) for idx in
+    groups = _apply_analyst_rules(feats, list(uf.groups().values()), legal)
+    return [_item([feats[i] for i in sorted(idx)], legal) for idx in
             sorted(groups, key=lambda g: min(feats[i].m.start for i in g))]
 
 
-def _apply_analyst_rules(feats: list[_Feat], groups: list[list[int]]) -> list[list[int]]:
+def _apply_analyst_rules(feats: list[_Feat], groups: list[list[int]], legal: AbstractSet[str]) -> list[list[int]]:
     """Every mention an analyst's alias rule names moves to one group: the group holding most of that rule's
     mentions (then the one whose names include the rule's name, then the largest). Mentions the automatic
     merging had joined to a moved one stay where they were: the rule moves only the forms it names."""
@@ -284,12 +285,12 @@ def _apply_analyst_rules(feats: list[_Feat], groups: list[list[int]]) -> list[li
                 f.m = dataclasses.replace(f.m, source=f.m.value["rule_source"])  # the rule says which body it is
         if len(homes) < 2:
             continue
-        rule_name = org_key(feats[members[0]].rule_name or "")
+        rule_name = org_key(feats[members[0]].rule_name or "", legal)
 
         def rank(gi: int) -> tuple:
             g = groups[gi]
             return (sum(1 for i in g if i in members),
-                    any(org_key(feats[i].name) == rule_name for i in g), len(g), -gi)
+                    any(org_key(feats[i].name, legal) == rule_name for i in g), len(g), -gi)
 
         target = max(homes, key=rank)
         for i in members:
@@ -297,7 +298,7 @@ def _apply_analyst_rules(feats: list[_Feat], groups: list[list[int]]) -> list[li
                 groups[where[i]].remove(i)
                 groups[target].append(i)
                 f = feats[i]
-                f.typo = f.typo or org_key(f.name) != rule_name
+                f.typo = f.typo or org_key(f.name, legal) != rule_name
     return [g for g in groups if g]
 
 
@@ -309,11 +310,11 @@ def _typo_word(a: str, b: str) -> bool:
     return OSA.distance(a, b) <= (1 if max(len(a), len(b)) <= 7 else 2)
 
 
-def typo_of(short: str, long_: str) -> bool:
+def typo_of(short: str, long_: str, legal: AbstractSet[str] = LEGAL_WORDS) -> bool:
     """Whether name ``short`` is ``long_`` (or a part of it) with a typo: every word of ``short`` is a word of
     ``long_`` or a misspelling of one (each used once, in any order), and at least one is misspelt."""
-    ws = [w for w in org_key(short).split() if w not in CONNECTORS]
-    wl = [w for w in org_key(long_).split() if w not in CONNECTORS]
+    ws = [w for w in org_key(short, legal).split() if w not in CONNECTORS]
+    wl = [w for w in org_key(long_, legal).split() if w not in CONNECTORS]
     if not ws or len(ws) > len(wl) or 3 * len(ws) < 2 * len(wl):
         return False  # most of the longer name is there: "Pemerintah Kabupaten X" is no typo of "Dinas ... Kabupaten X"
     free = list(wl)
@@ -330,7 +331,7 @@ def typo_of(short: str, long_: str) -> bool:
     return slips > 0
 
 
-def _attach_typos(feats: list[_Feat], uf: UnionFind) -> None:
+def _attach_typos(feats: list[_Feat], uf: UnionFind, legal: AbstractSet[str]) -> None:
     """A group whose every name is a misspelling of a name in another group joins that group (the better
     attested one: more mentions, then the longer name)."""
     groups = uf.groups()
@@ -348,7 +349,7 @@ def _attach_typos(feats: list[_Feat], uf: UnionFind) -> None:
             if theirs[0].media != mine[0].media or len(theirs) < len(mine):
                 continue
             written = {y for t in theirs for y in [t.name, *bracket_variants(t.name), t.canonical or ""] if y}
-            if all(any(typo_of(x, y) for x in [f.name, *bracket_variants(f.name)] for y in written) for f in mine):
+            if all(any(typo_of(x, y, legal) for x in [f.name, *bracket_variants(f.name)] for y in written) for f in mine):
                 best = other
                 break
         if best is not None:
@@ -376,23 +377,24 @@ def _attach_bare_names(feats: list[_Feat], uf: UnionFind) -> None:
                 uf.union(f.i, target)
 
 
-def _attach_unplaced(feats: list[_Feat], uf: UnionFind) -> None:
+def _attach_unplaced(feats: list[_Feat], uf: UnionFind, legal: AbstractSet[str]) -> None:
     for a in feats:
         if not a.form or a.place or a.unit or a.base:
             continue
         if any(feats[i].place for i in uf.groups()[uf.find(a.i)]):
             continue
         hosts = Counter(uf.find(b.i) for b in feats
-                        if b.place and b.form == a.form and not b.unit and b.media == a.media and _core_compatible(a, b))
+                        if b.place and b.form == a.form and not b.unit and b.media == a.media
+                        and _core_compatible(a, b, legal))
         if hosts:
             uf.union(a.i, hosts.most_common(1)[0][0])
 
 
-def _attach_short_forms(feats: list[_Feat], uf: UnionFind) -> None:
+def _attach_short_forms(feats: list[_Feat], uf: UnionFind, legal: AbstractSet[str]) -> None:
     groups = uf.groups()
     words = {}
     for root, idx in groups.items():
-        words[root] = [[w for w in _words(v) if w not in LEGAL_WORDS] for i in idx for v in bracket_variants(feats[i].name)]
+        words[root] = [[w for w in _words(v) if w not in legal] for i in idx for v in bracket_variants(feats[i].name)]
     for root, idx in sorted(groups.items(), key=lambda kv: -max((len(w) for w in words[kv[0]]), default=0)):
         if uf.find(root) != root:
             continue
@@ -418,16 +420,17 @@ def _attach_short_forms(feats: list[_Feat], uf: UnionFind) -> None:
             uf.union(root, hosts.pop())
 
 
-def _without_acronym_brackets(name: str) -> str:
+def _without_acronym_brackets(name: str, legal: AbstractSet[str]) -> str:
     """The full form of a name followed by its short form in brackets: "Dinas Kelautan dan Perikanan Kabupaten Lombok
     Timur (DKP Lombok Timur)" -> "Dinas ... Lombok Timur" (the bracketed forms stay aliases). A lone acronym
     ("Himpunan Petani Muda (HPM)") and a legal form ("PT Pertamina (Persero)") stay in the name."""
-    out = re.sub(r"\s*\(([^()]*)\)", lambda m: "" if len(m.group(1).split()) >= 2 and org_key(m.group(1)) else m.group(0), name)
+    out = re.sub(r"\s*\(([^()]*)\)",
+                 lambda m: "" if len(m.group(1).split()) >= 2 and org_key(m.group(1), legal) else m.group(0), name)
     out = re.sub(r"\s+", " ", out).strip()
-    return out if org_key(out) else name
+    return out if org_key(out, legal) else name
 
 
-def _item(fs: list[_Feat]) -> dict[str, Any]:
+def _item(fs: list[_Feat], legal: AbstractSet[str]) -> dict[str, Any]:
     names = []
     for f in fs:
         if f.name and f.name not in names:
@@ -436,12 +439,12 @@ def _item(fs: list[_Feat]) -> dict[str, Any]:
     # name it misspells ("Koperasi Sumber Rejekki" once, "Koperasi Sumber Rejeki" twice)
     written = Counter(f.name for f in fs)
     for f in fs:
-        if any(written[g] > written[f.name] and typo_of(f.name, g) for g in written):
+        if any(written[g] > written[f.name] and typo_of(f.name, g, legal) for g in written):
             f.typo = True
     body = [f for f in fs if not f.title_line and not f.typo] or [f for f in fs if not f.typo] or fs
     best = _without_acronym_brackets(max(body, key=lambda f: (len(strip_brackets(f.name).split())
                                                               + (0.5 if "(" in f.name else 0),
-                                                              len(f.name), -f.m.start)).name)
+                                                              len(f.name), -f.m.start)).name, legal)
     aliases = []
     seen = {best.casefold()}
     canonical = [f.m.value.get("canonical") or "" for f in fs] if all(len(n.split()) == 1 for n in names) else []

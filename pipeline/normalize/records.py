@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from typing import Any
+from typing import AbstractSet, Any
 
+from ..names import LEGAL_WORDS
 from .participants import assemble_participants
 from ..types import Article, Mention
 from .orgs import merge_orgs
@@ -44,11 +45,11 @@ def _aliases(name: str, forms: list[str]) -> list[str]:
     return out
 
 
-def org_items(orgs: list[Mention]) -> list[dict[str, Any]]:
+def org_items(orgs: list[Mention], legal: AbstractSet[str] = LEGAL_WORDS) -> list[dict[str, Any]]:
     # "dropped": the learned org decision (decide/) turned the rules' organisation down
     live = [m for m in orgs if not m.excluded and not m.value.get("media") and not m.value.get("dropped")]
     out = []
-    for item in merge_orgs(live):
+    for item in merge_orgs(live, legal):
         if item.get("kind") in NON_ACTOR_KINDS:
             continue
         out.append({"name": item["name"], "aliases": _aliases(item["name"], item.get("aliases", [])),
@@ -145,7 +146,10 @@ def date_warnings(published: str | None, dates: list[dict[str, Any]]) -> list[st
     return []
 
 
-def build_records(article: Article, seg, facts, orgs, people, places, date_result, counts) -> list[dict[str, Any]]:
+def build_records(article: Article, seg, facts, orgs, people, places, date_result, counts,
+                  legal: AbstractSet[str] = LEGAL_WORDS) -> list[dict[str, Any]]:
+    """The article's record; organisation names are compared without the ``legal`` forms (the pipeline's org
+    extractor's ``legal_key_words``)."""
     participants, consistency = assemble_participants(counts)
     title = article.meta.get("title")
     if not title and seg.title:
@@ -157,7 +161,7 @@ def build_records(article: Article, seg, facts, orgs, people, places, date_resul
         "published": date_result.published,
         "program": facts.name,
         "activities": facts.activities,
-        "organizations": org_items(orgs),
+        "organizations": org_items(orgs, legal),
         "people": people_items(people),
         "places": place_items(places),
         "dates": date_items(date_result.mentions),

@@ -26,7 +26,7 @@ def items(extractor: OrgExtractor, text: str, ner=(), regions=()) -> list[dict]:
     found = extractor.extract(text, list(regions), list(ner))
     for m in found:
         assert text[m.start:m.end] == m.text, m
-    return merge_orgs([m for m in found if not m.excluded and not m.value.get("media")])
+    return merge_orgs([m for m in found if not m.excluded and not m.value.get("media")], extractor.legal_key_words)
 
 
 def entity(extractor, text, name):

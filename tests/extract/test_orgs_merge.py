@@ -24,7 +24,7 @@ def extractor() -> OrgExtractor:
 
 def items(extractor, text):
     found = extractor.extract(text, [], [])
-    return merge_orgs([m for m in found if not m.excluded and not m.value.get("media")])
+    return merge_orgs([m for m in found if not m.excluded and not m.value.get("media")], extractor.legal_key_words)
 
 
 def test_a_company_form_before_a_known_name_is_that_organisation(extractor):

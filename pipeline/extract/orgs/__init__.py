@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from ...names import LegalWords
 from ...rules import RuleSet
 from ...types import Mention, Region
 from .acronyms import acronym_cands, acronym_registry, link_names
@@ -47,6 +48,11 @@ class OrgExtractor:
 
     def __init__(self, rules: RuleSet):
         self.lex = OrgLexicon(rules)
+
+    @property
+    def legal_key_words(self) -> LegalWords:
+        """The legal-form words this extractor's names are compared without: record assembly merges with them."""
+        return self.lex.legal_key_words
 
     def extract(self, text: str, regions: list[Region],
                 ner_spans: Sequence[tuple[int, int, str]] = ()) -> list[Mention]:

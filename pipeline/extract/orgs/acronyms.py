@@ -2,7 +2,7 @@
 uses, and the links from a mention written short to the mention that names the body in full."""
 from __future__ import annotations
 
-from ...names import acronym_matches, org_key
+from ...names import acronym_matches
 from .context import Cand, Ctx, entry_at, single_trailing, tokens_of
 from .grammar import scan
 from .places import place_at
@@ -95,7 +95,7 @@ def acronym_cands(ctx: Ctx, chosen: list[Cand], registry: dict[str, Cand]) -> li
                 target, end = defining, i + len(at)
                 break
         if target is None and t.is_upper and len(t.text) >= 3 and t.low not in ctx.lex.stop_extend \
-                and org_key(t.text) not in ctx.lex.stop_name and place_at(ctx, i) is None \
+                and ctx.lex.key(t.text) not in ctx.lex.stop_name and place_at(ctx, i) is None \
                 and single_trailing(ctx, i):
             for c in chosen:
                 if c.origin in {"form", "head"} and c.entry is None:

@@ -3,7 +3,7 @@ organisation dropped (a bare form word, a kind of body, a stop word), a known or
 recognised, and headline or sentence-start names cut back to a form the article uses in its body."""
 from __future__ import annotations
 
-from ...names import CONNECTORS, acronym_matches, bracket_variants, clean_org_name, org_key, strip_brackets
+from ...names import CONNECTORS, acronym_matches, bracket_variants, clean_org_name, strip_brackets
 from .context import Cand, Ctx, name_of, tokens_of
 from .places import place_at
 from .tokens import phrase_tokens, sentence_start
@@ -39,7 +39,7 @@ def keep_valid(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
 
 def _names_a_body(ctx: Ctx, c: Cand) -> bool:
     name = strip_brackets(clean_org_name(ctx.text[ctx.toks[c.i].start:ctx.toks[c.j - 1].end]))
-    key = org_key(name)
+    key = ctx.lex.key(name)
     if not key or key in ctx.lex.stop_name or key.split()[0] in ctx.lex.stop_extend and len(key.split()) == 1:
         return False
     if c.form is not None and c.origin == "form" and not c.virtual_form and not _form_names_a_body(ctx, c):
@@ -62,7 +62,7 @@ def _form_names_a_body(ctx: Ctx, c: Cand) -> bool:
     if len(words) <= form_len and not c.brackets:
         return False
     body = [t for t in ctx.toks[c.i + form_len:c.j] if t.is_word]
-    rest = org_key(" ".join(t.text for t in body))
+    rest = ctx.lex.key(" ".join(t.text for t in body))
     if _generic_body(ctx, c, form_len):
         return False
     # a government body is named by its sector, which alone is no organisation ("Dinas Koperasi")
@@ -84,7 +84,7 @@ def _refine_entry(ctx: Ctx, c: Cand) -> None:
     end = c.place_start if c.place_start is not None and c.place_start > c.i else c.j
     text = ctx.text[toks[c.i].start:toks[end - 1].end]
     for v in [text, *bracket_variants(text)]:
-        e = ctx.lex.alias_keys.get(org_key(v))
+        e = ctx.lex.alias_keys.get(ctx.lex.key(v))
         if e is not None:
             if c.entry is not e or c.entry_span != (c.i, end):
                 c.entry, c.entry_span, c.unit_start = e, (c.i, end), None
@@ -132,7 +132,7 @@ def _generic_body(ctx: Ctx, c: Cand, form_len: int) -> bool:
 def attest(ctx: Ctx, chosen: list[Cand]) -> list[Cand]:
     """Headlines are Title Case ("Kemensos Gelar Pelatihan Kerja"), and the first word of a sentence is
     capitalised anyway: such names are cut back to a form the article uses elsewhere."""
-    body_keys = {org_key(name_of(ctx, c)) for c in chosen if ctx.toks[c.i].line not in ctx.title_lines}
+    body_keys = {ctx.lex.key(name_of(ctx, c)) for c in chosen if ctx.toks[c.i].line not in ctx.title_lines}
     out = []
     for c in chosen:
         closed = c.origin in {"alias", "acronym"} and c.unit_start is None and (c.entry is None or not c.entry.generic)
@@ -144,7 +144,7 @@ def attest(ctx: Ctx, chosen: list[Cand]) -> list[Cand]:
         if c.origin in {"form", "titleform"} and c.entry is None and ctx.toks[c.i].line not in ctx.title_lines:
             _trim_person(ctx, c, body_keys)
         if c.origin == "head" and sentence_start(ctx.toks, c.i) and c.j - c.i >= 3:
-            key = org_key(ctx.text[ctx.toks[c.i + 1].start:ctx.toks[c.j - 1].end])
+            key = ctx.lex.key(ctx.text[ctx.toks[c.i + 1].start:ctx.toks[c.j - 1].end])
             if key in body_keys:
                 c.i += 1
         out.append(c)
@@ -156,7 +156,7 @@ def _cut_headline_name(ctx: Ctx, c: Cand, body_keys: set[str]) -> bool:
     when the body never writes it."""
     keep = None
     for k in range(c.j, c.i, -1):
-        key = org_key(ctx.text[ctx.toks[c.i].start:ctx.toks[k - 1].end])
+        key = ctx.lex.key(ctx.text[ctx.toks[c.i].start:ctx.toks[k - 1].end])
         if key in body_keys:
             keep = k
             break
@@ -178,8 +178,8 @@ def _split_shared_form(ctx: Ctx, c: Cand, body_keys: set[str]) -> None:
     for k in range(c.i + 2, c.j - 1):
         t = ctx.toks[k]
         if t.low in {"dan", "serta", "&"} and not any(b0 <= k < b1 for b0, b1 in c.brackets):
-            left = org_key(ctx.text[ctx.toks[c.i].start:ctx.toks[k - 1].end])
-            if left in body_keys - {org_key(name_of(ctx, c))}:
+            left = ctx.lex.key(ctx.text[ctx.toks[c.i].start:ctx.toks[k - 1].end])
+            if left in body_keys - {ctx.lex.key(name_of(ctx, c))}:
                 c.j = k  # "Pokdakan Biawan dan Jaya Patin": two groups sharing one form word
                 c.brackets = [b for b in c.brackets if b[1] <= k]
                 c.place_start = c.place_start if c.place_start is not None and c.place_start < k else None
@@ -190,7 +190,7 @@ def _trim_person(ctx: Ctx, c: Cand, body_keys: set[str]) -> None:
     """"Direktur Utama PT BPR Sinar Jaya Budi Santoso mengatakan": when the article also names
     "PT BPR Sinar Jaya" alone, the two or three plain words after it are a person, not the name."""
     toks = ctx.toks
-    own = org_key(name_of(ctx, c))
+    own = ctx.lex.key(name_of(ctx, c))
     for n in (2, 3):
         k = c.j - n
         if k <= c.i + 1:
@@ -201,7 +201,7 @@ def _trim_person(ctx: Ctx, c: Cand, body_keys: set[str]) -> None:
         if any(place_at(ctx, q, ("provinsi", "kabupaten", "kota", "kecamatan")) or ctx.lex.unit.match(toks, q)
                for q in range(k, c.j)):
             continue  # (a village's name is often a person's name too: not a reason to keep the words)
-        key = org_key(ctx.text[toks[c.i].start:toks[k - 1].end])
+        key = ctx.lex.key(ctx.text[toks[c.i].start:toks[k - 1].end])
         if key != own and (key in body_keys or (_after_title(ctx, c.i) and any(
                 b != own and b.startswith(key + " ") for b in body_keys))):
             # the shorter name is written alone, or (after a position) another name of the article goes on

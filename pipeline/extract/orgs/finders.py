@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ...names import CONNECTORS, acronym_matches, org_key
+from ...names import CONNECTORS, acronym_matches
 from .context import Cand, Ctx, entry_at, single_trailing, stop_token, tokens_of
 from .grammar import bracket, scan
 from .lexicon import Form, OrgEntry
@@ -325,7 +325,7 @@ def _starts_something_else(ctx: Ctx, j: int) -> bool:
     t = toks[j]
     return bool(ctx.lex.prefix.match(toks, j) or ctx.lex.title.match(toks, j) or ctx.lex.unit.match(toks, j)
                 or place_at(ctx, j, ("provinsi", "kabupaten", "kota", "kecamatan")) or entry_at(ctx, j)
-                or stop_token(ctx, j) or t.low in ctx.lex.stop_extend or org_key(t.text) in ctx.lex.stop_name
+                or stop_token(ctx, j) or t.low in ctx.lex.stop_extend or ctx.lex.key(t.text) in ctx.lex.stop_name
                 or t.low in ctx.lex.title_words or j in ctx.per_starts)
 
 
@@ -407,7 +407,7 @@ def affiliation_cands(ctx: Ctx) -> list[Cand]:
         if (i in ctx.per_starts or place_at(ctx, i, ALL_LEVELS) == j or ctx.lex.title.match(toks, i)
                 or ctx.lex.title_cue.match(toks, i) or ctx.lex.honorific.match(toks, i) or stop_token(ctx, i)
                 or first.low in ctx.lex.title_words or first.low in ctx.lex.degrees
-                or org_key(ctx.text[first.start:toks[j - 1].end]) in ctx.lex.stop_name
+                or ctx.lex.key(ctx.text[first.start:toks[j - 1].end]) in ctx.lex.stop_name
                 or _names_the_person(ctx, ctx.per_ends[k], k, i, j)):
             continue
         out.append(Cand(i, j, "affil", "other", "regex:org-affiliation"))
@@ -445,7 +445,7 @@ def _list_pass(ctx: Ctx, taken: set[int], starts: set[int], ends: set[int]) -> l
             continue
         if caps_line(toks, i) or t.low.split("-")[0] in ctx.lex.stop_extend or t.low in ctx.lex.degrees:
             continue
-        if t.low in ctx.lex.stop_extend or org_key(t.text) in ctx.lex.stop_name or t.is_num:
+        if t.low in ctx.lex.stop_extend or ctx.lex.key(t.text) in ctx.lex.stop_name or t.is_num:
             continue
         if place_at(ctx, i, ("provinsi", "kabupaten", "kota", "kecamatan")) is not None:
             continue

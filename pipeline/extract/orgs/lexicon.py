@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ...names import add_legal_forms, org_key
+from ...names import legal_words, org_key
 from ...rules import Rule, RuleSet
 from ..gazetteer import squash
 from .tokens import PhraseTable, phrase_tokens
@@ -72,8 +72,14 @@ class OrgLexicon:
                 self.prefix_by_text.setdefault(f.text, f)
             if f.legal:
                 legal.append(f.text)
-        add_legal_forms(legal)
+        # what ``org_key`` drops in this pipeline (the scorer's defaults and these rules' legal forms), passed to
+        # every ``org_key`` of the extractor and to record assembly's ``merge_orgs``
+        self.legal_key_words = legal_words(legal)
         self.legal_words = {w for t in legal for w in re.findall(r"[^\W_]+", t.casefold())}
+
+    def key(self, s: str) -> str:
+        """``org_key`` with this lexicon's legal words."""
+        return org_key(s, self.legal_key_words)
 
     def _titles(self, rules: RuleSet) -> None:
         """Positions end a name (title_stop) and may introduce one (title). The people extractor's list
@@ -125,7 +131,7 @@ class OrgLexicon:
                 if " " not in r["text"].strip():
                     self.stop_prefix_words.add(r["text"].strip().casefold())
             else:
-                self.stop_name.add(org_key(r["text"]))
+                self.stop_name.add(self.key(r["text"]))
 
     def _aliases(self, rules: RuleSet) -> None:
         """Known organisations. Lines with the same name (generated + manual) make one entry. An alias several
@@ -151,7 +157,7 @@ class OrgLexicon:
         self.entries: dict[str, OrgEntry] = {}
         by_name: dict[str, OrgEntry] = {}
         for r in rules.get("org_aliases"):
-            key = org_key(r["name"])
+            key = self.key(r["name"])
             e = by_name.get(key)
             if e is None:
                 e = OrgEntry(r.id, r["name"], r["kind"] if r["kind"] in KINDS else "other", r.get("parent") or "",
@@ -175,8 +181,8 @@ class OrgLexicon:
                 if not toks:
                     continue
                 if len(toks) >= 2 or (len(a) >= 3 and a.isupper()):
-                    self.alias_keys.setdefault(org_key(a), e)
-                if len(toks) == 1 and (org_key(a) in self.stop_name or a.casefold() in self.stop_extend):
+                    self.alias_keys.setdefault(self.key(a), e)
+                if len(toks) == 1 and (self.key(a) in self.stop_name or a.casefold() in self.stop_extend):
                     continue
                 key = tuple(t.casefold() for t in toks)
                 lst = owners.setdefault(key, [])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ...names import CONNECTORS, org_key
+from ...names import CONNECTORS
 from .context import Cand, Ctx, entry_at, stop_token
 from .places import ALL_LEVELS, place_at
 from .roles import cue_before
@@ -112,7 +112,7 @@ def _ner_shape_ok(ctx: Ctx, i: int, j: int) -> bool:
         return False
     text = ctx.text[toks[i].start:toks[j - 1].end]
     return not (ctx.lex.title.match(toks, i) or stop_token(ctx, i) or ctx.lex.stop_prefix.match(toks, i)
-                or org_key(text) in ctx.lex.stop_name or place_at(ctx, i, ALL_LEVELS) == j
+                or ctx.lex.key(text) in ctx.lex.stop_name or place_at(ctx, i, ALL_LEVELS) == j
                 or _inside_run(ctx, i, j) or _speaker_at(ctx, text))
 
 
@@ -124,7 +124,7 @@ def _ner_plausible(ctx: Ctx, i: int, j: int) -> bool:
     if not _name_shaped(ctx, i, j):
         return False
     text = ctx.text[toks[i].start:toks[j - 1].end]
-    if org_key(text) in ctx.lex.stop_name or place_at(ctx, i, ALL_LEVELS) == j:
+    if ctx.lex.key(text) in ctx.lex.stop_name or place_at(ctx, i, ALL_LEVELS) == j:
         return False
     if _after_prefix_word(ctx, text):
         return False  # "program Tani Muda Berdaya" somewhere: the name of a programme or an event
@@ -148,7 +148,7 @@ def _name_shaped(ctx: Ctx, i: int, j: int) -> bool:
     if any(t.text == "." for t in span) or all(t.is_upper for t in words):
         return False  # "S.Pd", "TOT AUTP": degrees and strings of acronyms
     if ctx.lex.title.match(toks, i) or stop_token(ctx, i) or ctx.lex.stop_prefix.match(toks, i) \
-            or org_key(toks[i].text) in ctx.lex.stop_name or ctx.lex.place_cue.match(toks, i):
+            or ctx.lex.key(toks[i].text) in ctx.lex.stop_name or ctx.lex.place_cue.match(toks, i):
         return False
     return True
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...names import clean_org_name, org_key, strip_brackets
+from ...names import clean_org_name, strip_brackets
 from ...rules import Rule
 from ...types import Mention
 from .context import Cand, Ctx, entry_at
@@ -106,7 +106,7 @@ def _pattern_value(ctx: Ctx, c: Cand, value: dict[str, Any]) -> None:
     """A name no known organisation owns: its form word, its core (the name before its region) and the region."""
     place = _trailing_place(ctx, c)
     if c.entry is not None:  # a regional body known only as a pattern (Dinas Sosial, DPMD)
-        value["form"] = org_key(c.entry.name).split()[0] if org_key(c.entry.name) else None
+        value["form"] = ctx.lex.key(c.entry.name).split()[0] if ctx.lex.key(c.entry.name) else None
         value["core"] = c.entry.name
         value["kind"] = c.entry.kind
     elif c.form is not None:
@@ -119,7 +119,7 @@ def _form_value(ctx: Ctx, c: Cand, value: dict[str, Any], place: str | None) -> 
     """The form word and the core of a name that starts with one; returns the region the name is of."""
     toks = ctx.toks
     start, end = toks[c.i].start, toks[c.j - 1].end
-    value["form"] = org_key(c.form.rule.get("same_as") or c.form.text)
+    value["form"] = ctx.lex.key(c.form.rule.get("same_as") or c.form.text)
     core_end = toks[c.place_start - 1].end if c.place_start is not None and c.place_start > c.i else end
     value["core"] = strip_brackets(clean_org_name(ctx.text[start:core_end]))
     if c.virtual_form:
@@ -139,7 +139,7 @@ def _governed_region(ctx: Ctx, c: Cand, value: dict[str, Any], place: str | None
     start, end = toks[c.i].start, toks[c.j - 1].end
     value["core"] = value["form_name"] = c.form.rule.get("same_as")  # Pemkab X: the name is the region
     if c.form.rule.get("level_of"):  # Pemda X: the Pemkab, Pemkot or Pemprov of region X
-        value["level_of"] = [org_key(x) for x in c.form.rule["level_of"]]
+        value["level_of"] = [ctx.lex.key(x) for x in c.form.rule["level_of"]]
     body_i = c.i + len(phrase_tokens(c.form.text))
     while body_i < c.j and any(b0 <= body_i < b1 for b0, b1 in c.brackets):
         body_i += 1
@@ -163,9 +163,9 @@ def _analyst_rule(ctx: Ctx, c: Cand) -> Rule | None:
         if not (k == c.i and m[0] == c.j):
             # a form inside a longer mention counts when the other words are the rule's own words
             # ("Pertamina" + "Kilang Palju" for the rule of "Kilang Pertamina Plaju"), not a region or a unit
-            own = {w for a in [rule["name"], *(rule.get("aliases") or [])] for w in org_key(a).split()}
+            own = {w for a in [rule["name"], *(rule.get("aliases") or [])] for w in ctx.lex.key(a).split()}
             rest = [t for q, t in enumerate(toks[c.i:c.j], c.i) if t.is_word and not k <= q < m[0]]
-            if m[0] - k < 2 or any(org_key(t.text) and org_key(t.text) not in own for t in rest):
+            if m[0] - k < 2 or any(ctx.lex.key(t.text) and ctx.lex.key(t.text) not in own for t in rest):
                 continue
         if best is None or m[0] - k > best[0]:
             best = (m[0] - k, rule)
@@ -198,7 +198,7 @@ def with_media(ctx: Ctx, mentions: list[Mention]) -> list[Mention]:
             outlet = name if name and not name.startswith("(") else clean_org_name(text)
             found.append(Mention("org", text, s, e, rule.source,
                                  {"name": clean_org_name(text), "kind": "media", "role": None, "acronym": None,
-                                  "media": True, "outlet": outlet, "base": "media:" + org_key(outlet)},
+                                  "media": True, "outlet": outlet, "base": "media:" + ctx.lex.key(outlet)},
                                  label="media"))
     keep = [m for m in mentions if not any(f.start <= m.start and m.end <= f.end for f in found)]
     return sorted(keep + found, key=lambda m: m.start)
