@@ -51,3 +51,38 @@ def test_a_headline_position_comma_word_is_no_person_unless_named_again(extracto
     text = ("Menteri Koperasi Tinjau Gudang Beras Sukamaju, Ingatkan soal Harga Gabah\n\n"
             "Menteri Koperasi Budi Santosa meninjau gudang beras di Sukamaju, Senin.")
     assert list(body_by_name(people_of(extractor, text))) == ["Budi Santosa"]
+
+
+# --- places and campaigns taken for people on unseen articles ---------------------------------------------
+
+def _at(text, part, label=None):
+    i = text.index(part)
+    return (i, i + len(part), label) if label else (i, i + len(part))
+
+
+def test_a_campaigns_name_is_no_person(extractor):
+    text = "Yayasan itu menambah pendampingan Aksi Bersih Warga untuk Sungai di Kabupaten Sukamaju."
+    assert body_names(people_of(extractor, text)) == []
+    text = "Hasil olahannya berupa kompos, Eco Lestari, dan pupuk cair. Kampanye Hijau Bersama juga digelar."
+    ner = [_at(text, "Eco Lestari", "PER"), _at(text, "Kampanye Hijau Bersama", "PER")]
+    assert body_names(people_of(extractor, text, ner_spans=ner)) == []
+
+
+def test_an_organisation_in_a_list_of_offices_is_no_person(extractor):
+    text = "Kerja sama dengan pemangku kepentingan seperti TNI, Polri, kepala desa perlu dilakukan."
+    assert body_names(people_of(extractor, text, org_spans=[_at(text, "TNI"), _at(text, "Polri")])) == []
+
+
+def test_a_district_in_an_address_after_a_position_is_no_person(extractor):
+    text = "Dalam pertemuan warga RW 02 Kelurahan Sukorame, Laweyan, Solo, suasana berubah tegang."
+    assert body_names(people_of(extractor, text)) == []
+    # a one-word name after the same position, then a verb: a person
+    text = "Salah satu warga RW 02 Kelurahan Sukorame, Laweyan, mengaku senang."
+    assert body_names(people_of(extractor, text)) == ["Laweyan"]
+
+
+def test_an_acehnese_religious_title_is_no_part_of_the_name(extractor):
+    text = "“Kurban dibagikan ke lima gampong,” sebut Drs Tgk H. Abdul Manaf MA selaku ketua panitia kurban."
+    people = body_by_name(people_of(extractor, text))
+    assert list(people) == ["Abdul Manaf"]
+    assert people["Abdul Manaf"]["title"] == "ketua panitia kurban"

@@ -111,8 +111,10 @@ def _name_after_position(doc: Doc, s: int) -> Name | None:
     """The name at token s after a position and a comma, unless it is an address or has its own position."""
     nm = doc.parse_name(s)
     if nm and nm.b - nm.a == 1 and nm.after + 1 < doc.n and doc.keys[nm.after] == "," \
-            and (nm.after + 1) in doc.place_toks:
-        return None  # "siswa SDS Kresna, Cililitan, Jakarta Timur": an address, not a name
+            and ((nm.after + 1) in doc.place_toks or (doc.keys[nm.a] in village_words() and s >= 2
+                                                      and doc.is_place(s - 2) and doc.is_cap(nm.after + 1))):
+        # "siswa SDS Kresna, Cililitan, Jakarta Timur", "warga RW 02 Kelurahan Sukorame, Jebrus, Solo": an address
+        return None
     if nm and nm.after + 1 < doc.n and doc.keys[nm.after] == ":" and (nm.after + 1) in doc.head_at:
         return None  # "..., Mr. Liu Qihu: Chief Representative": the name has its own position
     return nm
@@ -143,8 +145,9 @@ def _name_before_position(doc: Doc, i: int, h: int, e: int, rule: Rule) -> Cand 
         return None
     comma = doc.keys[h - 1] == ","
     # one word needs an anchor ("kata Sarmin Direktur ..."), or a comma and a common-noun
-    # position ("Warsini, peserta pelatihan"): "Sukamaju, Kepala Dinas ..." is a list of offices
-    if nm.b - nm.a > 1 or anchored or (comma and doc.toks[i].text.islower()):
+    # position ("Warsini, peserta pelatihan"): "Sukamaju, Kepala Dinas ..." is a list of offices, and so is
+    # "TNI, Polri, kepala desa" when the word is an organisation's
+    if nm.b - nm.a > 1 or anchored or (comma and doc.toks[i].text.islower() and not doc.in_org(nm.a, nm.b)):
         return Cand(nm.a, nm.b, rule.source, 2, (h, e), comma=comma)
     return None
 
