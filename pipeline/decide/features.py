@@ -12,10 +12,13 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import AbstractSet, Any
+from typing import TYPE_CHECKING, AbstractSet, Any
 
 from ..names import LEGAL_WORDS
 from ..types import Article, Mention
+
+if TYPE_CHECKING:
+    from ..normalize.orgs import OrgGroup
 
 WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 LEAD_CHARS = 600
@@ -324,7 +327,7 @@ def _org_norm(s: str) -> str:
     return " ".join(re.findall(r"\w+", s.casefold()))
 
 
-def _org_features(ev: Evidence, it: dict[str, Any], ms: list[Mention], rule: bool,
+def _org_features(ev: Evidence, it: OrgGroup, ms: list[Mention], rule: bool,
                   titles: list[str]) -> dict[str, float]:
     n = len(ev.text) or 1
     vs = [m.value for m in ms]

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 
 from pipeline.extract.numbers import NumberMatch, NumberParser
 from pipeline.rules import Rule, RuleSet
-from pipeline.types import COUNT_CUE_RANK, COUNT_FAMILY, Mention, Region, in_regions
+from pipeline.types import COUNT_CUE_RANK, COUNT_FAMILY, CountValue, Mention, Region, as_value, in_regions
 
 # Cue words that belong to the patterns themselves (not user word lists).
 STRONG_TOTAL_RE = re.compile(r"\b(?:total(?:nya)?|jumlah|seluruhnya|keseluruhan)\b", re.I)
@@ -382,12 +382,12 @@ class CountExtractor:
         if word is None or word.group(1) in FOLLOW_OK or word.group(1) in WHAT_STOP:
             return None
         end = num.end + word.end()
-        return Mention(
-            kind="count", text=text[num.start:end], start=num.start, end=end, source="regex:counts:breakdown_noun",
-            value={"count": num.number.value, "unit": word.group(1), "what": self._what(text, num.end + word.start(1), end),
-                   "total": False, "approx": num.number.approx, "low": num.number.low, "high": num.number.high,
-                   "pattern": "breakdown_noun", "cls": group.value.get("cls", "person"), "part": True},
-        )
+        value: CountValue = {
+            "count": num.number.value, "unit": word.group(1), "what": self._what(text, num.end + word.start(1), end),
+            "total": False, "approx": num.number.approx, "low": num.number.low, "high": num.number.high,
+            "pattern": "breakdown_noun", "cls": group.value.get("cls", "person"), "part": True}
+        return Mention(kind="count", text=text[num.start:end], start=num.start, end=end,
+                       source="regex:counts:breakdown_noun", value=as_value(value))
 
     def _subset(self, text: str, s_start: int, num: NumberMatch, group: Mention | None) -> Mention | None:
         """ "(Mereka 10 pemenang.) Tiga di antaranya ...", "50 orang, dengan 47 di antaranya ...": a bare number
@@ -399,12 +399,11 @@ class CountExtractor:
         if self._noun_at(text, num.end) is not None or self._excluded_by_context(text, s_start, num, None):
             return None
         v = group.value
-        return Mention(
-            kind="count", text=num.text, start=num.start, end=num.end, source="regex:counts:subset",
-            value={"count": num.number.value, "unit": v["unit"], "what": v["what"], "total": False,
-                   "approx": num.number.approx, "low": num.number.low, "high": num.number.high, "pattern": "subset",
-                   "cls": v.get("cls", "person"), "part": True, "subset": not rest},
-        )
+        value: CountValue = {"count": num.number.value, "unit": v["unit"], "what": v["what"], "total": False,
+                             "approx": num.number.approx, "low": num.number.low, "high": num.number.high,
+                             "pattern": "subset", "cls": v.get("cls", "person"), "part": True, "subset": not rest}
+        return Mention(kind="count", text=num.text, start=num.start, end=num.end, source="regex:counts:subset",
+                       value=as_value(value))
 
     @staticmethod
     def _staff_take_part(text: str, s_start: int, num: NumberMatch, noun: _Noun) -> bool:
@@ -432,13 +431,12 @@ class CountExtractor:
         cue = _cue(text[s_start:num.start])
         # "Pelatihan diikuti 40 dari 60 petani yang mendaftar": a cued subset is who took part, a candidate total
         part = cue == "none"
-        return Mention(
-            kind="count", text=num.text, start=num.start, end=num.end, source="regex:counts:out_of",
-            value={"count": num.number.value, "unit": v["unit"], "what": v["what"], "total": False,
-                   "approx": num.number.approx, "low": num.number.low, "high": num.number.high, "pattern": "out_of",
-                   "cls": v.get("cls", "person"), "part": part, "subset": part, "cue": cue},
-            excluded=whole.excluded,
-        )
+        value: CountValue = {"count": num.number.value, "unit": v["unit"], "what": v["what"], "total": False,
+                             "approx": num.number.approx, "low": num.number.low, "high": num.number.high,
+                             "pattern": "out_of", "cls": v.get("cls", "person"), "part": part, "subset": part,
+                             "cue": cue}
+        return Mention(kind="count", text=num.text, start=num.start, end=num.end, source="regex:counts:out_of",
+                       value=as_value(value), excluded=whole.excluded)
 
     def _people_subject(self, text: str, start: int, end: int) -> bool:
         """Whether text[start:end], before "terdiri atas", names the people: nothing (the count itself),
@@ -499,13 +497,12 @@ class CountExtractor:
                     return None  # "jumlah tersangka mencapai 9 orang", "jumlah penduduk 286 juta jiwa"
                 if nb is not None and not nb[0].rule.get("classifier"):
                     what = self._what(text, nb[0].start, nb[0].end)
-        return Mention(
-            kind="count", text=text[num.start:end], start=num.start, end=end, source=source,
-            value={"count": value.value, "unit": unit, "what": what, "total": False, "approx": value.approx,
-                   "low": value.low, "high": value.high, "pattern": pattern, "cls": cls,
-                   "part": pattern == "breakdown",
-                   "classifier": bool(noun is not None and noun.rule.get("classifier"))},
-        )
+        counted: CountValue = {"count": value.value, "unit": unit, "what": what, "total": False,
+                               "approx": value.approx, "low": value.low, "high": value.high, "pattern": pattern,
+                               "cls": cls, "part": pattern == "breakdown",
+                               "classifier": bool(noun is not None and noun.rule.get("classifier"))}
+        return Mention(kind="count", text=text[num.start:end], start=num.start, end=end, source=source,
+                       value=as_value(counted))
 
     def _annotate(self, m: Mention, text: str, s_start: int, sent: str, num: NumberMatch,
                   last_count: Mention | None) -> None:

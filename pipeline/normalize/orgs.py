@@ -16,14 +16,14 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from typing import AbstractSet, Any
+from typing import AbstractSet, Any, TypedDict
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from ..names import (CONNECTORS, LEGAL_WORDS, acronym_matches, bracket_variants, clean_org_name, org_key,
                      org_words as _words, strip_brackets)
-from ..types import Mention
+from ..types import Mention, OrgValue, org_value
 from .unionfind import UnionFind
 
 _ROLE_ORDER = ("organizer", "partner", "beneficiary", "other")
@@ -38,11 +38,21 @@ def _numbers(key: str) -> set[str]:
 # ---------------------------------------------------------------------------------------------------
 # merging
 
+class OrgGroup(TypedDict):
+    """One organisation of an article as ``merge_orgs`` gives it (records.org_items and decide.features read it)."""
+
+    name: str
+    aliases: list[str]
+    kind: str
+    role: str | None
+    mentions: list[Mention]
+
+
 class _Feat:
     """What merging needs to know about one mention."""
 
     def __init__(self, i: int, m: Mention, legal: AbstractSet[str]):
-        v = m.value or {}
+        v: OrgValue = org_value(m) or {}
         self.i = i
         self.m = m
         self.name = clean_org_name(v.get("name") or m.text)
@@ -184,7 +194,7 @@ def _is_subsequence(short: list[str], long_: list[str]) -> bool:
     return all(w in it for w in short)
 
 
-def merge_orgs(mentions: list[Mention], legal: AbstractSet[str] = LEGAL_WORDS) -> list[dict[str, Any]]:
+def merge_orgs(mentions: list[Mention], legal: AbstractSet[str] = LEGAL_WORDS) -> list[OrgGroup]:
     """One item per real-world organisation in the article, in order of first mention:
     ``{"name", "aliases", "kind", "role", "mentions"}``. Names are compared without the ``legal`` forms: a
     pipeline passes its organisation extractor's (``OrgExtractor.legal_key_words``)."""
@@ -430,7 +440,7 @@ def _without_acronym_brackets(name: str, legal: AbstractSet[str]) -> str:
     return out if org_key(out, legal) else name
 
 
-def _item(fs: list[_Feat], legal: AbstractSet[str]) -> dict[str, Any]:
+def _item(fs: list[_Feat], legal: AbstractSet[str]) -> OrgGroup:
     names = []
     for f in fs:
         if f.name and f.name not in names:

@@ -7,10 +7,11 @@ imports this module and this module never imports the extractor.
 from __future__ import annotations
 
 from itertools import combinations
+from typing import Any, cast
 
 from ..types import COUNT_CUE_RANK as _CUE_RANK
 from ..types import COUNT_FAMILY as _FAMILY
-from ..types import Mention
+from ..types import Consistency, Mention, Participant, count_value
 
 
 def _fit_parts_to_total(participants: list[dict], total: dict) -> list[dict]:
@@ -58,14 +59,15 @@ def _likeliest_parts(same: list[dict], whole: int) -> list[dict]:
     return keep
 
 
-def assemble_participants(mentions: list[Mention]) -> tuple[list[dict], dict]:
+def assemble_participants(mentions: list[Mention]) -> tuple[list[Participant], Consistency]:
     """The record's participants (one per count and thing counted, restatements
-    merged) and whether the breakdown parts add up to the total."""
-    items: dict[tuple, dict] = {}
+    merged) and whether the breakdown parts add up to the total. Reads the count mentions' ``CountValue``s;
+    an item carries working keys (``_part``, ``_sum``, ...) until it leaves as a ``Participant``."""
+    items: dict[tuple, dict[str, Any]] = {}
     for m in mentions:
         if m.kind != "count" or m.excluded or m.value.get("count") is None:
             continue
-        v = m.value
+        v = count_value(m)
         # one item per count; parts of a breakdown stay apart when they count different things
         key = (v["count"], v.get("item"), v.get("what")) if v.get("part") else (v["count"],)
         it = items.get(key)
@@ -99,4 +101,5 @@ def assemble_participants(mentions: list[Mention]) -> tuple[list[dict], dict]:
     for p in participants:
         for k in ("_part", "_sum", "_family", "_subset", "_demoted", "_cue", "_start"):
             del p[k]
-    return participants, {"parts_sum": parts_sum, "total": total_count, "consistent": consistent}
+    return cast("list[Participant]", participants), {"parts_sum": parts_sum, "total": total_count,
+                                                     "consistent": consistent}

@@ -11,7 +11,7 @@ import re
 
 from pipeline.names import _clipped_words, _full_tokens, _tokens
 from pipeline.names import clean_person_name, is_cut_from, name_words  # noqa: F401 - older import path
-from pipeline.types import Mention
+from pipeline.types import Mention, person_value
 
 # Roles whose people are not programme actors: the lead drops them from records.
 PRESS_ROLES = frozenset({"reporter", "editor", "photographer"})
@@ -149,15 +149,15 @@ def _pick_title(ms: list[Mention]) -> tuple[str, str]:
     The first-stated longest title leads; a different position stated elsewhere
     ("pimpinan Batik Ayu" ... "yang juga mitra binaan X") is appended after a comma.
     """
-    titled = [m for m in ms if m.value.get("title")]
+    titled = [m for m in ms if person_value(m).get("title")]
     if not titled:
         return "", ""
-    main = max(titled, key=lambda m: (len(m.value["title"]), -m.start))
-    title = main.value["title"]
-    organization = main.value.get("organization") or ""
+    main = max(titled, key=lambda m: (len(person_value(m)["title"]), -m.start))
+    title = person_value(main)["title"]
+    organization = person_value(main).get("organization") or ""
     have = _title_tokens(title)
     for m in titled:
-        t = m.value["title"]
+        t = person_value(m)["title"]
         toks = _title_tokens(t)
         if toks and not toks <= have:
             title = f"{title}, {t}"

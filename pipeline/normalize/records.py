@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from typing import AbstractSet, Any
+from typing import AbstractSet
 
 from ..names import LEGAL_WORDS
 from .participants import assemble_participants
-from ..types import Article, Mention
+from ..types import (Article, DateItem, Mention, MentionEvidence, OrgItem, PersonItem, PlaceItem, Record,
+                     org_value)
 from .orgs import merge_orgs
 from .people import merge_people
 
@@ -24,7 +25,7 @@ def record_id(article_id: str, program: str | None) -> str:
     return hashlib.sha1(f"{article_id}\x00{program or ''}".encode()).hexdigest()[:16]
 
 
-def _evidence(ms: list[Mention]) -> list[dict[str, Any]]:
+def _evidence(ms: list[Mention]) -> list[MentionEvidence]:
     seen, out = set(), []
     for m in ms:
         key = (m.start, m.end)
@@ -45,10 +46,10 @@ def _aliases(name: str, forms: list[str]) -> list[str]:
     return out
 
 
-def org_items(orgs: list[Mention], legal: AbstractSet[str] = LEGAL_WORDS) -> list[dict[str, Any]]:
+def org_items(orgs: list[Mention], legal: AbstractSet[str] = LEGAL_WORDS) -> list[OrgItem]:
     # "dropped": the learned org decision (decide/) turned the rules' organisation down
-    live = [m for m in orgs if not m.excluded and not m.value.get("media") and not m.value.get("dropped")]
-    out = []
+    live = [m for m in orgs if not m.excluded and not org_value(m).get("media") and not org_value(m).get("dropped")]
+    out: list[OrgItem] = []
     for item in merge_orgs(live, legal):
         if item.get("kind") in NON_ACTOR_KINDS:
             continue
@@ -58,9 +59,9 @@ def org_items(orgs: list[Mention], legal: AbstractSet[str] = LEGAL_WORDS) -> lis
     return out
 
 
-def people_items(people: list[Mention]) -> list[dict[str, Any]]:
+def people_items(people: list[Mention]) -> list[PersonItem]:
     live = [m for m in people if not m.excluded]
-    out = []
+    out: list[PersonItem] = []
     for item in merge_people(live):
         if item.get("role") in NON_RECORD_PEOPLE_ROLES:
             continue
@@ -70,7 +71,7 @@ def people_items(people: list[Mention]) -> list[dict[str, Any]]:
     return out
 
 
-def place_items(places: list[Mention]) -> list[dict[str, Any]]:
+def place_items(places: list[Mention]) -> list[PlaceItem]:
     """One entry per place: mentions resolved to one code, or with one name, are one place."""
     groups: dict[str, list[Mention]] = {}
     for m in places:
@@ -79,7 +80,7 @@ def place_items(places: list[Mention]) -> list[dict[str, Any]]:
         v = m.value
         key = v.get("code") or f"{v.get('level')}:{(v.get('name') or m.text).casefold()}"
         groups.setdefault(key, []).append(m)
-    out = []
+    out: list[PlaceItem] = []
     for ms in groups.values():
         v = ms[0].value
         name = v.get("name") or ms[0].text
@@ -90,9 +91,10 @@ def place_items(places: list[Mention]) -> list[dict[str, Any]]:
     return out
 
 
-def date_items(dates: list[Mention]) -> list[dict[str, Any]]:
+def date_items(dates: list[Mention]) -> list[DateItem]:
     """Fully resolved day dates and ranges; month/year-only and unresolved ones stay in mentions."""
-    out, index = [], {}
+    out: list[DateItem] = []
+    index: dict[tuple[str, str | None], int] = {}
     for m in dates:
         v = m.value
         if m.excluded or not v.get("resolved") or v.get("granularity", "day") != "day":
@@ -128,7 +130,7 @@ def published_source(article: Article, date_result) -> str | None:
     return "learned"
 
 
-def date_warnings(published: str | None, dates: list[dict[str, Any]]) -> list[str]:
+def date_warnings(published: str | None, dates: list[DateItem]) -> list[str]:
     """Say so when the publication date lies far from the events the article reports (a site stamp of 2024
     on a 2018 event): one of the two is likely not what it seems."""
     if not published:
@@ -147,30 +149,32 @@ def date_warnings(published: str | None, dates: list[dict[str, Any]]) -> list[st
 
 
 def build_records(article: Article, seg, facts, orgs, people, places, date_result, counts,
-                  legal: AbstractSet[str] = LEGAL_WORDS) -> list[dict[str, Any]]:
+                  legal: AbstractSet[str] = LEGAL_WORDS) -> list[Record]:
     """The article's record; organisation names are compared without the ``legal`` forms (the pipeline's org
     extractor's ``legal_key_words``)."""
     participants, consistency = assemble_participants(counts)
     title = article.meta.get("title")
     if not title and seg.title:
         title = article.text[seg.title[0]:seg.title[1]].strip()
-    rec = {
+    organizations, persons = org_items(orgs, legal), people_items(people)
+    sites, dates = place_items(places), date_items(date_result.mentions)
+    rec: Record = {
         "record_id": record_id(article.id, facts.name),
         "article_id": article.id,
         "title": title or None,
         "published": date_result.published,
         "program": facts.name,
         "activities": facts.activities,
-        "organizations": org_items(orgs, legal),
-        "people": people_items(people),
-        "places": place_items(places),
-        "dates": date_items(date_result.mentions),
+        "organizations": organizations,
+        "people": persons,
+        "places": sites,
+        "dates": dates,
         "participants": participants,
         "participants_consistency": consistency,
         "confidence": facts.score,
+        "published_source": published_source(article, date_result),
+        "warnings": date_warnings(date_result.published, dates),
     }
-    rec["published_source"] = published_source(article, date_result)
-    rec["warnings"] = date_warnings(rec["published"], rec["dates"])
     if facts.name_mention is not None:
         rec["program_evidence"] = [facts.name_mention.evidence()]
     return [rec]

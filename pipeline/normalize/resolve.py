@@ -23,6 +23,8 @@ from .unionfind import UnionFind
 
 FUZZY = 92
 MAX_BLOCK = 2000  # blocks larger than this are compared only by exact keys
+# Words left out of the cross-article name key. Not names.LEGAL_WORDS (the legal forms org_key drops within an
+# article): this key also drops "the", keeps "perseroda" and splits words its own way; entity ids depend on it.
 LEGAL = {"pt", "tbk", "persero", "cv", "ud", "the", "pt."}
 KINDS = {"organizations": "org", "people": "per", "places": "loc"}
 

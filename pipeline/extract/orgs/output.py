@@ -3,11 +3,9 @@ needs (known organisation, unit, region, form word and core, link to the definin
 news outlets are added, flagged media."""
 from __future__ import annotations
 
-from typing import Any
-
 from ...names import clean_org_name, strip_brackets
 from ...rules import Rule
-from ...types import Mention
+from ...types import Mention, OrgValue, as_value
 from .context import Cand, Ctx, entry_at
 from .lexicon import KINDS, OrgEntry
 from .roles import role_of
@@ -22,12 +20,12 @@ def to_mention(ctx: Ctx, c: Cand) -> Mention:
     name = clean_org_name(raw)
     if c.virtual_form:
         name = f"{c.virtual_form} {name}"
-    value: dict[str, Any] = {"name": name, "kind": c.kind, "role": role_of(ctx, c), "acronym": c.acronym or None,
-                             "media": False, "mid": c.mid, "legal": c.legal,
-                             "title_line": toks[c.i].line in ctx.title_lines,
-                             # what the rules know, for the learned org decision (decide.features.org_candidates)
-                             "origin": c.origin, "ner": ner_agreement(ctx, c),
-                             "generic": bool(c.entry is not None and c.entry.generic)}
+    value: OrgValue = {"name": name, "kind": c.kind, "role": role_of(ctx, c), "acronym": c.acronym or None,
+                       "media": False, "mid": c.mid, "legal": c.legal,
+                       "title_line": toks[c.i].line in ctx.title_lines,
+                       # what the rules know, for the learned org decision (decide.features.org_candidates)
+                       "origin": c.origin, "ner": ner_agreement(ctx, c),
+                       "generic": bool(c.entry is not None and c.entry.generic)}
     if c.link is not None:
         target = c.link
         value["link"] = target.mid
@@ -48,7 +46,7 @@ def to_mention(ctx: Ctx, c: Cand) -> Mention:
         # the analyst's rule names this form: merging puts it with the rule's other forms, and the evidence of
         # a form the rule moved names the rule
         value["rule_id"], value["rule_name"], value["rule_source"] = rule.id, rule["name"], rule.source
-    return Mention("org", raw, start, end, c.source, value, label=value["kind"])
+    return Mention("org", raw, start, end, c.source, as_value(value), label=value["kind"])
 
 
 def ner_agreement(ctx: Ctx, c: Cand) -> str:
@@ -69,7 +67,7 @@ def _trailing_place(ctx: Ctx, c: Cand) -> str | None:
     return ctx.text[ctx.toks[c.place_start].start:ctx.toks[c.j - 1].end] if c.place_start is not None else None
 
 
-def _known_value(ctx: Ctx, c: Cand, value: dict[str, Any]) -> None:
+def _known_value(ctx: Ctx, c: Cand, value: OrgValue) -> None:
     """A known organisation: its id and name, and the unit or the region the mention adds to it."""
     toks = ctx.toks
     end = toks[c.j - 1].end
@@ -102,7 +100,7 @@ def _unit_after_name(ctx: Ctx, c: Cand) -> int | None:
     return None
 
 
-def _pattern_value(ctx: Ctx, c: Cand, value: dict[str, Any]) -> None:
+def _pattern_value(ctx: Ctx, c: Cand, value: OrgValue) -> None:
     """A name no known organisation owns: its form word, its core (the name before its region) and the region."""
     place = _trailing_place(ctx, c)
     if c.entry is not None:  # a regional body known only as a pattern (Dinas Sosial, DPMD)
@@ -115,7 +113,7 @@ def _pattern_value(ctx: Ctx, c: Cand, value: dict[str, Any]) -> None:
         value["place"] = clean_org_name(strip_brackets(place))
 
 
-def _form_value(ctx: Ctx, c: Cand, value: dict[str, Any], place: str | None) -> str | None:
+def _form_value(ctx: Ctx, c: Cand, value: OrgValue, place: str | None) -> str | None:
     """The form word and the core of a name that starts with one; returns the region the name is of."""
     toks = ctx.toks
     start, end = toks[c.i].start, toks[c.j - 1].end
@@ -133,7 +131,7 @@ def _form_value(ctx: Ctx, c: Cand, value: dict[str, Any], place: str | None) -> 
     return place
 
 
-def _governed_region(ctx: Ctx, c: Cand, value: dict[str, Any], place: str | None) -> str:
+def _governed_region(ctx: Ctx, c: Cand, value: OrgValue, place: str | None) -> str:
     """Pemkab X, Pemda X: the name is the form's (Pemerintah Kabupaten), the region it governs is X."""
     toks = ctx.toks
     start, end = toks[c.i].start, toks[c.j - 1].end
@@ -196,9 +194,8 @@ def with_media(ctx: Ctx, mentions: list[Mention]) -> list[Mention]:
             if not name and (ctx.lex.is_region(text) or tuple(text.casefold().split()) in ctx.lex.place_words):
                 continue  # "REPUBLIKA.CO.ID, UNGARAN --": the second part is the city
             outlet = name if name and not name.startswith("(") else clean_org_name(text)
-            found.append(Mention("org", text, s, e, rule.source,
-                                 {"name": clean_org_name(text), "kind": "media", "role": None, "acronym": None,
-                                  "media": True, "outlet": outlet, "base": "media:" + ctx.lex.key(outlet)},
-                                 label="media"))
+            value: OrgValue = {"name": clean_org_name(text), "kind": "media", "role": None, "acronym": None,
+                               "media": True, "outlet": outlet, "base": "media:" + ctx.lex.key(outlet)}
+            found.append(Mention("org", text, s, e, rule.source, as_value(value), label="media"))
     keep = [m for m in mentions if not any(f.start <= m.start and m.end <= f.end for f in found)]
     return sorted(keep + found, key=lambda m: m.start)
