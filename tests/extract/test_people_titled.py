@@ -346,3 +346,27 @@ def test_the_place_after_a_head_that_takes_one_is_no_part_of_the_name(extractor)
     assert sorted(people) == ["Bambang", "Darsono"]
     assert people["Bambang"]["title"] == "Camat Sukaraja"
     assert people["Darsono"]["title"] == "Lurah Sukamaju"
+
+
+def test_the_model_reads_a_name_after_a_village_in_a_position(extractor):
+    # "Kepala Desa X Y": two capitalised words after "Desa" are both the village's name, unless the model reads a
+    # person's name ending with the second and the first is a village's name
+    text = "Menurut Kepala Desa Sukamaju Rahmadi, banyak program sudah terealisasi."
+    assert body_names(people_of(extractor, text)) == []
+    people = body_by_name(people_of(extractor, text, ner_spans=[_span(text, "Sukamaju Rahmadi", "PER")]))
+    assert list(people) == ["Rahmadi"]
+    assert people["Rahmadi"]["title"] == "Kepala Desa Sukamaju"
+
+
+@pytest.mark.parametrize("text, name, title", [
+    # "Raya" is a word of people's names too
+    ("Kadis PMD Kabupaten Sukamaju, Yosef Raya ketika diwawancarai mengatakan peserta sudah siap.", "Yosef Raya",
+     "Kadis PMD Kabupaten Sukamaju"),
+    # an English position of two words after a speaker's verb
+    ("“Bantuan langsung dipakai,” ujar Group Head Corporate Secretary Pelabuhan Nusantara Ali Sobirin di Jakarta.",
+     "Ali Sobirin", "Group Head Corporate Secretary Pelabuhan Nusantara"),
+])
+def test_more_positions_and_names(extractor, text, name, title):
+    people = body_by_name(people_of(extractor, text))
+    assert list(people) == [name]
+    assert people[name]["title"] == title

@@ -10,6 +10,7 @@ from pipeline.names import clean_person_name
 from .candidate import Cand
 from .gate import ner_name
 from .names import Name
+from .official_places import village_words
 from .patterns import anchored, apposition, speaker_verb_at
 from .titled import titled
 from .words import SPEAKER_ADDRESSES, keys
@@ -43,12 +44,19 @@ def _note_places(doc: Doc, i: int) -> None:
     j = i + k
     while j < doc.n and doc.is_cap(j) and doc.same_phrase(j) and j - (i + k) < 6:
         j += 1
-    if (j - (i + k) >= 2 and doc.degrees_start(j)) or (j - (i + k) == 2 and speaker_verb_at(doc, j)):
+    if (j - (i + k) >= 2 and doc.degrees_start(j)) or (j - (i + k) == 2 and (
+            speaker_verb_at(doc, j) or _person_after_village(doc, i + k))):
         # "Dinas Pertanian Haryanto, SP.": degrees follow a person's name, not a place's; "Kasi Pemerintahan
         # Kecamatan Sukaraja Darmin menyampaikan": a place speaks no words, the person named after it does
         j -= 1
     run = range(i + k, j) if j - (i + k) <= 2 and not doc.toks[i].text.islower() else range(i + k, min(j, i + k + 1))
     doc.place_words.update(doc.keys[x] for x in run)
+
+
+def _person_after_village(doc: Doc, v: int) -> bool:
+    """"Kepala Desa Sukorame Rahmadi": a village's name at token v, and the model reads a person's name ending
+    with the word after it."""
+    return doc.keys[v] in village_words() and doc.model_person_at(v + 1, v + 2) is not None
 
 
 def _inside_position(doc: Doc, i: int) -> bool:
