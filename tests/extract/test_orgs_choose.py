@@ -66,3 +66,21 @@ def test_a_department_in_a_persons_position_is_no_body(extractor):
 ])
 def test_kinds_of_events_lenders_and_programmes_are_no_bodies(extractor, text):
     assert names(extractor, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Pemerintah kampung berencana membuka Balai Latihan Kerja (BLK) khusus bagi pemuda setempat.",
+    "Lulusan pelatihan itu kini bisa bekerja di dua RSUD dan belasan puskesmas di kabupaten.",
+    "Ia berharap BLK yang baru dibangun segera dipakai warga desa.",
+])
+def test_a_regional_bodys_kind_alone_is_no_body(extractor, text):
+    assert names(extractor, text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Peserta dilatih oleh BLK Kabupaten Pasuruan selama dua pekan.", "BLK Kabupaten Pasuruan"),
+    ("Instruktur dari Balai Latihan Kerja (BLK) Kota Malang ikut mengajar.", "Balai Latihan Kerja (BLK) Kota Malang"),
+    ("Pasien dirujuk ke RSUD Sidoarjo pada hari yang sama.", "RSUD Sidoarjo"),
+])
+def test_a_regional_body_named_by_its_region_stays(extractor, text, name):
+    assert name in names(extractor, text)

@@ -42,6 +42,9 @@ def _names_a_body(ctx: Ctx, c: Cand) -> bool:
     key = ctx.lex.key(name)
     if not key or key in ctx.lex.stop_name or key.split()[0] in ctx.lex.stop_extend and len(key.split()) == 1:
         return False
+    if c.entry is not None and c.entry.generic and ctx.lex.key(c.entry.name) in ctx.lex.stop_name \
+            and key in {ctx.lex.key(a) for a in c.entry.aliases}:
+        return False  # "membuka BLK": the short form of a kind that is no name alone (Balai Latihan Kerja)
     if c.form is not None and c.origin == "form" and not c.virtual_form and not _form_names_a_body(ctx, c):
         return False
     if ctx.lex.stop_prefix.match(ctx.toks, c.i):
