@@ -85,3 +85,20 @@ def test_a_lone_name_and_its_region_before_a_person_the_model_found(extractor):
 
     text = "Hadir Kepala Dinkomdigi Sleman Budi Santoso dan warga desa."
     assert [it["name"] for it in items(extractor, text, _per(text, "Budi Santoso"))] == ["Dinkomdigi Sleman"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Warga lansia diperiksa kader Posbindu PTM Kelurahan Sukamaju setiap bulan.", "Posbindu PTM Kelurahan Sukamaju"),
+    ("Gerai sembako dibuka oleh KDKMP Sukamaju, Kota Bogor, pekan lalu.", "KDKMP Sukamaju"),
+    ("Perajin batik dibina Rumah Kreatif Nusantara Jaya di kota itu.", "Rumah Kreatif Nusantara Jaya"),
+])
+def test_village_health_posts_cooperatives_and_creative_hubs_have_form_words(extractor, text, name):
+    assert name in names(extractor, text)
+
+
+def test_creative_hubs_by_acronym_and_region_are_their_own_bodies(extractor):
+    text = ("Tenun itu dikembangkan Rumah Kreatif Mitra (RKM) di Ternate, sedangkan batik dari RKM Padang "
+            "dan RKM Wonogiri.")
+    found = names(extractor, text)
+    assert {"Rumah Kreatif Mitra (RKM)", "RKM Padang", "RKM Wonogiri"} <= set(found)
+    assert "rumah kreatif" not in [n.casefold() for n in names(extractor, "Ia bekerja di rumah kreatif itu.")]
