@@ -197,3 +197,49 @@ def test_retraining_one_decision_keeps_the_other_rows_of_the_card(tmp_path):
     card = (tmp_path / "CARD.md").read_text(encoding="utf-8")
     assert "| detection |" in card and "| total |" in card
     assert list(json.loads((tmp_path / "cards.json").read_text(encoding="utf-8"))) == ["detection", "total"]
+
+
+# --- the person decision ----------------------------------------------------------------------------------------
+
+def _person_model(folder: Path, weights: dict[str, float], bias: float) -> Path:
+    """A decisions folder holding only a person model."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "person.json").write_text(LinearModel("person", weights, bias, 0.5).to_json(), encoding="utf-8")
+    return folder
+
+
+PERSON_TEXT = ARTICLE + '\n"Hasil panen kami naik," kata Wak Sarimin di sawahnya.\n'
+
+
+def test_the_person_decision_follows_honorific_and_stopword_rules(tmp_path):
+    people = lambda rec: sorted(p["name"] for p in rec["people"])  # noqa: E731
+    assert people(_run([RULES], text=PERSON_TEXT)) == ["Darmaji", "Wak Sarimin"]
+    assert people(_run([RULES], decisions=_person_model(tmp_path / "none", {}, -10.0), text=PERSON_TEXT)) == []
+    # a model that keeps only people the article gives an honorific: an analyst's honorific rule brings one in
+    honorific = _person_model(tmp_path / "hon", {"sign:honorific": 20.0}, -10.0)
+    assert people(_run([RULES], decisions=honorific, text=PERSON_TEXT)) == []
+    mine = _write(tmp_path / "wak", "honorifics.jsonl", {"id": "wak", "text": "Wak", "type": "honorific"}).parent
+    assert people(_run([RULES, mine], decisions=honorific, text=PERSON_TEXT)) == ["Sarimin"]
+    # a model that keeps everything never sees what a stop word rule removed
+    keep = _person_model(tmp_path / "keep", {}, 10.0)
+    assert people(_run([RULES], decisions=keep, text=PERSON_TEXT)) == ["Darmaji", "Wak Sarimin"]
+    stop = _write(tmp_path / "stop", "person_stopwords.jsonl", {"id": "sarimin", "text": "Sarimin"}).parent
+    assert people(_run([RULES, stop], decisions=keep, text=PERSON_TEXT)) == ["Darmaji"]
+
+
+def test_the_person_decision_may_take_a_name_the_model_found_and_the_rules_turned_down(tmp_path):
+    from pipeline.decide import features
+    from pipeline.decide.features import Evidence
+    from pipeline.extract.people import PeopleExtractor
+    from pipeline.rules import load_rules
+
+    text = "Salah satu penerima bantuan itu adalah Warsini. Bantuan itu dipakai untuk modal."
+    ner = [(text.index("Warsini"), text.index("Warsini") + 7, "PER")]
+    mentions = PeopleExtractor(load_rules([RULES])).extract(text, [], ner)
+    [m] = mentions
+    assert m.excluded and m.value["candidate"] and "model_per" in m.value["signs"]  # the rules turned it down
+    ev = Evidence(Article("a", "a.txt", text, {}), None, None, None, [], mentions, [], [], [])
+    [(ms, feats, rule, names)] = features.person_candidates(ev)
+    assert not rule and names == ["Warsini"] and feats["candidate"] == 1.0
+    Decider._people(ev, LinearModel("person", {"candidate": 12.0}, -6.0, 0.5))
+    assert not m.excluded and m.value["person_score"] > 0.5

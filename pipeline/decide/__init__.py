@@ -8,7 +8,8 @@ corpus of real articles (``data/corpus/``, ``make learn``):
 - ``total``: which count(s) are the programme's overall number of participants;
 - ``name``: which proposed phrase names the programme;
 - ``published``: which date is the article's own;
-- ``org``: which organisation items the record keeps (and which of the model's names the rules left out it takes).
+- ``org``: which organisation items the record keeps (and which of the model's names the rules left out it takes);
+- ``person``: which people the record keeps (and which of the model's PER names the rules turned down it takes).
 
 Each model reads features made from what the rules found (cue weights, the rule that matched, the rule's
 own choice, positions, titles, ...: ``features.py``), so an analyst's rule edit still changes the output
@@ -26,7 +27,7 @@ from .features import Evidence
 from .linear import LinearModel
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "decisions"
-DECISIONS = ("detection", "total", "name", "published", "org")
+DECISIONS = ("detection", "total", "name", "published", "org", "person")
 
 __all__ = ["DECISIONS", "Decider", "Evidence", "LinearModel", "MODEL_DIR", "features"]
 
@@ -68,6 +69,8 @@ class Decider:
             published = self._published(ev, self.models["published"], published)
         if "org" in self.models:
             self._orgs(ev, self.models["org"])
+        if "person" in self.models:
+            self._people(ev, self.models["person"])
         return published
 
     @staticmethod
@@ -118,6 +121,22 @@ class Decider:
                     m.value["dropped"] = True
                 elif not rule and keep:
                     m.excluded, m.note = False, "the model's name, taken by the learned org decision"
+
+
+    @staticmethod
+    def _people(ev: Evidence, model: LinearModel) -> None:
+        """Which people the record keeps: those the model finds likely enough (a person the rules found and the
+        model turns down is excluded with all its mentions); the model's PER names the rules turned down come in
+        when the model takes them."""
+        for ms, f, rule, _ in features.person_candidates(ev):
+            p = model.score(f)
+            keep = p >= model.threshold
+            for m in ms:
+                m.value["person_score"] = round(p, 3)
+                if rule and not keep:
+                    m.excluded, m.note = True, "turned down by the learned person decision"
+                elif not rule and keep:
+                    m.excluded, m.note = False, "the model's name, taken by the learned person decision"
 
 
 def keep_org(p: float, forced: bool, threshold: float) -> bool:

@@ -371,3 +371,67 @@ def _same_sentence(text: str, a: int, b: int) -> bool:
     """Whether offsets a and b lie in one sentence (no full stop or line break between them, at most 300 apart)."""
     lo, hi = min(a, b), max(a, b)
     return hi - lo <= 300 and not re.search(r"[.!?]\s|\n", text[lo:hi])
+
+
+
+# --- which people the record keeps (one per person item, and per model PER name the rules turned down) ----------
+
+def person_candidates(ev: Evidence) -> list[tuple[list[Mention], dict[str, float], bool, list[str]]]:
+    """The people a record would hold (the rules' own, merged as ``normalize.people`` merges them, the press left
+    out) and the model's PER names the rules turned down (mentions marked ``candidate``), each as (mentions,
+    features, proposed by the rules, names). A candidate that would only join a person the rules already hold
+    is left out."""
+    from dataclasses import replace
+
+    from ..normalize.people import PRESS_ROLES, merge_people
+
+    live = [m for m in ev.people if not m.excluded]
+    merged = merge_people(live)
+    out = [(it["mentions"], _person_features(ev, it, True), True, [it["name"], *it["aliases"]])
+           for it in merged if it["role"] not in PRESS_ROLES]
+    original: dict[int, Mention] = {}
+    copies = []
+    for m in ev.people:
+        if m.excluded and m.value.get("candidate"):
+            copies.append(replace(m, excluded=False))  # merge_people leaves excluded mentions out
+            original[id(copies[-1])] = m
+    for it in merge_people(copies) if copies else []:
+        if len(merge_people(live + it["mentions"])) == len(merged):
+            continue  # it would only join a person the rules hold
+        it["mentions"] = [original[id(m)] for m in it["mentions"]]
+        out.append((it["mentions"], _person_features(ev, it, False), False, [it["name"], *it["aliases"]]))
+    return out
+
+
+def _source_kind(source: str) -> str:
+    """"rule:speech_verbs.jsonl:kata" -> "speech_verbs"; "rule:person_cues.jsonl:intro-menurut" -> "person_cues:intro";
+    "regex:name_age" -> "name_age"; "ner" -> "ner"."""
+    if source.startswith("rule:"):
+        _, stem, rid = (source.split(":", 2) + [""])[:3]
+        stem = stem.removesuffix(".jsonl")
+        return f"{stem}:{rid.split('-')[0]}" if stem == "person_cues" else stem
+    return source.split(":", 1)[-1]
+
+
+def _person_features(ev: Evidence, it: dict[str, Any], rule: bool) -> dict[str, float]:
+    ms: list[Mention] = it["mentions"]
+    n = len(ev.text) or 1
+    vs = [m.value for m in ms]
+    words = it["name"].split()
+    starts = [m.start for m in ms]
+    feats: dict[str, float] = {
+        "rule": float(rule), "candidate": float(not rule),
+        "mentions": _log(len(ms) - 1), "forms": _log(len({v.get("name") for v in vs}) - 1),
+        "pattern_mentions": _log(sum(1 for m in ms if m.source != "ner")),
+        "title": float(any(v.get("title") for v in vs)), "organization": float(any(v.get("organization") for v in vs)),
+        "alias": float(any(v.get("alias_of") for v in vs)), "relative": float(any(v.get("relative") for v in vs)),
+        "title_only": float(all(ev.in_title(s) for s in starts)), "in_lead": float(min(starts) < LEAD_CHARS),
+        "position": min(starts) / n, "n_words": _log(len(words)),
+        "capitalised": sum(1 for w in words if w[:1].isupper()) / (len(words) or 1),
+    }
+    for v in vs:
+        for s in v.get("signs") or ():
+            feats[f"sign:{s}"] = 1.0
+    for m in ms:
+        feats[f"source:{_source_kind(m.source)}"] = 1.0
+    return feats

@@ -54,6 +54,9 @@ class Sample:
     # per organisation item: feats, label (None: matches only an optional gold organisation), rules' own, forced
     orgs: list[tuple[dict[str, float], bool | None, bool, bool]] = field(default_factory=list)
     gold_orgs: int = 0
+    # per person item: feats, label (None: matches only an optional gold person), the rules' own
+    people: list[tuple[dict[str, float], bool | None, bool]] = field(default_factory=list)
+    gold_people: int = 0
 
 
 class Recorder(Decider):
@@ -70,6 +73,7 @@ class Recorder(Decider):
             "names": [(f, m.value["name"], bool(f.get("rule_choice"))) for m, f in features.name_candidates(ev)],
             "dates": [(f, m.value["start"], bool(f.get("rule_publication"))) for m, f in features.date_candidates(ev)],
             "orgs": [(f, names, rule, forced) for _, f, rule, forced, names in features.org_candidates(ev)],
+            "people": [(f, names, rule) for _, f, rule, names in features.person_candidates(ev)],
             "rule_published": published,
         }
         return published
@@ -117,6 +121,8 @@ def record(ids: list[str], articles: Path, rules: list[str], gold_dir: Path) -> 
             s.dates = [(f, iso in s.gold_published, rule, iso) for f, iso, rule in seen["dates"]]
             s.orgs = label_orgs(seen["orgs"], g.get("organizations") or [], g.get("organizations_optional") or [])
             s.gold_orgs = len(g.get("organizations") or [])
+            s.people = label_people(seen["people"], g.get("people") or [], g.get("people_optional") or [])
+            s.gold_people = len(g.get("people") or [])
         samples.append(s)
     return samples
 
@@ -142,6 +148,26 @@ def label_orgs(rows: list[tuple[dict[str, float], list[str], bool, bool]], gold:
         else:
             label = False
         out.append((f, label, rule, forced))
+    return out
+
+
+def label_people(rows: list[tuple[dict[str, float], list[str], bool]], gold: list[dict], optional: list[dict]
+                 ) -> list[tuple[dict[str, float], bool | None, bool]]:
+    """Each person item labelled as the scorer would pair it (honorifics dropped): True when it takes a gold person
+    in the article's matching (the rules' items first, in text order, then the model's turned-down names), None
+    when it matches only an optional one (the press, captions: neither rewarded nor penalised), else False."""
+    from ..evaluate import HONORIFICS, max_matching, names_match
+
+    golds = [g.get("names") or [] for g in gold]
+    opts = [o.get("names") or [] for o in optional]
+    order = sorted(range(len(rows)), key=lambda k: not rows[k][2])
+    pairs = max_matching(len(order), len(golds), lambda a, b: names_match(rows[order[a]][1], golds[b], HONORIFICS))
+    taken = {order[a] for a in pairs}
+    out = []
+    for k, (f, names, rule) in enumerate(rows):
+        label: bool | None = True if k in taken else None if any(names_match(names, o, HONORIFICS) for o in opts) \
+            else False
+        out.append((f, label, rule))
     return out
 
 
@@ -359,6 +385,62 @@ def _cv_org(task: Task, samples: list[Sample]) -> dict[str, Any]:
     return best
 
 
+def _person_counts(s: Sample, model: LinearModel | None, t: float) -> tuple[int, int, int]:
+    """(tp, fp, fn) of one article's people: the rules' items (model None) or those the model keeps."""
+    tp = fp = 0
+    for f, label, rule in s.people:
+        keep = rule if model is None else model.score(f) >= t
+        tp += keep and label is True
+        fp += keep and label is False
+    return tp, fp, max(s.gold_people - tp, 0)
+
+
+def _cv_micro_f1(task: Task, samples: list[Sample], counts: Callable[[Sample, LinearModel | None, float],
+                                                                      tuple[int, int, int]], what: str) -> dict[str, Any]:
+    """Cross-validated C and threshold for a keep-or-drop decision over items, measured as the scorer measures
+    them: micro F1 over the programme articles' items (tp/fp/fn summed over articles), beside the rules' own F1."""
+    folds = _folds([s.article_id for s in samples])
+    by_id = {s.article_id: s for s in samples}
+    measured = [s for s in samples if s.programme]
+    best: dict[str, Any] | None = None
+    for c in C_GRID:
+        total: dict[float, list[int]] = defaultdict(lambda: [0, 0, 0])
+        per_fold: dict[float, list[float]] = defaultdict(list)
+        for held in folds:
+            train = [(s.article_id, f, y) for s in samples if s.article_id not in held for f, y in task.rows(s)]
+            model = _fit(train, c, _vocabulary([(a, f) for a, f, _ in train]))
+            for t in task.thresholds:
+                fold = [0, 0, 0]
+                for aid in sorted(held):
+                    if by_id[aid].programme:
+                        fold = [x + y for x, y in zip(fold, counts(by_id[aid], model, t))]
+                total[t] = [x + y for x, y in zip(total[t], fold)]
+                per_fold[t].append(_f1(*fold))
+        for t, (tp, fp, fn) in sorted(total.items()):
+            f1 = _f1(tp, fp, fn)
+            if best is None or f1 > best["cv_accuracy"] + 1e-9:
+                fa = per_fold[t]
+                mean = sum(fa) / len(fa)
+                sd = (sum((a - mean) ** 2 for a in fa) / max(len(fa) - 1, 1)) ** 0.5
+                best = {"C": c, "threshold": t, "cv_accuracy": round(f1, 4), "cv_articles": len(measured),
+                        "fold_accuracies": [round(a, 3) for a in fa], "fold_sd": round(sd, 3),
+                        "cv_counts": {"tp": tp, "fp": fp, "fn": fn}}
+    rules = [0, 0, 0]
+    for s in measured:
+        rules = [x + y for x, y in zip(rules, counts(s, None, 0.5))]
+    best = best or {"C": None, "threshold": 0.5, "cv_accuracy": 0.0, "cv_articles": 0, "fold_accuracies": [],
+                    "fold_sd": 0.0}
+    best["rules_accuracy"] = round(_f1(*rules), 4)
+    best["rules_counts"] = {"tp": rules[0], "fp": rules[1], "fn": rules[2]}
+    best["measure"] = (f"micro F1 over the programme articles' {what}, paired with the gold as the reference scorer "
+                       "pairs them (optional ones left out)")
+    return best
+
+
+def _cv_person(task: Task, samples: list[Sample]) -> dict[str, Any]:
+    return _cv_micro_f1(task, samples, _person_counts, "people")
+
+
 TASKS = {
     "detection": Task("detection", lambda s: [(s.detection, s.programme)], _judge_detection,
                       (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5), weighted=True),
@@ -370,6 +452,8 @@ TASKS = {
                       _judge_published, (0.1, 0.2, 0.3, 0.5)),
     "org": Task("org", lambda s: [(f, y) for f, y, _, forced in s.orgs if y is not None and not forced]
                 if s.programme else [], lambda s, m, t: None, (0.2, 0.3, 0.4, 0.5, 0.6), cv=_cv_org),
+    "person": Task("person", lambda s: [(f, y) for f, y, _ in s.people if y is not None] if s.programme else [],
+                   lambda s, m, t: None, (0.2, 0.3, 0.4, 0.5, 0.6, 0.7), cv=_cv_person),
 }
 
 DESCRIPTIONS = {
@@ -381,6 +465,8 @@ DESCRIPTIONS = {
     "org": "which organisation items a record keeps (one row per item the rules propose and per model ORG name the "
            "rules left out; kept above the threshold, or when an analyst's alias rule names it; its CV figure is "
            "micro F1 over organisations, not a share of articles)",
+    "person": "which people a record keeps (one row per person the rules propose and per model PER name they turned "
+              "down; kept above the threshold; its CV figure is micro F1 over people, not a share of articles)",
 }
 
 

@@ -36,6 +36,8 @@ The modules, in the order of ``PeopleExtractor.extract``:
     gate                  which candidates are people: one per name span
     aliases               nicknames, other names, later uses of a found name
     press                 bylines and credits
+    model_names           the model's PER spans the rules turned down, as candidates (``spare_candidates``)
+    signs                 what the article says of each candidate's name, for the learned person decision
     mentions              candidates -> ``Mention``s
 """
 from __future__ import annotations
@@ -51,9 +53,10 @@ from .candidate import Cand
 from .gate import resolve
 from .lexicon import Lexicon
 from .mentions import to_mentions
-from .model_names import ner_candidates
+from .model_names import ner_candidates, spare_candidates
 from .patterns import aged, anchored, apposition, honorific, opening_apposition
 from .press import bylines
+from .signs import signs
 from .titled import titled
 from .tokens import Doc
 
@@ -67,7 +70,10 @@ class PeopleExtractor:
     nickname). ``title`` is the position as written, with its organisation;
     ``organization`` is the organisation inside it when an org span (or the
     "ORG pimpinan NAME" shape) marks it. ``role``: official (has a position),
-    person, or reporter/editor/photographer for the press.
+    person, or reporter/editor/photographer for the press. ``signs``: what the
+    article says of the name (``signs.py``). A model PER span the rules turned
+    down comes as an excluded mention with ``candidate`` set: the learned person
+    decision (decide/) may take it.
     """
 
     def __init__(self, rules: RuleSet):
@@ -86,6 +92,9 @@ class PeopleExtractor:
         cands += nicknames(doc, cands)
         press = bylines(doc)
         cands += repeats(doc, cands + press)
+        cands += spare_candidates(doc, cands + press)
+        for c in cands:
+            c.signs = signs(doc, c)
         return to_mentions(doc, cands + press, regions)
 
 

@@ -21,3 +21,5 @@ class Cand:
     title_text: str = ""  # the position when it is not one stretch of text ("pimpinan" + ORG before it)
     organization: str = ""
     alias_of: str = ""
+    candidate: bool = False  # the model's name the rules turned down: only the learned person decision may take it
+    signs: tuple[str, ...] = ()  # what the article says of the name (``signs.signs``), for the learned decision

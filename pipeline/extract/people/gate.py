@@ -23,7 +23,7 @@ def ner_name(doc: Doc, s: int, e: int) -> Name | None:
     and places as PER on this text, so a span must be a name of two or more words, all of them name
     words, that is neither inside an organisation, nor a place, nor part of a longer capitalised name.
     """
-    nm = _span_name(doc, s, e)
+    nm = span_name(doc, s, e)
     if nm is None:
         return None
     words = [j for j in range(nm.a, nm.b) if doc.toks[j].kind == "w" and len(doc.toks[j].text) > 1]
@@ -36,7 +36,7 @@ def ner_name(doc: Doc, s: int, e: int) -> Name | None:
     return nm
 
 
-def _span_name(doc: Doc, s: int, e: int) -> Name | None:
+def span_name(doc: Doc, s: int, e: int) -> Name | None:
     """The name the chars s..e hold when every word of it is a name word (degrees after it kept)."""
     a = doc.tok_at_or_after(s)
     b = doc.tok_at_or_after(e, a)

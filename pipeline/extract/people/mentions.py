@@ -27,9 +27,19 @@ def to_mentions(doc: Doc, cands: list[Cand], regions: list[Region]) -> list[Ment
                  "byline": c.byline}
         if c.alias_of:
             value["alias_of"] = c.alias_of
+        if c.signs:
+            value["signs"] = list(c.signs)
         if doc.lex.kin_before is not None and doc.lex.kin_before.search(doc.text, max(0, s - 80), s):
             value["relative"] = True  # "istri Menkop UKM Puspayoga": a relative, not the person named near it
         region = in_regions(s, e, regions)
+        if c.candidate:
+            if region is not None:
+                continue  # the model's name in excluded text: no candidate at all
+            value["candidate"] = True
+            out.append(Mention("person", doc.text[s:e], s, e, c.source, value, excluded=True,
+                               note="the model's name without a sign of a person (the learned person decision "
+                                    "may take it)"))
+            continue
         out.append(Mention("person", doc.text[s:e], s, e, c.source, value,
                            excluded=region is not None, note=f"in {region.kind}" if region else ""))
     out.sort(key=lambda m: (m.start, m.end))
