@@ -102,3 +102,19 @@ def test_creative_hubs_by_acronym_and_region_are_their_own_bodies(extractor):
     found = names(extractor, text)
     assert {"Rumah Kreatif Mitra (RKM)", "RKM Padang", "RKM Wonogiri"} <= set(found)
     assert "rumah kreatif" not in [n.casefold() for n in names(extractor, "Ia bekerja di rumah kreatif itu.")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Acara dihadiri Wakil Bupati, Kepala Disperindagkop Budi Santoso, dan camat.", "Disperindagkop"),
+    ("Hadir pula Kepala Dinkominfo Blora Budi Santoso bersama warga.", "Dinkominfo Blora"),
+])
+def test_an_offices_contraction_after_a_position_is_its_name(extractor, text, name):
+    assert name in names(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Acara dihadiri Kepala Distrik Wamena dan tokoh adat.",
+    "Sambutan disampaikan Ketua Dinata Putri di balai desa.",
+])
+def test_a_place_word_or_a_persons_name_after_a_position_is_no_office(extractor, text):
+    assert not [n for n in names(extractor, text) if n.startswith("Di")]

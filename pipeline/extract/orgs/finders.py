@@ -15,6 +15,10 @@ from .tokens import caps_line, phrase_tokens, sentence_start
 
 _LIST_SEPARATORS = {",", "dan", "serta", "atau", "&", "/"}
 
+# a regional office's contraction, one capitalised word: Dis-/Din- and a consonant (Disperindakop, Dinkominfo,
+# Dinsos), never a vowel (Dinata, Dinarti are people); six letters at least
+_OFFICE_CONTRACTION = re.compile(r"^Di[sn][b-df-hj-np-tv-z][a-z]{3,}$")
+
 
 def rule_cands(ctx: Ctx) -> list[Cand]:
     """Every rule finder's candidates, overlapping: known organisations, form words, head words, positions."""
@@ -313,20 +317,33 @@ def _title_cand(ctx: Ctx, i: int) -> Cand | None:
         return None  # "PETANI ORGANIK": a caption in capitals, not a position
     if m[1].rule.get("same_as"):
         return _title_form(ctx, i, j, m[1])
+    if _OFFICE_CONTRACTION.match(toks[j].text) and not ctx.lex.place_cue.match(toks, j) \
+            and not _starts_something_else(ctx, j, person_ok=True):
+        return _office(ctx, j, m[1])  # (the model often reads the office and the person after it as one name)
     if _starts_something_else(ctx, j):
         return None
     return _lone_name(ctx, i, j, m[1])
 
 
-def _starts_something_else(ctx: Ctx, j: int) -> bool:
+def _office(ctx: Ctx, j: int, title: Form) -> Cand:
+    """"Kepala Disperindakop Budi", "Kepala Dinkominfo Blora Budi": an office's contraction after a position is
+    its name, with the region written after it; a person's name may follow either."""
+    c = Cand(j, j + 1, "title", "government", title.rule.source)
+    place = place_at(ctx, j + 1, ("provinsi", "kabupaten", "kota"))
+    if place is not None and not ctx.toks[j + 1].nl:
+        c.place_start, c.j = j + 1, place
+    return c
+
+
+def _starts_something_else(ctx: Ctx, j: int, person_ok: bool = False) -> bool:
     """The word after the position is a form word, a position, a unit, a region, a known organisation, a stop
-    word or a person's name, not a lone name."""
+    word or (unless ``person_ok``) a person's name, not a lone name."""
     toks = ctx.toks
     t = toks[j]
     return bool(ctx.lex.prefix.match(toks, j) or ctx.lex.title.match(toks, j) or ctx.lex.unit.match(toks, j)
                 or place_at(ctx, j, ("provinsi", "kabupaten", "kota", "kecamatan")) or entry_at(ctx, j)
                 or stop_token(ctx, j) or t.low in ctx.lex.stop_extend or ctx.lex.key(t.text) in ctx.lex.stop_name
-                or t.low in ctx.lex.title_words or j in ctx.per_starts)
+                or t.low in ctx.lex.title_words or (j in ctx.per_starts and not person_ok))
 
 
 def _lone_name(ctx: Ctx, i: int, j: int, title: Form) -> Cand | None:
