@@ -118,3 +118,19 @@ def test_an_offices_contraction_after_a_position_is_its_name(extractor, text, na
 ])
 def test_a_place_word_or_a_persons_name_after_a_position_is_no_office(extractor, text):
     assert not [n for n in names(extractor, text) if n.startswith("Di")]
+
+
+@pytest.mark.parametrize("text, name, wrong", [
+    ("Hadir Mr. Wang Li: Chief Representative of Sinar Harbour Engineering Company, dan Mr. Chen Bo.",
+     "Sinar Harbour Engineering Company", "Chief Representative of Sinar Harbour Engineering Company"),
+    ("Beasiswa senilai Rp 1 Miliar kepada Nusa Bangsa University diserahkan kemarin.",
+     "Nusa Bangsa University", "Rp 1 Miliar kepada Nusa Bangsa University"),
+])
+def test_a_head_word_run_stops_at_a_position_and_at_a_gift(extractor, text, name, wrong):
+    found = names(extractor, text)
+    assert name in found and wrong not in found
+
+
+def test_kepada_after_a_nominal_stays_inside_a_head_word_run(extractor):
+    text = "Ia mendapat penghargaan dari Lembaga Pengabdian kepada Masyarakat Foundation."
+    assert "Lembaga Pengabdian kepada Masyarakat Foundation" in names(extractor, text)

@@ -7,7 +7,7 @@ import re
 
 from ...names import CONNECTORS, acronym_matches
 from .context import Cand, Ctx, entry_at, single_trailing, stop_token, tokens_of
-from .grammar import bracket, scan
+from .grammar import GIVING_CONNECTORS, NOMINAL_RE, bracket, scan
 from .lexicon import Form, OrgEntry
 from .places import ALL_LEVELS, place_at
 from .roles import cue_before
@@ -277,8 +277,9 @@ def head_cands(ctx: Ctx) -> list[Cand]:
             if (p.is_cap or p.is_num) and not ctx.lex.title_stop.match(toks, i - 1) and not stop_token(ctx, i - 1) \
                     and p.low not in ctx.lex.stop_break:
                 i -= 1
-            elif (p.low in CONNECTORS or p.text == "&") and i >= 2 and toks[i - 2].is_cap and not p.nl:
-                i -= 1
+            elif (p.low in CONNECTORS or p.text == "&") and i >= 2 and toks[i - 2].is_cap and not p.nl \
+                    and not (p.low in GIVING_CONNECTORS and not NOMINAL_RE.match(toks[i - 2].text)):
+                i -= 1  # ("Rp 1 Miliar kepada President University": a gift, not a name)
             else:
                 break
         while i < h and (toks[i].low in CONNECTORS or toks[i].text == "&"):
