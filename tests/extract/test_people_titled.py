@@ -370,3 +370,24 @@ def test_more_positions_and_names(extractor, text, name, title):
     people = body_by_name(people_of(extractor, text))
     assert list(people) == [name]
     assert people[name]["title"] == title
+
+
+@pytest.mark.parametrize("text, name, title", [
+    # a unit's number joined to its place right after the head, then a rank and a corps
+    ("Danramil 05/Sukaraja Kapten Inf Suparman menghadiri panen raya.", "Suparman", "Danramil 05/Sukaraja"),
+    # short forms of heads of offices
+    ("Kadinkes Sukamaju dr. Rina Handayani, M.Kes mengingatkan pentingnya gizi.", "Rina Handayani",
+     "Kadinkes Sukamaju"),
+    ("Kalak BPBD Heru Purnomo memimpin apel siaga.", "Heru Purnomo", "Kalak BPBD"),
+])
+def test_units_and_short_forms_of_heads(extractor, text, name, title):
+    people = body_by_name(people_of(extractor, text))
+    assert list(people) == [name]
+    assert people[name]["title"] == title
+
+
+def test_a_one_word_name_ends_a_position_when_the_next_position_follows(extractor):
+    text = "Kegiatan ini dihadiri Wakil Ketua Forum Sukamaju Suharto dan Kepala Dinas Pertanian Ir. Bambang Irawan."
+    people = body_by_name(people_of(extractor, text, org_spans=[_span(text, "Forum Sukamaju", "ORG")[:2]]))
+    assert sorted(people) == ["Bambang Irawan", "Suharto"]
+    assert people["Suharto"]["title"] == "Wakil Ketua Forum Sukamaju"

@@ -49,8 +49,10 @@ class PositionParser:
         if t.kind == "w":
             return self._title_word(j, k, first, lower_run)
         if t.kind == "n":
-            # "Wilayah IX", "Zona 8", "ke-3": a number right after a position word
-            return (k + 1, True, lower_run) if k > j and self.is_cap(k - 1) and self.same_phrase(k) else None
+            # "Wilayah IX", "Zona 8", "ke-3": a number right after a position word; "Danramil 05/Sukaraja": after
+            # the head itself when a unit's place follows it
+            return (k + 1, True, lower_run) if (k > j or self._unit_number(k)) and self.is_cap(k - 1) \
+                and self.same_phrase(k) else None
         if t.text in TITLE_CONNECTORS:
             return k + 1, False, lower_run
         if t.text == "(":
@@ -61,6 +63,11 @@ class PositionParser:
         if t.text == "," and k + 1 < self.n and self.same_phrase(k + 1):
             return self._title_comma(j, k, first, lower_run)
         return None
+
+    def _unit_number(self, k: int) -> bool:
+        """A unit's number at token k, joined by a slash to its place ("05/Sukaraja", "1701/Jayapura")."""
+        return (k + 2 < self.n and self.toks[k + 1].text == "/" and self.adjacent(k + 1) and self.adjacent(k + 2)
+                and self.is_cap(k + 2))
 
     def _title_word(self, j: int, k: int, first: bool, lower_run: int) -> _Step | None:
         t = self.toks[k]

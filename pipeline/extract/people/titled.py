@@ -385,9 +385,13 @@ def _plain_tail(doc: Doc, plain: list[Name], head_end: int, e: int, anchored: bo
         return None, True  # "Camat Sukolilo mengatakan": the one word after a head that takes a place is a place's
     if doc.keys.count(words[0]) > 1:
         return None, True  # "nasabah PNM Mekaar" again and again, never quoted: part of a name, not a person
-    if doc.degrees_start(e) or ((doc.is_acronym(choice.h0 - 1) or doc.toks[choice.h0 - 1].text == ")")
+    prev = choice.h0 - 1
+    if doc.degrees_start(e) or ((doc.is_acronym(prev) or doc.toks[prev].text == ")" or doc.is_place(prev)
+                                 or doc.keys[prev] in village_words())
                                 and choice.h0 != head_end and _next_position(doc, e)):
-        return choice, True  # "Kepala Dinas Pertanian Haryanto, SP., M.Si"; "Kadis PMD Haryanto, Camat ..."
+        # "Kepala Dinas Pertanian Haryanto, SP., M.Si"; "Kadis PMD Haryanto, Camat ..."; "Ketua DPRD Sukamaju
+        # Suharto dan Kepala Dinas ...": the list goes on with the next position, so a name ended here
+        return choice, True
     if not anchored:
         prev = choice.h0 - 1
         if choice.h0 == head_end and (doc.toks[prev].text.islower() or place_after):
