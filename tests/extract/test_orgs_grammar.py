@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from org_helpers import names, shared_extractor
+from org_helpers import items, names, shared_extractor
 from pipeline.extract.orgs import OrgExtractor
 
 
@@ -122,3 +122,15 @@ def test_a_quoted_word_inside_a_name_that_goes_on(extractor):
     assert names(extractor, "Mahasiswa Universitas Pembangunan Nasional “Bhakti” Jawa Timur mengajar di desa itu.") \
         == ["Universitas Pembangunan Nasional “Bhakti” Jawa Timur"]
     assert names(extractor, 'Warga menyebut "Koperasi" sebagai "Jalan" keluar.') == []
+
+
+@pytest.mark.parametrize("text, person, name", [
+    ("Pelatihan itu untuk 40 pelajar SMP Katolik Santo Yusuf yang diadakan oleh mitra.", "Santo Yusuf",
+     "SMP Katolik Santo Yusuf"),
+    ("Donasi diserahkan ke Panti Asuhan Santa Maria Harapan di kota itu.", "Santa Maria", "Panti Asuhan Santa Maria Harapan"),
+    # any other person the model reads after a name still ends it
+    ("Kegiatan itu dibuka Ketua Yayasan Harapan Budi Santoso kemarin.", "Budi Santoso", "Yayasan Harapan"),
+])
+def test_a_saints_name_inside_a_name_goes_on_where_the_model_reads_a_person(extractor, text, person, name):
+    i = text.find(person)
+    assert name in [it["name"] for it in items(extractor, text, ner=[(i, i + len(person), "PER")])]

@@ -217,7 +217,8 @@ def _stop_word(ctx: Ctx, run: _Run, t: Tok) -> bool | None:
     toks = ctx.toks
     j, c, start = run.j, run.c, run.start
     known_pair = j + 1 < len(toks) and (t.low, toks[j + 1].low) in ctx.lex.name_pairs
-    if stop_token(ctx, j) or ctx.lex.title_stop.match(toks, j) or (j in ctx.per_starts and not _at_body_start(c, j)) \
+    person = j in ctx.per_starts and not _at_body_start(c, j) and t.low not in ctx.lex.name_inside
+    if stop_token(ctx, j) or ctx.lex.title_stop.match(toks, j) or person \
             or ctx.lex.honorific.match(toks, j) \
             or (t.low in ctx.lex.stop_break and j > start and not known_pair):
         return STOP

@@ -114,6 +114,8 @@ class OrgLexicon:
         # words for the members of a body (petani, penyandang disabilitas): a form word followed only by them
         # names a kind of body ("Kelompok Tani Wanita"), not one body
         self.member_nouns: set[tuple[str, ...]] = set()
+        # words that start a person's name inside a body's name (Santo, Sint): the model's person there goes on
+        self.name_inside: set[str] = set()
         for r in rules.get("org_stopwords"):
             scope = r.get("scope") or "name"
             if scope == "sector":
@@ -126,6 +128,8 @@ class OrgLexicon:
                 self.stop_extend.add(r["text"].casefold())
             elif scope == "break":
                 self.stop_break.add(r["text"].casefold())
+            elif scope == "inside":
+                self.name_inside.add(r["text"].casefold())
             elif scope == "prefix":
                 self.stop_prefix.add(r["text"], r)
                 if " " not in r["text"].strip():
