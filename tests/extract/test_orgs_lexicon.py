@@ -54,3 +54,12 @@ def test_known_organisations(extractor, text, name, kind):
 ])
 def test_ordinary_words_are_not_known_organisations(extractor, text):
     assert names(extractor, text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Bansos kini disalurkan dari PT. Pos ke rekening bank.", "PT. Pos"),
+    ("Data penerima direkonsiliasi dengan Dukcapil setiap bulan.", "Dukcapil"),
+    ("Kemensos menurunkan tim PSKBA dan Tagana ke lokasi bencana.", "Tagana"),
+])
+def test_short_names_of_national_bodies(text, name):
+    assert name in names(shared_extractor(), text)
