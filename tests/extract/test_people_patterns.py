@@ -182,3 +182,30 @@ def test_initials_in_brackets_between_a_name_and_its_verb(extractor):
     # brackets that are not the name's initials end no name there
     text = "Jumat Berkah Bersama (JUBER) mengatakan hal serupa."
     assert body_names(people_of(extractor, text)) == []
+
+
+@pytest.mark.parametrize("text, name, title", [
+    # a one-word name opening the sentence, a capitalised position set off by commas, a speaker's verb
+    ("Warsito, Ketua RT 03, menyebut warga bergotong royong membangun jalan.", "Warsito", "Ketua RT 03"),
+    # an age without "tahun", and a verb that is not a speaker's
+    ("Rukmini, 58, penerima bantuan rumah layak huni, tak kuasa menahan haru.", "Rukmini",
+     "penerima bantuan rumah layak huni"),
+    # who an ordinary person is
+    ("Lestari, ibu rumah tangga yang juga kader posyandu, rutin mengikuti pelatihan.", "Lestari",
+     "ibu rumah tangga"),
+    # a name after "dari" described by a position is a person's, not a place's
+    ("Kisah inspiratif datang dari Nurhayati, perajin anyaman bambu asal Sukamaju.", "Nurhayati",
+     "perajin anyaman bambu asal Sukamaju"),
+])
+def test_a_sentence_opening_with_who_someone_is(extractor, text, name, title):
+    people = body_by_name(people_of(extractor, text))
+    assert list(people) == [name]
+    assert people[name]["title"] == title
+
+
+@pytest.mark.parametrize("text", [
+    "Sukamaju, Kepala Dinas Pertanian dan Dinas Sosial menggelar rapat bersama.",  # offices, no speaker's verb
+    "Warga datang dari Sukamaju, desa di lereng gunung, untuk ikut pelatihan.",  # a place described
+])
+def test_places_opening_a_description_stay_places(extractor, text):
+    assert body_names(people_of(extractor, text)) == []

@@ -39,7 +39,7 @@ def _note_places(doc: Doc, i: int) -> None:
     """The capitalised words after "Desa", "PT", "di" at token i: all of a short run, the first of a long one
     (in "PT Sinar Tirta Rudi Hartono" a name may follow the organisation)."""
     r, k = doc.lex.match(doc.lex.cue("place_or_org"), doc.keys, i)
-    if r is None or _inside_position(doc, i):
+    if r is None or _inside_position(doc, i) or _described_person_after(doc, i + k):
         return
     j = i + k
     while j < doc.n and doc.is_cap(j) and doc.same_phrase(j) and j - (i + k) < 6:
@@ -51,6 +51,13 @@ def _note_places(doc: Doc, i: int) -> None:
         j -= 1
     run = range(i + k, j) if j - (i + k) <= 2 and not doc.toks[i].text.islower() else range(i + k, min(j, i + k + 1))
     doc.place_words.update(doc.keys[x] for x in run)
+
+
+def _described_person_after(doc: Doc, j: int) -> bool:
+    """"dari Nurhayati, perajin anyaman bambu": one capitalised word after a cue, then a comma and a lowercase
+    position: a person described, not a place."""
+    return (j + 2 < doc.n and doc.is_cap(j) and doc.keys[j + 1] == "," and doc.toks[j + 2].text.islower()
+            and (j + 2) in doc.head_at and not doc.toks[j - 1].text[:1].isupper())
 
 
 def _person_after_village(doc: Doc, v: int) -> bool:

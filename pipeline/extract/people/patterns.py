@@ -179,7 +179,7 @@ def opening_apposition(doc: Doc) -> list[Cand]:
         s = _after_age(doc, nm.after + 1)
         if not _starts_description(doc, s, aged=s > nm.after + 1):
             continue
-        e = _description_end(doc, s)
+        e = _description_end(doc, s, aged=s > nm.after + 1)
         if e is None:
             continue
         if doc.in_org(nm.a, nm.b) or any(doc.is_place(j) for j in range(nm.a, nm.b) if doc.toks[j].kind == "w"):
@@ -189,9 +189,13 @@ def opening_apposition(doc: Doc) -> list[Cand]:
 
 
 def _after_age(doc: Doc, s: int) -> int:
-    """"Suparno, 52 tahun, petani ...": the token after an age set off by commas at token s, else s."""
-    if s + 2 < doc.n and doc.toks[s].kind == "n" and doc.keys[s + 1] == "tahun" and doc.keys[s + 2] == ",":
-        return s + 3
+    """"Suparno, 52 tahun, petani ...", "Rukmini, 58, penerima ...": the token after an age set off by commas at
+    token s, else s."""
+    if s + 1 < doc.n and doc.toks[s].kind == "n" and doc.toks[s].text.isdigit() and 0 < int(doc.toks[s].text) < 120:
+        if doc.keys[s + 1] == ",":
+            return s + 2
+        if s + 2 < doc.n and doc.keys[s + 1] == "tahun" and doc.keys[s + 2] == ",":
+            return s + 3
     return s
 
 
@@ -217,14 +221,17 @@ def _starts_description(doc: Doc, s: int, aged: bool = False) -> bool:
                 or doc.keys[s] in lex.title_stop or (s in doc.head_at and not aged))
 
 
-def _description_end(doc: Doc, s: int) -> int | None:
-    """The comma that ends the description starting at token s, when a speaker's verb follows it."""
+def _description_end(doc: Doc, s: int, aged: bool = False) -> int | None:
+    """The comma that ends the description starting at token s, when a speaker's verb follows it (after an age,
+    any lowercase word: "Rukmini, 58, penerima bantuan, tak kuasa menahan haru")."""
     lex = doc.lex
     e = s
     while e < doc.n and e - s < 20 and doc.keys[e] != "," and doc.toks[e].text not in ".!?:;" \
             and doc.toks[e].text not in QUOTES and "\n" not in doc.toks[e].gap:
         e += 1
-    if e >= doc.n or doc.keys[e] != "," or e + 1 >= doc.n or lex.match(lex.after, doc.keys, e + 1)[0] is None:
+    if e >= doc.n or doc.keys[e] != "," or e + 1 >= doc.n:
+        return None
+    if lex.match(lex.after, doc.keys, e + 1)[0] is None and not (aged and doc.toks[e + 1].text.islower()):
         return None
     return e
 

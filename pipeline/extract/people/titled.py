@@ -146,8 +146,10 @@ def _name_before_position(doc: Doc, i: int, h: int, e: int, rule: Rule) -> Cand 
     comma = doc.keys[h - 1] == ","
     # one word needs an anchor ("kata Sarmin Direktur ..."), or a comma and a common-noun
     # position ("Warsini, peserta pelatihan"): "Sukamaju, Kepala Dinas ..." is a list of offices, and so is
-    # "TNI, Polri, kepala desa" when the word is an organisation's
-    if nm.b - nm.a > 1 or anchored or (comma and doc.toks[i].text.islower() and not doc.in_org(nm.a, nm.b)):
+    # "TNI, Polri, kepala desa" when the word is an organisation's; a sentence that opens with the word and the
+    # position and goes on with a speaker's verb names a person ("Warsito, Ketua RT 03, menyebut ...")
+    if nm.b - nm.a > 1 or anchored or (comma and doc.toks[i].text.islower() and not doc.in_org(nm.a, nm.b)) or (
+            comma and doc.starts_sentence(nm.h0) and speaker_verb_at(doc, e)):
         return Cand(nm.a, nm.b, rule.source, 2, (h, e), comma=comma)
     return None
 
