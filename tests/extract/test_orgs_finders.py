@@ -134,3 +134,24 @@ def test_a_head_word_run_stops_at_a_position_and_at_a_gift(extractor, text, name
 def test_kepada_after_a_nominal_stays_inside_a_head_word_run(extractor):
     text = "Ia mendapat penghargaan dari Lembaga Pengabdian kepada Masyarakat Foundation."
     assert "Lembaga Pengabdian kepada Masyarakat Foundation" in names(extractor, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Relawan Masyarakat Sadar Wisata (Masata) Lombok Tengah ikut membantu.",
+     "Masyarakat Sadar Wisata (Masata) Lombok Tengah"),
+    ("Ketua Masyarakat Sadar Wisata (Masata) Lombok Tengah Lalu Budi Santoso mengatakan hal itu.",
+     "Masyarakat Sadar Wisata (Masata) Lombok Tengah"),
+    ("Layanan jemaah dijalankan Petugas Layanan Ibadah Umrah (PLIU) Arab Saudi sejak pekan lalu.",
+     "Petugas Layanan Ibadah Umrah (PLIU) Arab Saudi"),
+])
+def test_a_name_its_acronym_spells_set_in_a_region_is_a_body(extractor, text, name):
+    assert name in names(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Bantuan Sosial Tunai (BST) Kabupaten Bone sudah cair bulan ini.",
+    "Program Keluarga Harapan (PKH) Kota Bandung berjalan lancar.",
+    "Warga Masyarakat Sadar Wisata (Masata) Lombok Tengah Budi Santoso ikut membantu.",
+])
+def test_a_programme_or_a_person_after_the_region_is_no_defined_body(extractor, text):
+    assert not [n for n in names(extractor, text) if "(" in n]

@@ -29,7 +29,8 @@ def rule_cands(ctx: Ctx) -> list[Cand]:
         aliases = [c for c in aliases if _theme_clip(ctx, c)]
         for q in ctx.theme:
             ctx.excluded[q] = True
-    return aliases + form_cands(ctx) + head_cands(ctx) + title_cands(ctx) + affiliation_cands(ctx)
+    return aliases + form_cands(ctx) + head_cands(ctx) + title_cands(ctx) + affiliation_cands(ctx) \
+        + defined_cands(ctx)
 
 
 def alias_cands(ctx: Ctx) -> list[Cand]:
@@ -291,6 +292,51 @@ def head_cands(ctx: Ctx) -> list[Cand]:
         scan(ctx, c, m[0], "acr")
         if c.j - c.i >= 2:
             out.append(c)
+    return out
+
+
+def defined_cands(ctx: Ctx) -> list[Cand]:
+    """A name with no form word that the article abbreviates in brackets, then sets in a region: "Masyarakat
+    Sadar Wisata (Masata) Lombok Tengah", "Ikatan Nelayan Muda (INM) Kabupaten Bone". Two to six capitalised
+    words (connectors between) that the acronym spells; nothing in them a person, a position, a date or a
+    programme's word."""
+    toks = ctx.toks
+    out = []
+    for k, t in enumerate(toks):
+        if t.text != "(" or ctx.excluded[k]:
+            continue
+        end = bracket(ctx, k)
+        if end is None or end != k + 3 or not toks[k + 1].is_word or end >= len(toks) or toks[end].nl:
+            continue
+        region = place_at(ctx, end, ("provinsi", "kabupaten", "kota", "country"))
+        if region is None:
+            continue
+        i = k
+        while i > 0 and k - i < 8 and not toks[i - 1].nl:
+            p = toks[i - 1]
+            if ctx.lex.title.match(toks, i - 1):
+                break  # "Relawan [Masyarakat Sadar Wisata (Masata) ...]": a member or a position, not the name
+            if p.is_cap and p.kind == "word" and not p.is_upper:
+                i -= 1
+            elif p.low in CONNECTORS and i >= 2 and toks[i - 2].is_cap:
+                i -= 1
+            else:
+                break
+        words = [q.text for q in toks[i:k]]
+        if k - i < 2 or toks[i].low in CONNECTORS or not acronym_matches(toks[k + 1].text, words) \
+                or sentence_start(toks, i) and toks[i].low in ctx.lex.stop_break:
+            continue
+        if not single_trailing(ctx, region - 1) and not any(
+                m is not None and m[0] == i for m in (ctx.lex.title_stop.match(toks, q) for q in range(max(0, i - 3), i))):
+            continue  # a person's name may follow the region only where a position precedes the name ("Ketua ...")
+        if any(q in ctx.per_starts or ctx.lex.title_stop.match(toks, q) or ctx.lex.honorific.match(toks, q)
+               or stop_token(ctx, q) or ctx.lex.stop_prefix.match(toks, q) or ctx.lex.theme_cue.match(toks, q)
+               or toks[q].low in ctx.lex.stop_extend for q in range(i, k)):
+            continue
+        c = Cand(i, region, "head", "other", "regex:org-defined-acronym")
+        c.brackets.append((k, end))
+        c.place_start = end
+        out.append(c)
     return out
 
 
