@@ -84,3 +84,9 @@ def test_a_regional_bodys_kind_alone_is_no_body(extractor, text):
 ])
 def test_a_regional_body_named_by_its_region_stays(extractor, text, name):
     assert name in names(extractor, text)
+
+
+def test_a_balinese_hamlet_is_no_office(extractor):
+    text = "Program ini memberdayakan perempuan di Banjar Dinas Sukasari, Kecamatan Abang, Kabupaten Karangasem."
+    assert not [n for n in names(extractor, text) if n.startswith("Dinas")]
+    assert "Dinas Sosial Kabupaten Banjar" in names(extractor, "Pelatihan dibuka Dinas Sosial Kabupaten Banjar kemarin.")
