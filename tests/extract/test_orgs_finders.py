@@ -155,3 +155,11 @@ def test_a_name_its_acronym_spells_set_in_a_region_is_a_body(extractor, text, na
 ])
 def test_a_programme_or_a_person_after_the_region_is_no_defined_body(extractor, text):
     assert not [n for n in names(extractor, text) if "(" in n]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Program ini berjalan lewat sinergi dengan BPPSDMKP, BPPP Ambon, dan PT Sinar Laut Terminal.", "BPPP Ambon"),
+    ("Kegiatan didukung BRI, LPPM Bandung, dan Dinas Sosial Kota Bandung.", "LPPM Bandung"),
+])
+def test_a_listed_acronym_keeps_its_region(extractor, text, name):
+    assert name in names(extractor, text)

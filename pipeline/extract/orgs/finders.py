@@ -513,17 +513,25 @@ def _list_pass(ctx: Ctx, taken: set[int], starts: set[int], ends: set[int]) -> l
             continue
         if place_at(ctx, i, ("provinsi", "kabupaten", "kota", "kecamatan")) is not None:
             continue
-        if i + 1 < len(toks) and toks[i + 1].is_cap and not toks[i + 1].nl:
-            continue
+        j = i + 1
+        if j < len(toks) and toks[j].is_cap and not toks[j].nl:
+            # "BPPSDMKP, BPPP Ambon, dan ...": a listed acronym with its region
+            place = place_at(ctx, j, ("provinsi", "kabupaten", "kota"))
+            if place is None or not single_trailing(ctx, place - 1) or any(k in taken for k in range(j, place)):
+                continue
+            j = place
         if _defined_as_other(ctx, t.text):
             continue  # "Bantuan Subsidi Upah (BSU)", "keluarga penerima manfaat (KPM)": not a body
         prev_ok = i >= 2 and toks[i - 1].low in _LIST_SEPARATORS and (i - 1) in ends
-        next_ok = i + 2 < len(toks) and toks[i + 1].low in _LIST_SEPARATORS and (i + 2) in starts
+        next_ok = j + 1 < len(toks) and toks[j].low in _LIST_SEPARATORS and (j + 1) in starts
         cue = cue_before(ctx, i)
         if prev_ok or next_ok or cue is not None:
-            out.append(Cand(i, i + 1, "list", "other", "regex:org-list"))
-            taken.add(i)
-            ends.add(i + 1)
+            c = Cand(i, j, "list", "other", "regex:org-list")
+            if j > i + 1:
+                c.place_start = i + 1
+            out.append(c)
+            taken.update(range(i, j))
+            ends.add(j)
             starts.add(i)
     return out
 
