@@ -209,3 +209,14 @@ def test_a_sentence_opening_with_who_someone_is(extractor, text, name, title):
 ])
 def test_places_opening_a_description_stay_places(extractor, text):
     assert body_names(people_of(extractor, text)) == []
+
+
+@pytest.mark.parametrize("text, people", [
+    ("Salah satu penerima bantuan adalah Warsini. Ia mengaku senang.", {"Warsini": "penerima bantuan"}),
+    ("Salah seorang petani yang merasakan manfaatnya adalah Sukirman.", {"Sukirman": "petani"}),
+    # no group of people before the copula: a place, a product
+    ("Salah satu desa tujuan adalah Sukamaju.", {}),
+    ("Salah satu produk unggulan adalah Keripik Tempe.", {}),
+])
+def test_one_of_a_group_named_after_a_copula(extractor, text, people):
+    assert {n: p["title"] for n, p in body_by_name(people_of(extractor, text)).items()} == people

@@ -54,7 +54,7 @@ from .gate import resolve
 from .lexicon import Lexicon
 from .mentions import to_mentions
 from .model_names import ner_candidates, spare_candidates
-from .patterns import aged, anchored, apposition, honorific, opening_apposition
+from .patterns import aged, anchored, apposition, honorific, one_of_them, opening_apposition
 from .press import bylines
 from .signs import signs
 from .titled import titled
@@ -100,6 +100,6 @@ class PeopleExtractor:
 
 def _pattern_candidates(doc: Doc) -> list[Cand]:
     """Every pattern's candidates; a position the cue patterns gave is no position for ``titled``."""
-    cands = anchored(doc) + apposition(doc) + aged(doc) + opening_apposition(doc)
+    cands = anchored(doc) + apposition(doc) + aged(doc) + opening_apposition(doc) + one_of_them(doc)
     cands += titled(doc, cands)
     return cands + honorific(doc)

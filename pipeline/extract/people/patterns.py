@@ -4,6 +4,7 @@
     NAME (AGE)[, POSITION]                                                     ``aged``
     NAME, <who they are>, VERB at a sentence start                             ``opening_apposition``
     NAME [,] selaku|yang juga|salah satu POSITION                              ``apposition``
+    Salah satu POSITION ... adalah NAME                                        ``one_of_them``
     Bapak/Ibu NAME                                                             ``honorific``
 
 and the parts they share: the position right after a name, lists of names.
@@ -186,6 +187,45 @@ def opening_apposition(doc: Doc) -> list[Cand]:
             continue
         out.append(Cand(nm.a, nm.b, "regex:opening_apposition", 3, (s, e), comma=True, cue=True))
     return out
+
+
+ONE_OF = (("salah", "satu"), ("salah", "seorang"))
+COPULAS = frozenset({"adalah", "ialah"})
+
+
+def one_of_them(doc: Doc) -> list[Cand]:
+    """"Salah satu penerima bantuan adalah Warsini.", "Salah seorang petani yang merasakan manfaatnya adalah
+    Sukirman": one of a group of people (a position head between), then a copula and the name that ends the
+    clause. The position is the head's run up to the copula."""
+    out = []
+    for i in range(doc.n - 3):
+        if tuple(doc.keys[i:i + 2]) not in ONE_OF or not doc.starts_clause(i):
+            continue
+        head = None
+        for j in range(i + 2, min(doc.n, i + 18)):
+            if doc.toks[j].text in ".!?;:" or "\n" in doc.toks[j].gap:
+                break
+            if head is None and j in doc.head_at:
+                head = j
+            if doc.keys[j] in COPULAS:
+                c = _named_after_copula(doc, head, j) if head is not None else None
+                if c is not None:
+                    out.append(c)
+                break
+    return out
+
+
+def _named_after_copula(doc: Doc, head: int, cop: int) -> Cand | None:
+    nm = doc.parse_name(cop + 1) if cop + 1 < doc.n and doc.same_phrase(cop + 1) else None
+    if nm is None or doc.followed_by_cap(nm.after) or doc.in_org(nm.a, nm.b):
+        return None
+    j = nm.after
+    if not (j >= doc.n or doc.toks[j].text in ".!?," or doc.keys[j] == "yang" or "\n" in doc.toks[j].gap):
+        return None  # the name ends the clause
+    e = min(doc.title_end(head + doc.head_at[head], first=False), cop)
+    while e > head + 1 and doc.keys[e - 1] in {",", "yang"}:
+        e -= 1
+    return Cand(nm.a, nm.b, "regex:one_of_them", 3, (head, e), comma=True, cue=True)
 
 
 def _after_age(doc: Doc, s: int) -> int:
