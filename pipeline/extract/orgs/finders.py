@@ -517,8 +517,9 @@ def _list_pass(ctx: Ctx, taken: set[int], starts: set[int], ends: set[int]) -> l
         if j < len(toks) and toks[j].is_cap and not toks[j].nl:
             # "BPPSDMKP, BPPP Ambon, dan ...": a listed acronym with its region
             place = place_at(ctx, j, ("provinsi", "kabupaten", "kota"))
-            if place is None or not single_trailing(ctx, place - 1) or any(k in taken for k in range(j, place)):
-                continue
+            if place is None or not single_trailing(ctx, place - 1) or any(k in taken for k in range(j, place)) \
+                    or ctx.lex.place_words.get(tuple(q.low for q in toks[j:place])) == "country":
+                continue  # ("NGO AUSTRALIA": a kind of body and its country)
             j = place
         if _defined_as_other(ctx, t.text):
             continue  # "Bantuan Subsidi Upah (BSU)", "keluarga penerima manfaat (KPM)": not a body
