@@ -233,13 +233,13 @@ def test_the_person_decision_may_take_a_name_the_model_found_and_the_rules_turne
     from pipeline.extract.people import PeopleExtractor
     from pipeline.rules import load_rules
 
-    text = "Salah satu penerima bantuan itu adalah Warsini. Bantuan itu dipakai untuk modal."
-    ner = [(text.index("Warsini"), text.index("Warsini") + 7, "PER")]
+    text = "Warga menyambut kedatangan Anita Kusumawati dengan tarian adat. Bantuan itu dipakai untuk modal."
+    ner = [(text.index("Anita"), text.index("Anita") + len("Anita Kusumawati"), "PER")]
     mentions = PeopleExtractor(load_rules([RULES])).extract(text, [], ner)
     [m] = mentions
     assert m.excluded and m.value["candidate"] and "model_per" in m.value["signs"]  # the rules turned it down
     ev = Evidence(Article("a", "a.txt", text, {}), None, None, None, [], mentions, [], [], [])
     [(ms, feats, rule, names)] = features.person_candidates(ev)
-    assert not rule and names == ["Warsini"] and feats["candidate"] == 1.0
+    assert not rule and names == ["Anita Kusumawati"] and feats["candidate"] == 1.0
     Decider._people(ev, LinearModel("person", {"candidate": 12.0}, -6.0, 0.5))
     assert not m.excluded and m.value["person_score"] > 0.5
