@@ -342,47 +342,7 @@ def _f1(tp: int, fp: int, fn: int) -> float:
 
 
 def _cv_org(task: Task, samples: list[Sample]) -> dict[str, Any]:
-    """Cross-validated C and threshold for the org decision, measured as the scorer measures organisations:
-    micro F1 over the programme articles' items (tp/fp/fn summed over articles), beside the rules' own F1."""
-    ids = [s.article_id for s in samples]
-    folds = _folds(ids)
-    by_id = {s.article_id: s for s in samples}
-    measured = [s for s in samples if s.programme]
-    best: dict[str, Any] | None = None
-    for c in C_GRID:
-        counts: dict[float, list[int]] = defaultdict(lambda: [0, 0, 0])
-        per_fold: dict[float, list[float]] = defaultdict(list)
-        for held in folds:
-            train = [(s.article_id, f, y) for s in samples if s.article_id not in held for f, y in task.rows(s)]
-            model = _fit(train, c, _vocabulary([(a, f) for a, f, _ in train]))
-            for t in task.thresholds:
-                fold = [0, 0, 0]
-                for aid in sorted(held):
-                    if by_id[aid].programme:
-                        for k, n in enumerate(_org_counts(by_id[aid], model, t)):
-                            fold[k] += n
-                            counts[t][k] += n
-                per_fold[t].append(_f1(*fold))
-        for t, (tp, fp, fn) in sorted(counts.items()):
-            f1 = _f1(tp, fp, fn)
-            if best is None or f1 > best["cv_accuracy"] + 1e-9:
-                fa = per_fold[t]
-                mean = sum(fa) / len(fa)
-                sd = (sum((a - mean) ** 2 for a in fa) / max(len(fa) - 1, 1)) ** 0.5
-                best = {"C": c, "threshold": t, "cv_accuracy": round(f1, 4), "cv_articles": len(measured),
-                        "fold_accuracies": [round(a, 3) for a in fa], "fold_sd": round(sd, 3),
-                        "cv_counts": {"tp": tp, "fp": fp, "fn": fn}}
-    rules = [0, 0, 0]
-    for s in measured:
-        for k, n in enumerate(_org_counts(s, None, 0.5)):
-            rules[k] += n
-    best = best or {"C": None, "threshold": 0.5, "cv_accuracy": 0.0, "cv_articles": 0, "fold_accuracies": [],
-                    "fold_sd": 0.0}
-    best["rules_accuracy"] = round(_f1(*rules), 4)
-    best["rules_counts"] = {"tp": rules[0], "fp": rules[1], "fn": rules[2]}
-    best["measure"] = ("micro F1 over the programme articles' organisation items, paired with the gold as the "
-                       "reference scorer pairs them (optional ones left out)")
-    return best
+    return _cv_micro_f1(task, samples, _org_counts, "organisation items")
 
 
 def _person_counts(s: Sample, model: LinearModel | None, t: float) -> tuple[int, int, int]:
