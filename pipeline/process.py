@@ -53,7 +53,7 @@ from .rule_checks import check_rules
 from .extract.gazetteer import Gazetteer
 from .safe_regex import DEFAULT_LIMIT, RuleTimeout, Timeout, find_slow_rule, stage_limit, time_limit
 from .segment import Segmenter, Segmentation
-from .types import Article, Mention
+from .types import Article, Mention, Span
 
 if TYPE_CHECKING:  # spaCy takes a second to import: a re-run whose annotations are all cached never needs it
     from .nlp import Annotator
@@ -462,9 +462,9 @@ def _run_annotator(annotator: "Annotator", texts: list[str], limit: float = DEFA
 def _extract(a: Article, seg: Segmentation, ann: Annotation, res: Resources, timings: dict,
              layers: dict[str, str]) -> ArticleResult:
     text, regions = a.text, seg.regions
-    ner = [(s, e, label) for s, e, label in ann.ner if not seg.is_excluded(s, e)]
+    ner = [Span(s, e, label) for s, e, label in ann.ner if not seg.is_excluded(s, e)]
     rule_mentions = _rule_mentions(text, ann.rules, res.rules, seg)
-    ner_for_orgs = ner + [(m.start, m.end, m.label) for m in rule_mentions if not m.excluded]
+    ner_for_orgs = ner + _rule_spans(rule_mentions, ann.ner)
 
     def stage(name, fn, *args):
         return _stage(res, layers, timings, name, fn, *args)
@@ -472,7 +472,7 @@ def _extract(a: Article, seg: Segmentation, ann: Annotation, res: Resources, tim
     orgs = stage("orgs", res.orgs.extract, text, regions, ner_for_orgs)
     org_spans = [(m.start, m.end) for m in orgs if not m.excluded]
     people = stage("people", res.people.extract, text, regions, ner_for_orgs, org_spans)
-    loc_spans = [(s, e) for s, e, label in ner_for_orgs if label == "LOC"]
+    loc_spans = [(sp.start, sp.end) for sp in ner_for_orgs if sp.label == "LOC"]
     # a place word inside a person's name ("Dr. Rahmat Setiabudi") is no place: names block places as organisations do
     name_spans = [(m.start, m.end) for m in people if not m.excluded and not m.value.get("byline")]
     places = stage("places", res.places.extract, text, regions, loc_spans, org_spans + name_spans, seg.dateline_place)
@@ -483,7 +483,6 @@ def _extract(a: Article, seg: Segmentation, ann: Annotation, res: Resources, tim
     evidence = Evidence(a, seg.title, seg.dateline, facts, orgs, people, places, date_result.mentions, counts,
                         res.orgs.legal_key_words)
     date_result.published = res.decider.apply(evidence, date_result.published)
-    credit_rules([*orgs, *people, *places], rule_mentions, ann.ner)
     mentions: list[Mention] = [*rule_mentions, *orgs, *people, *places, *date_result.mentions, *counts, *facts.cues]
     if facts.name_mention is not None:
         mentions.append(facts.name_mention)
@@ -511,22 +510,12 @@ def _rule_mentions(text: str, spans, rules: RuleSet, seg: Segmentation) -> list[
     return out
 
 
-def credit_rules(mentions: list[Mention], rule_mentions: list[Mention], ner_spans) -> None:
-    """An org/person/place the extractors took from a span that an entities rule gave them (the extractors
-    see rule spans and model spans alike, as "ner") names that rule as its source, unless the model found
-    the same thing too."""
-    rules = [m for m in rule_mentions if not m.excluded]
-    if not rules:
-        return
-    for m in mentions:
-        if m.source != "ner":
-            continue
-        want = LABEL_OF_KIND.get(m.kind)
-        if any(label == want and s < m.end and m.start < e for s, e, label in ner_spans):
-            continue
-        rule = next((r for r in rules if r.label == want and r.start < m.end and m.start < r.end), None)
-        if rule is not None:
-            m.source = rule.source
+def _rule_spans(rule_mentions: list[Mention], ner_spans) -> list[Span]:
+    """The entities rules' spans for the extractors, each with its rule as source, so the mentions made from them
+    name the rule; a span the model found too (same offsets and label) stays the model's ("ner")."""
+    model = {(s, e, label) for s, e, label in ner_spans}
+    return [Span(m.start, m.end, m.label, "ner" if (m.start, m.end, m.label) in model else m.source)
+            for m in rule_mentions if not m.excluded]
 
 
 def _hidden_rule_hits(seg: Segmentation, counts: list[Mention]) -> dict[str, int]:

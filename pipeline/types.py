@@ -7,7 +7,7 @@ offsets into ``Article.text`` (the original decoded text).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, TypedDict, cast
+from typing import Any, NamedTuple, TypedDict, cast
 
 # How strongly a count's cue marks it as the programme's count ("total"/"jumlah" strong, "sebanyak" medium):
 # written by the count extractor, read when a record's participants are assembled.
@@ -24,6 +24,21 @@ class Article:
     path: str
     text: str
     meta: dict[str, Any] = field(default_factory=dict)  # title, url, published, encoding
+
+
+class Span(NamedTuple):
+    """An entity span the extractors read: the NER model's (``source`` "ner") or an entities rule's (``source`` the
+    rule's source string), so a mention made from it names where it came from instead of guessing afterwards."""
+
+    start: int
+    end: int
+    label: str
+    source: str = "ner"
+
+
+def span_source(span: Any) -> str:
+    """The source of a span: a ``Span``'s own, "ner" for a bare ``(start, end, label)`` tuple."""
+    return span[3] if len(span) > 3 else "ner"
 
 
 @dataclass(frozen=True)

@@ -24,3 +24,15 @@ def test_a_place_word_inside_a_persons_name_is_no_place(res):
     record = result.records[0]
     assert "Rahmat Setiabudi" in {p["name"] for p in record["people"]}
     assert "Setiabudi" not in {p["name"] for p in record["places"]}
+
+
+def test_rule_spans_keep_their_rule_as_source_unless_the_model_found_the_same_span():
+    from pipeline.process import _rule_spans
+    from pipeline.types import Mention, Span
+    rules = [Mention("rule", "Kelompok Tani Maju", 0, 18, "rule:entities.jsonl:a", {}, label="ORG"),
+             Mention("rule", "Tani Maju", 9, 18, "rule:entities.jsonl:b", {}, label="ORG"),
+             Mention("rule", "Desa Sukamaju", 30, 43, "rule:entities.jsonl:c", {}, label="LOC"),
+             Mention("rule", "Desa Lain", 50, 59, "rule:entities.jsonl:d", {}, label="LOC", excluded=True)]
+    model = [(9, 18, "ORG"), (30, 43, "PER")]  # same span as rule b; rule c's span under another label
+    assert _rule_spans(rules, model) == [Span(0, 18, "ORG", "rule:entities.jsonl:a"), Span(9, 18, "ORG", "ner"),
+                                         Span(30, 43, "LOC", "rule:entities.jsonl:c")]

@@ -88,3 +88,14 @@ def test_rules_win_over_a_conflicting_ner_span(extractor):
     s = text.index("Karya")
     found = items(extractor, text, ner=[(s, s + len("Karya Lestari tiba"), "ORG")])
     assert [it["name"] for it in found] == ["PT Mitra Karya Lestari"]
+
+
+def test_an_org_from_a_rule_span_names_the_rule_and_one_from_the_model_names_ner(extractor):
+    from pipeline.types import Span
+    text = "Pelatihan itu bekerja sama dengan Sahabat Tani Lestari sejak awal."
+    s = text.index("Sahabat Tani Lestari")
+    e = s + len("Sahabat Tani Lestari")
+    for span, want in [(Span(s, e, "ORG", "rule:entities.jsonl:stl"), "rule:entities.jsonl:stl"),
+                       (Span(s, e, "ORG"), "ner"), ((s, e, "ORG"), "ner")]:
+        found = [m for m in extractor.extract(text, [], [span]) if not m.excluded]
+        assert [(m.text, m.source) for m in found] == [("Sahabat Tani Lestari", want)]

@@ -120,3 +120,18 @@ def test_a_listed_description_in_brackets_is_no_affiliation(extractor):
     text = "Warga masih menjaga tradisi seperti Mapag Sari (syukuran panen) dan Ngarot Tani (ritual tanam)."
     spans = ner_each(text, "Mapag Sari", "Ngarot Tani")
     assert body_by_name(people_of(extractor, text, ner_spans=spans)) == {}
+
+
+def test_a_person_from_a_rule_span_names_the_rule_unless_the_model_gave_the_same_span(extractor):
+    from pipeline.types import Span
+    text = "Materi kemasan dibawakan Sekar Pramesti dari Garut, serta tim dinas."  # no pattern finds her
+    s = text.index("Sekar Pramesti")
+    e = s + len("Sekar Pramesti")
+    rule = Span(s, e, "PER", "rule:entities.jsonl:mk")
+
+    def sources(spans):
+        return {m.source for m in extractor.extract(text, [], ner_spans=spans) if m.value["name"] == "Sekar Pramesti"}
+
+    assert sources([rule]) == {"rule:entities.jsonl:mk"}
+    assert sources([Span(s, e, "PER")]) == sources([(s, e, "PER")]) == {"ner"}
+    assert sources([rule, Span(s, e, "PER")]) == {"ner"}  # the model found it too: the model's

@@ -66,7 +66,7 @@ def _themes(ctx: Ctx) -> None:
 
 
 def _ner_tokens(ctx: Ctx, ner_spans) -> None:
-    for s, e, label in ner_spans:
+    for s, e, label, *_ in ner_spans:
         idx = [k for k, t in enumerate(ctx.toks) if t.start >= s and t.end <= e]
         if not idx:
             continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ...names import CONNECTORS
+from ...types import span_source
 from .context import Cand, Ctx, entry_at, stop_token
 from .places import ALL_LEVELS, place_at
 from .roles import cue_before
@@ -45,13 +46,14 @@ def spare_ner(ctx: Ctx, ner_spans, chosen: list[Cand]) -> list[Cand]:
 def _ner_cands(ctx: Ctx, ner_spans) -> list[Cand]:
     out = []
     toks = ctx.toks
-    for s, e, label in ner_spans:
+    for span in ner_spans:
+        s, e, label = span[:3]
         if label != "ORG":
             continue
         idx = [k for k, t in enumerate(toks) if t.start >= s and t.end <= e]
         if not idx or any(ctx.excluded[k] for k in idx):
             continue
-        c = Cand(idx[0], idx[-1] + 1, "ner", "other", "ner")
+        c = Cand(idx[0], idx[-1] + 1, "ner", "other", span_source(span))  # the model's or an entities rule's
         m = ctx.lex.prefix.match(toks, idx[0], skip_dots=True)
         if m is not None:
             c.form, c.kind, c.legal = m[1], m[1].kind, m[1].legal

@@ -23,3 +23,9 @@ class Cand:
     alias_of: str = ""
     candidate: bool = False  # the model's name the rules turned down: only the learned person decision may take it
     signs: tuple[str, ...] = ()  # what the article says of the name (``signs.signs``), for the learned decision
+    span_source: str = ""  # for a model-span candidate (source "ner"): the span's own source, the model's or a rule's
+
+    @property
+    def out_source(self) -> str:
+        """The source its mention names: the span's source for a candidate from a span, else ``source``."""
+        return self.span_source or self.source

@@ -36,11 +36,11 @@ def to_mentions(doc: Doc, cands: list[Cand], regions: list[Region]) -> list[Ment
             if region is not None:
                 continue  # the model's name in excluded text: no candidate at all
             value["candidate"] = True
-            out.append(Mention("person", doc.text[s:e], s, e, c.source, value, excluded=True,
+            out.append(Mention("person", doc.text[s:e], s, e, c.out_source, value, excluded=True,
                                note="the model's name without a sign of a person (the learned person decision "
                                     "may take it)"))
             continue
-        out.append(Mention("person", doc.text[s:e], s, e, c.source, value,
+        out.append(Mention("person", doc.text[s:e], s, e, c.out_source, value,
                            excluded=region is not None, note=f"in {region.kind}" if region else ""))
     out.sort(key=lambda m: (m.start, m.end))
     return out

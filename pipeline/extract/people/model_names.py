@@ -29,7 +29,7 @@ def ner_candidates(doc: Doc) -> list[Cand]:
         nm, title, comma = _with_position(doc, nm)
         if title is None and not person_evidence(doc, nm):
             continue
-        out.append(Cand(nm.a, nm.b, "ner", 2 + bool(title), title, comma))
+        out.append(Cand(nm.a, nm.b, "ner", 2 + bool(title), title, comma, span_source=doc.span_source(s, e)))
     return out
 
 
@@ -45,7 +45,7 @@ def spare_candidates(doc: Doc, found: list[Cand]) -> list[Cand]:
         if nm is None or any(a < nm.b and nm.h0 < b for a, b in taken) or any(cs < e and s < ce for cs, ce in chars):
             continue
         nm, title, comma = _with_position(doc, nm)
-        c = Cand(nm.a, nm.b, "ner", 0, title, comma, candidate=True)
+        c = Cand(nm.a, nm.b, "ner", 0, title, comma, candidate=True, span_source=doc.span_source(s, e))
         out.append(c)
         taken.append((nm.h0, nm.after))
     return out

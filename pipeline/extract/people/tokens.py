@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pipeline.names import clean_person_name
+from pipeline.types import span_source
 
 from .names import NameParser
 from .official_places import place_phrases
@@ -70,9 +71,16 @@ class Doc(NameParser, PositionParser):
         self.keys = [t.cf for t in self.toks]
         self.n = len(self.toks)
         self.org_spans = sorted((int(s), int(e)) for s, e, *_ in org_spans)
-        self.ner_people = sorted((int(s), int(e)) for s, e, lab in ner_spans if str(lab).upper() in {"PER", "PERSON"})
+        per = [sp for sp in ner_spans if str(sp[2]).upper() in {"PER", "PERSON"}]
+        self.ner_people = sorted((int(sp[0]), int(sp[1])) for sp in per)
+        self._span_sources: dict[tuple[int, int], str] = {}  # the model's source wins over a rule's on the same span
+        for sp in per:
+            src = span_source(sp)
+            key = (int(sp[0]), int(sp[1]))
+            if key not in self._span_sources or src == "ner":
+                self._span_sources[key] = src
         self.ner_all = list(self.ner_people)  # every PER span of the model (``ner_people`` keeps the plausible ones)
-        self.ner_other = sorted((int(s), int(e), str(lab).upper()) for s, e, lab in ner_spans
+        self.ner_other = sorted((int(s), int(e), str(lab).upper()) for s, e, lab, *_ in ner_spans
                                 if str(lab).upper() not in {"PER", "PERSON"})  # its ORG and LOC spans
         self.person_strong: set[str] = set()
         self.person_weak: set[str] = set()
@@ -88,6 +96,10 @@ class Doc(NameParser, PositionParser):
                 self.head_at[i] = k
         self.heading_lines = self._heading_lines()
         self.place_toks = self._place_tokens()
+
+    def span_source(self, s: int, e: int) -> str:
+        """Where the PER span s..e came from: "ner" (the model) or an entities rule's source."""
+        return self._span_sources.get((s, e), "ner")
 
     def clean_name(self, a: int, b: int) -> str:
         """The person's name that tokens a..b-1 hold, without honorifics and degrees."""
