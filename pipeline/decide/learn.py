@@ -127,48 +127,39 @@ def record(ids: list[str], articles: Path, rules: list[str], gold_dir: Path) -> 
     return samples
 
 
-def label_orgs(rows: list[tuple[dict[str, float], list[str], bool, bool]], gold: list[dict], optional: list[dict]
-               ) -> list[tuple[dict[str, float], bool | None, bool, bool]]:
-    """Each organisation item labelled as the scorer would pair it: True when it takes a gold organisation in the
-    article's matching (the rules' items first, in text order, then the model's left-out names), None when it
-    matches only an optional one (neither rewarded nor penalised), else False."""
-    from ..evaluate import LEGAL_FORMS, max_matching, names_match
+def _scorer_labels(names: list[list[str]], by_rules: list[bool], gold: list[dict], optional: list[dict],
+                   dropped: frozenset[str]) -> list[bool | None]:
+    """Each item labelled as the scorer would pair it: True when it takes a gold item in the article's matching
+    (the rules' items first, in text order, then the model's left-out names), None when it matches only an
+    optional one (neither rewarded nor penalised), else False. ``dropped``: words the scorer ignores."""
+    from ..evaluate import max_matching, names_match
 
     golds = [g.get("names") or [] for g in gold]
     opts = [o.get("names") or [] for o in optional]
-    order = sorted(range(len(rows)), key=lambda k: not rows[k][2])
-    pairs = max_matching(len(order), len(golds), lambda a, b: names_match(rows[order[a]][1], golds[b], LEGAL_FORMS))
+    order = sorted(range(len(names)), key=lambda k: not by_rules[k])
+    pairs = max_matching(len(order), len(golds), lambda a, b: names_match(names[order[a]], golds[b], dropped))
     taken = {order[a] for a in pairs}
-    out = []
-    for k, (f, names, rule, forced) in enumerate(rows):
-        if k in taken:
-            label: bool | None = True
-        elif any(names_match(names, o, LEGAL_FORMS) for o in opts):
-            label = None
-        else:
-            label = False
-        out.append((f, label, rule, forced))
-    return out
+    return [True if k in taken else None if any(names_match(n, o, dropped) for o in opts) else False
+            for k, n in enumerate(names)]
+
+
+def label_orgs(rows: list[tuple[dict[str, float], list[str], bool, bool]], gold: list[dict], optional: list[dict]
+               ) -> list[tuple[dict[str, float], bool | None, bool, bool]]:
+    """Each organisation item with its label (``_scorer_labels``, legal forms dropped)."""
+    from ..evaluate import LEGAL_FORMS
+
+    labels = _scorer_labels([r[1] for r in rows], [r[2] for r in rows], gold, optional, LEGAL_FORMS)
+    return [(f, label, rule, forced) for (f, _, rule, forced), label in zip(rows, labels)]
 
 
 def label_people(rows: list[tuple[dict[str, float], list[str], bool]], gold: list[dict], optional: list[dict]
                  ) -> list[tuple[dict[str, float], bool | None, bool]]:
-    """Each person item labelled as the scorer would pair it (honorifics dropped): True when it takes a gold person
-    in the article's matching (the rules' items first, in text order, then the model's turned-down names), None
-    when it matches only an optional one (the press, captions: neither rewarded nor penalised), else False."""
-    from ..evaluate import HONORIFICS, max_matching, names_match
+    """Each person item with its label (``_scorer_labels``, honorifics dropped; optional ones are the press and
+    captions)."""
+    from ..evaluate import HONORIFICS
 
-    golds = [g.get("names") or [] for g in gold]
-    opts = [o.get("names") or [] for o in optional]
-    order = sorted(range(len(rows)), key=lambda k: not rows[k][2])
-    pairs = max_matching(len(order), len(golds), lambda a, b: names_match(rows[order[a]][1], golds[b], HONORIFICS))
-    taken = {order[a] for a in pairs}
-    out = []
-    for k, (f, names, rule) in enumerate(rows):
-        label: bool | None = True if k in taken else None if any(names_match(names, o, HONORIFICS) for o in opts) \
-            else False
-        out.append((f, label, rule))
-    return out
+    labels = _scorer_labels([r[1] for r in rows], [r[2] for r in rows], gold, optional, HONORIFICS)
+    return [(f, label, rule) for (f, _, rule), label in zip(rows, labels)]
 
 
 # --- fitting --------------------------------------------------------------------------------------------
