@@ -107,7 +107,6 @@ class Decider:
                 m.value["kind"], m.label = "event", "event"
         return chosen
 
-
     @staticmethod
     def _orgs(ev: Evidence, model: LinearModel) -> None:
         """Which organisation items the record keeps: those the model finds likely enough, and always those an
@@ -121,7 +120,6 @@ class Decider:
                     m.value["dropped"] = True
                 elif not rule and keep:
                     m.excluded, m.note = False, "the model's name, taken by the learned org decision"
-
 
     @staticmethod
     def _people(ev: Evidence, model: LinearModel) -> None:

@@ -214,6 +214,18 @@ class Task:
     cv: Callable[["Task", list[Sample]], dict[str, Any]] | None = None  # its own cross-validation (default _cv)
 
 
+# the card's figures where no article measures a decision
+NOT_MEASURED = {"C": None, "threshold": 0.5, "cv_accuracy": 0.0, "cv_articles": 0, "fold_accuracies": [], "fold_sd": 0.0}
+
+
+def _cv_entry(c: float, t: float, score: float, n: int, per_fold: list[float]) -> dict[str, Any]:
+    """The card's figures for one (C, threshold): the pooled score, and each fold's with their spread."""
+    mean = sum(per_fold) / len(per_fold)
+    sd = (sum((a - mean) ** 2 for a in per_fold) / max(len(per_fold) - 1, 1)) ** 0.5
+    return {"C": c, "threshold": t, "cv_accuracy": round(score, 4), "cv_articles": n,
+            "fold_accuracies": [round(a, 3) for a in per_fold], "fold_sd": round(sd, 3)}
+
+
 def _cv(task: Task, samples: list[Sample]) -> dict[str, Any]:
     """Cross-validated choice of C and threshold; returns the figures for the card."""
     ids = [s.article_id for s in samples]
@@ -249,16 +261,10 @@ def _cv(task: Task, samples: list[Sample]) -> dict[str, Any]:
                 continue
             acc = sum(w for ok, w, _ in oks if ok) / sum(w for _, w, _ in oks)
             if best is None or acc > best["cv_accuracy"] + 1e-9:
-                folds_acc = per_fold[t]
-                mean = sum(folds_acc) / len(folds_acc)
-                sd = (sum((a - mean) ** 2 for a in folds_acc) / max(len(folds_acc) - 1, 1)) ** 0.5
-                best = {"C": c, "threshold": t, "cv_accuracy": round(acc, 4), "cv_articles": len(oks),
-                        "fold_accuracies": [round(a, 3) for a in folds_acc], "fold_sd": round(sd, 3),
-                        **_confusion(task, oks)}
+                best = {**_cv_entry(c, t, acc, len(oks), per_fold[t]), **_confusion(task, oks)}
     rule = [(ok, weight(s)) for s in samples if (ok := task.judge(s, None, 0.5)) is not None]
     if best is None:  # no article where this decision is measured
-        best = {"C": None, "threshold": 0.5, "cv_accuracy": 0.0, "cv_articles": 0, "fold_accuracies": [],
-                "fold_sd": 0.0}
+        best = dict(NOT_MEASURED)
     best["rules_accuracy"] = round(sum(w for ok, w in rule if ok) / sum(w for _, w in rule), 4) if rule else None
     if task.weighted:
         best["rules_errors"] = {"missed": sum(1 for s in samples if s.programme and not s.rule_programme),
@@ -370,17 +376,12 @@ def _cv_micro_f1(task: Task, samples: list[Sample], counts: Callable[[Sample, Li
         for t, (tp, fp, fn) in sorted(total.items()):
             f1 = _f1(tp, fp, fn)
             if best is None or f1 > best["cv_accuracy"] + 1e-9:
-                fa = per_fold[t]
-                mean = sum(fa) / len(fa)
-                sd = (sum((a - mean) ** 2 for a in fa) / max(len(fa) - 1, 1)) ** 0.5
-                best = {"C": c, "threshold": t, "cv_accuracy": round(f1, 4), "cv_articles": len(measured),
-                        "fold_accuracies": [round(a, 3) for a in fa], "fold_sd": round(sd, 3),
+                best = {**_cv_entry(c, t, f1, len(measured), per_fold[t]),
                         "cv_counts": {"tp": tp, "fp": fp, "fn": fn}}
     rules = [0, 0, 0]
     for s in measured:
         rules = [x + y for x, y in zip(rules, counts(s, None, 0.5))]
-    best = best or {"C": None, "threshold": 0.5, "cv_accuracy": 0.0, "cv_articles": 0, "fold_accuracies": [],
-                    "fold_sd": 0.0}
+    best = best or dict(NOT_MEASURED)
     best["rules_accuracy"] = round(_f1(*rules), 4)
     best["rules_counts"] = {"tp": rules[0], "fp": rules[1], "fn": rules[2]}
     best["measure"] = (f"micro F1 over the programme articles' {what}, paired with the gold as the reference scorer "
