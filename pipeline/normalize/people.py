@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 
 from pipeline.names import _clipped_words, _full_tokens, _tokens
-from pipeline.names import clean_person_name, is_cut_from, name_words  # noqa: F401 - older import path
 from pipeline.types import Mention, person_value
 
 # Roles whose people are not programme actors: the lead drops them from records.
