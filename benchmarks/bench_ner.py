@@ -144,7 +144,9 @@ def score_in_domain(nlp, folder: Path = IN_DOMAIN) -> dict[str, dict[str, float]
         import ner_spans
     finally:
         sys.path.pop(0)
-    ids = sorted(p.stem for p in Path(folder).glob("*.json"))
+    # The folder also holds the train split's annotations (training data, training/in_domain.py).
+    from pipeline.corpus import split_of
+    ids = sorted(p.stem for p in Path(folder).glob("*.json") if split_of(p.stem) == "test")
     if not ids or not ner_spans.ARTICLES.is_dir():
         return None
     counts = {label: [0, 0, 0] for label in (*LABELS, "ALL")}

@@ -199,3 +199,50 @@ def test_prepare_repeats_only_the_news_corpora(tmp_path):
     assert stats["news_times"] == 3
     with pytest.raises(SystemExit):
         prepare(data, out, news_times=0)
+
+
+# --- in-domain article lines (training/in_domain.py) ---
+
+def test_article_lines_become_tagged_sentences():
+    import spacy
+
+    from training.in_domain import article_sentences
+
+    text = ("Bupati Sleman Kustini membuka pelatihan.\n\n"
+            "Dinas Koperasi Kabupaten Sleman mengundang 40 perajin dari Desa Sukamaju.\n")
+    spans = []
+    for mention, label in (("Sleman", "LOC"), ("Kustini", "PER"),
+                           ("Dinas Koperasi Kabupaten Sleman", "ORG"), ("Desa Sukamaju", "LOC")):
+        start = text.index(mention, spans[-1][1] if spans else 0)
+        spans.append((start, start + len(mention), label))
+    sentences, widened = article_sentences(text, spans, spacy.blank("id").tokenizer)
+    assert widened == 0
+    assert len(sentences) == 2  # one per non-blank line
+    tagged = [[(w, t) for w, t in zip(s.words, s.tags) if t != "O"] for s in sentences]
+    assert tagged[0] == [("Sleman", "B-LOC"), ("Kustini", "B-PER")]
+    assert tagged[1] == [("Dinas", "B-ORG"), ("Koperasi", "I-ORG"), ("Kabupaten", "I-ORG"), ("Sleman", "I-ORG"),
+                         ("Desa", "B-LOC"), ("Sukamaju", "I-LOC")]
+
+
+def test_a_mention_inside_a_token_is_widened_and_counted():
+    import spacy
+
+    from training.in_domain import article_sentences
+
+    text = "Warga dariJakarta pindah."  # words glued in the source page
+    start = text.index("Jakarta")
+    sentences, widened = article_sentences(text, [(start, start + 7, "LOC")], spacy.blank("id").tokenizer)
+    assert widened == 1
+    assert [t for t in sentences[0].tags if t != "O"] == ["B-LOC"]
+
+
+def test_only_the_train_split_is_read(tmp_path):
+    from pipeline import corpus
+    from training.in_domain import annotated_ids
+
+    for aid in ("c9001", "c9002", "c9003", "c9004", "c9005", "c9006", "c9007", "c9008"):
+        (tmp_path / f"{aid}.json").write_text('{"id": "%s", "entities": []}' % aid, encoding="utf-8")
+    train, test = annotated_ids("train", tmp_path), annotated_ids("test", tmp_path)
+    assert set(train) | set(test) == {p.stem for p in tmp_path.glob("*.json")}
+    assert not set(train) & set(test)
+    assert all(corpus.split_of(i) == "train" for i in train)

@@ -13,7 +13,7 @@ The news corpora (idner-news-2k, NER-UI) can be repeated in the training set (``
 encyclopaedic and follows other conventions, and giving news twice the weight raised the test scores
 (model card, runs 8-9).
 
-Usage: ``python -m training.prepare [--data DIR] [--out DIR] [--news-times N]``
+Usage: ``python -m training.prepare [--data DIR] [--out DIR] [--news-times N] [--in-domain-times N]``
 """
 from __future__ import annotations
 
@@ -222,11 +222,13 @@ def load_splits(data_dir: Path = DEFAULT_DATA) -> tuple[dict[str, list[Sentence]
     return splits, kept, counts_of
 
 
-def prepare(data_dir: Path = DEFAULT_DATA, out_dir: Path = DEFAULT_OUT, news_times: int = 1) -> dict:
+def prepare(data_dir: Path = DEFAULT_DATA, out_dir: Path = DEFAULT_OUT, news_times: int = 1,
+            in_domain_times: int = 0) -> dict:
     """Write train/dev/test DocBins to ``out_dir``; return (and save) the statistics.
 
     ``news_times``: how often the news corpora's kept sentences appear in ``train.spacy`` (the extra copies
-    go after the unique sentences); the statistics count each sentence once."""
+    go after the unique sentences); the statistics count each sentence once. ``in_domain_times``: how often
+    the corpus train split's annotated article lines (``training/in_domain.py``) are added; 0 adds none."""
     if news_times < 1:
         raise SystemExit(f"--news-times must be at least 1, got {news_times}")
     data_dir = Path(data_dir)
@@ -237,6 +239,12 @@ def prepare(data_dir: Path = DEFAULT_DATA, out_dir: Path = DEFAULT_OUT, news_tim
     stats: dict = {"data_dir": str(data_dir), "news_times": news_times, "splits": {}}
     splits, kept, stats["refused"] = load_splits(data_dir)
     extra = [s for name in NEWS_FILES for s in kept.get(name, [])] * (news_times - 1)
+    if in_domain_times > 0:
+        from training import in_domain
+        domain, stats["in_domain"] = in_domain.load("train")
+        print(f"in-domain (corpus train split) x{in_domain_times}: {stats['in_domain']}")
+        extra += domain * in_domain_times
+    stats["in_domain_times"] = in_domain_times
     for split, sentences in splits.items():
         write_docbin(sentences + extra if split == "train" else sentences, out_dir / f"{split}.spacy")
         stats["splits"][split] = {"sentences": len(sentences),
@@ -253,8 +261,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where to write the DocBins")
     parser.add_argument("--news-times", type=int, default=1,
                         help="how often the news corpora appear in the training set (default 1)")
+    parser.add_argument("--in-domain-times", type=int, default=0,
+                        help="how often the annotated corpus train-split articles are added (default 0: none)")
     args = parser.parse_args(argv)
-    prepare(args.data, args.out, args.news_times)
+    prepare(args.data, args.out, args.news_times, args.in_domain_times)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,108 @@
+"""In-domain NER training sentences: the corpus train split's articles with every PER/ORG/LOC mention.
+
+Why this exists: the news NER corpora are short sentences from national outlets, while the pipeline reads
+whole regional pages (bylines, captions, datelines, long official names of offices and units). The corpus
+articles annotated mention by mention (``data/corpus/ner/<id>.json``, written blind, see
+``data/corpus/README.md``) teach the model that domain. Only ids of the corpus **train** split are read;
+the test split's files are the in-domain test set of the model card and are never trained on.
+
+Each article is tokenised with the blank Indonesian tokenizer the training configs use, the annotated
+character spans become IOB tags (a span that does not fall on token edges is widened to them and counted),
+and the article is cut into lines, so that one example is one paragraph (page furniture lines without
+any mention are kept at a rate, to teach the model what is no entity without drowning it in menus).
+The texts stay in ``../shared/corpus/articles``; nothing is copied into the repository.
+"""
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+
+import spacy
+
+from pipeline import corpus
+from training.prepare import LABELS, Sentence
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+NER_DIR = REPO_ROOT / "data" / "corpus" / "ner"
+
+
+def _ner_spans():
+    """``scripts/ner_spans.py`` (the annotators' checker) as a module: one reader of the annotation files."""
+    sys.path.insert(0, str(REPO_ROOT / "scripts"))
+    try:
+        import ner_spans
+    finally:
+        sys.path.pop(0)
+    return ner_spans
+
+
+def annotated_ids(split: str = "train", folder: Path = NER_DIR) -> list[str]:
+    """Ids with an in-domain NER file in ``folder`` that belong to ``split`` of the corpus."""
+    return sorted(p.stem for p in Path(folder).glob("*.json") if corpus.split_of(p.stem) == split)
+
+
+def article_sentences(text: str, found: list[tuple[int, int, str]], tokenizer) -> tuple[list[Sentence], int]:
+    """The article's lines as tagged sentences (blank lines dropped), and how many spans had to be widened."""
+    doc = tokenizer(text)
+    tags = ["O"] * len(doc)
+    widened = 0
+    for start, end, label in found:
+        span = doc.char_span(start, end, label=label, alignment_mode="strict")
+        if span is None:
+            span = doc.char_span(start, end, label=label, alignment_mode="expand")
+            widened += 1
+        if span is None or any(tags[i] != "O" for i in range(span.start, span.end)):
+            continue
+        tags[span.start] = f"B-{label}"
+        for i in range(span.start + 1, span.end):
+            tags[i] = f"I-{label}"
+    sentences, words, line_tags = [], [], []
+    for token, tag in zip(doc, tags):
+        if token.is_space:
+            if "\n" in token.text and words:
+                sentences.append(Sentence(tuple(words), tuple(line_tags)))
+                words, line_tags = [], []
+            continue
+        words.append(token.text)
+        line_tags.append(tag)
+        if "\n" in token.whitespace_:
+            sentences.append(Sentence(tuple(words), tuple(line_tags)))
+            words, line_tags = [], []
+    if words:
+        sentences.append(Sentence(tuple(words), tuple(line_tags)))
+    return [_repair(s) for s in sentences], widened
+
+
+def _repair(sentence: Sentence) -> Sentence:
+    """A line cut inside a mention starts with I-: make it B- so the IOB is valid."""
+    tags = list(sentence.tags)
+    for i, tag in enumerate(tags):
+        if tag.startswith("I-") and (i == 0 or tags[i - 1] == "O" or tags[i - 1][2:] != tag[2:]):
+            tags[i] = "B-" + tag[2:]
+    return Sentence(sentence.words, tuple(tags))
+
+
+def load(split: str = "train", folder: Path = NER_DIR, empty_rate: float = 0.3,
+         seed: int = 0) -> tuple[list[Sentence], dict]:
+    """The in-domain sentences of ``split``: every line with a mention, and ``empty_rate`` of the others."""
+    ner_spans = _ner_spans()
+    tokenizer = spacy.blank("id").tokenizer
+    rng = random.Random(seed)
+    out: list[Sentence] = []
+    stats = {"articles": 0, "widened": 0, "problems": 0, "lines_without_mention_dropped": 0}
+    for aid in annotated_ids(split, folder):
+        text, found, problems = ner_spans.load(aid, Path(folder))
+        if problems:
+            raise SystemExit(f"{folder}/{aid}.json: {problems[0]} (python3 scripts/ner_spans.py check {aid})")
+        sentences, widened = article_sentences(text, found, tokenizer)
+        stats["articles"] += 1
+        stats["widened"] += widened
+        for sentence in sentences:
+            if any(t != "O" for t in sentence.tags) or rng.random() < empty_rate:
+                out.append(sentence)
+            else:
+                stats["lines_without_mention_dropped"] += 1
+    stats["sentences"] = len(out)
+    stats["entities"] = {label: sum(t == f"B-{label}" for s in out for t in s.tags) for label in LABELS}
+    return out, stats
