@@ -241,9 +241,11 @@ def prepare(data_dir: Path = DEFAULT_DATA, out_dir: Path = DEFAULT_OUT, news_tim
     extra = [s for name in NEWS_FILES for s in kept.get(name, [])] * (news_times - 1)
     if in_domain_times > 0:
         from training import in_domain
-        domain, stats["in_domain"] = in_domain.load("train")
-        print(f"in-domain (corpus train split) x{in_domain_times}: {stats['in_domain']}")
+        domain, stats["in_domain"] = in_domain.load("train", part="train")
+        domain_dev, stats["in_domain_dev"] = in_domain.load("train", part="dev", empty_rate=1.0)
+        print(f"in-domain (corpus train split) x{in_domain_times}: {stats['in_domain']}; dev: {stats['in_domain_dev']}")
         extra += domain * in_domain_times
+        splits["dev"] = splits["dev"] + domain_dev
     stats["in_domain_times"] = in_domain_times
     for split, sentences in splits.items():
         write_docbin(sentences + extra if split == "train" else sentences, out_dir / f"{split}.spacy")
