@@ -41,6 +41,19 @@ def spans(text: str, entities: list[dict]) -> tuple[list[tuple[int, int, str]], 
     return out, problems
 
 
+def inside_words(text: str, found: list[tuple[int, int, str]]) -> list[str]:
+    """Spans that start or end inside a word: either words glued together in the page ("JakartaBank"), which is
+    right, or an entry that landed in a longer word because an earlier occurrence was skipped, which is not."""
+    out = []
+    for start, end, label in found:
+        cut_start = start > 0 and text[start - 1].isalnum() and text[start].isalnum()
+        cut_end = end < len(text) and text[end - 1].isalnum() and text[end].isalnum()
+        if cut_start or cut_end:
+            out.append(f"{label} {text[start:end]!r} at {start} sits inside "
+                       f"{text[max(0, start - 12):end + 12]!r}: glued in the page, or a skipped earlier one?")
+    return out
+
+
 def load(aid: str, folder: pathlib.Path = NER_DIR) -> tuple[str, list[tuple[int, int, str]], list[str]]:
     text = (ARTICLES / f"{aid}.txt").read_text(encoding="utf-8")
     data = json.loads((folder / f"{aid}.json").read_text(encoding="utf-8"))
@@ -57,13 +70,15 @@ def main(argv: list[str]) -> int:
     bad = 0
     for aid in argv[1:]:
         try:
-            _, found, problems = load(aid)
+            text, found, problems = load(aid)
         except (OSError, json.JSONDecodeError) as e:
             print(f"{aid}: ERROR {e}")
             bad += 1
             continue
         for p in problems:
             print(f"{aid}: ERROR {p}")
+        for w in inside_words(text, found):
+            print(f"{aid}: WARNING {w}")
         bad += len(problems)
         print(f"{aid}: {len(found)} spans ({', '.join(f'{l} {sum(1 for *_, x in found if x == l)}' for l in sorted(LABELS))})")
     print(f"{len(argv) - 1} files, {bad} errors")

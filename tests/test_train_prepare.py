@@ -254,3 +254,18 @@ def test_dev_part_is_a_stable_tenth():
     ids = [f"c{n:04d}" for n in range(2000)]
     share = sum(dev_part(i) for i in ids) / len(ids)
     assert 0.07 < share < 0.13
+
+
+def test_the_checker_warns_of_a_mention_inside_a_longer_word():
+    import sys
+
+    sys.path.insert(0, "scripts")
+    try:
+        from ner_spans import inside_words, spans
+    finally:
+        sys.path.pop(0)
+    text = "Pesawat Airbus A400M dibeli dari Airbus. Warga dariJakarta datang."
+    found, problems = spans(text, [{"text": "Airbus", "label": "ORG"}, {"text": "Jakarta", "label": "LOC"}])
+    assert problems == []
+    assert inside_words(text, found[:1]) == []          # "Airbus" alone is a whole word
+    assert len(inside_words(text, found[1:])) == 1      # "Jakarta" inside "dariJakarta"
