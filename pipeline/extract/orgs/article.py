@@ -67,7 +67,7 @@ def _themes(ctx: Ctx) -> None:
 
 def _ner_tokens(ctx: Ctx, ner_spans) -> None:
     for s, e, label, *_ in ner_spans:
-        idx = [k for k, t in enumerate(ctx.toks) if t.start >= s and t.end <= e]
+        idx = ctx.tokens_within(s, e)
         if not idx:
             continue
         if label == "LOC":
@@ -79,7 +79,7 @@ def _ner_tokens(ctx: Ctx, ner_spans) -> None:
             ctx.per_ends[idx[-1] + 1] = idx[0]
 
 
-def _person_like(ctx: Ctx, idx: list[int]) -> bool:
+def _person_like(ctx: Ctx, idx: range) -> bool:
     """A PER span from NER that may end an organisation's name: two or more capitalised words, none a word
     that is never part of a person's name (rules/person_stopwords: "Mandiri", "Tani") and none a region. The
     model also tags single place words ("Banyumas") and the ends of group names ("Sekar Mandiri") as PER."""

@@ -3,6 +3,7 @@ small token tests every stage asks: a stop token, a known organisation's alias, 
 the end of a capitalised run."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
@@ -28,6 +29,18 @@ class Ctx:
     ner_orgs: list[tuple[int, int]] = field(default_factory=list)  # token spans the model (or an entity rule) calls ORG
     owners: set[str] = field(default_factory=set)  # known organisations named by an alias only they use
     theme: set[int] = field(default_factory=set)  # tokens of a title, theme or slogan ("bertema ...")
+    _starts: list[int] | None = field(default=None, repr=False)
+
+    def tokens_within(self, s: int, e: int) -> range:
+        """The tokens lying wholly inside characters s..e (a model's or a rule's span), found by bisection:
+        the same tokens as scanning every token, without scanning every token for every span."""
+        if self._starts is None:
+            self._starts = [t.start for t in self.toks]
+        k = bisect_left(self._starts, s)
+        m = k
+        while m < len(self.toks) and self.toks[m].end <= e:
+            m += 1
+        return range(k, m)
 
 
 @dataclass

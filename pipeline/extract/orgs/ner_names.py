@@ -50,7 +50,7 @@ def _ner_cands(ctx: Ctx, ner_spans) -> list[Cand]:
         s, e, label = span[:3]
         if label != "ORG":
             continue
-        idx = [k for k, t in enumerate(toks) if t.start >= s and t.end <= e]
+        idx = ctx.tokens_within(s, e)
         if not idx or any(ctx.excluded[k] for k in idx):
             continue
         c = Cand(idx[0], idx[-1] + 1, "ner", "other", span_source(span))  # the model's or an entities rule's

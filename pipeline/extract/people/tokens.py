@@ -6,6 +6,7 @@ Names and positions are read by the mixins ``names.NameParser`` and ``positions.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -70,6 +71,7 @@ class Doc(NameParser, PositionParser):
         self.toks = tokenize(text)
         self.keys = [t.cf for t in self.toks]
         self.n = len(self.toks)
+        self._starts = [t.start for t in self.toks]
         self.org_spans = sorted((int(s), int(e)) for s, e, *_ in org_spans)
         per = [sp for sp in ner_spans if str(sp[2]).upper() in {"PER", "PERSON"}]
         self.ner_people = sorted((int(sp[0]), int(sp[1])) for sp in per)
@@ -187,10 +189,8 @@ class Doc(NameParser, PositionParser):
         return not lex.words.is_degree_word(t.text)
 
     def tok_at_or_after(self, pos: int, lo: int = 0) -> int:
-        j = lo
-        while j < self.n and self.toks[j].start < pos:
-            j += 1
-        return j
+        """The first token at or after ``lo`` that starts at or after character ``pos`` (``n`` if none)."""
+        return bisect_left(self._starts, pos, lo)
 
     def model_person_at(self, a: int, b: int) -> tuple[int, int] | None:
         """The model's PER span (any, plausible or not) that ends where tokens a..b-1 end, as token positions (its
