@@ -92,6 +92,15 @@ class Lexicon:
     def cue(self, kind: str) -> dict:
         return self.cues.get(kind, NO_PHRASES)
 
+    @property
+    def anchor_firsts(self) -> frozenset[str]:
+        """First words of every phrase an anchored name hangs on (speech verbs, intro cues): a token whose
+        word is not among them starts none, so ``patterns.anchored`` skips it with one set lookup."""
+        if getattr(self, "_anchor_firsts", None) is None:
+            self._anchor_firsts = frozenset().union(
+                *(t.firsts for t in (self.before, self.after, self.cue("intro"), self.cue("intro_weak"))))
+        return self._anchor_firsts
+
     @staticmethod
     def match(table: dict, keys: list[str], i: int, maxlen: int = 4):
         """The longest phrase of ``table`` starting at token ``i``: (rule, length) or (None, 0)."""

@@ -90,7 +90,8 @@ def anchored(doc: Doc) -> list[Cand]:
     """speech verb / Menurut / oleh + NAME [, POSITION]; NAME [,] + speech verb."""
     lex = doc.lex
     out = []
-    for i in range(doc.n):
+    firsts = lex.anchor_firsts
+    for i in (i for i in range(doc.n) if doc.keys[i] in firsts):
         for table, weak in ((lex.before, False), (lex.cue("intro"), False), (lex.cue("intro_weak"), True)):
             r, k = lex.match(table, doc.keys, i)
             if r is None:
