@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Turn an in-domain NER annotation (every PER/ORG/LOC mention in text order) into character spans, and check it.
 
-usage: python3 scripts/ner_spans.py check ID [ID ...]     (annotators: checks data/corpus/ner/<id>.json)
+usage: python3 scripts/ner_spans.py check [--dir DIR] ID [ID ...]   (annotators: checks DIR/<id>.json;
+       DIR defaults to data/corpus/ner)
 
 An annotation file is {"id": ..., "entities": [{"text": "Siti Aminah", "label": "PER"}, ...]}: every mention
 in the order it occurs in ../shared/corpus/articles/<id>.txt, repeats included. Each text is looked up after the
@@ -67,10 +68,13 @@ def main(argv: list[str]) -> int:
     if len(argv) < 2 or argv[0] != "check":
         print(__doc__)
         return 2
+    ids, folder = argv[1:], NER_DIR
+    if ids[:1] == ["--dir"] and len(ids) >= 2:
+        folder, ids = pathlib.Path(ids[1]), ids[2:]
     bad = 0
-    for aid in argv[1:]:
+    for aid in ids:
         try:
-            text, found, problems = load(aid)
+            text, found, problems = load(aid, folder)
         except (OSError, json.JSONDecodeError) as e:
             print(f"{aid}: ERROR {e}")
             bad += 1
@@ -81,7 +85,7 @@ def main(argv: list[str]) -> int:
             print(f"{aid}: WARNING {w}")
         bad += len(problems)
         print(f"{aid}: {len(found)} spans ({', '.join(f'{l} {sum(1 for *_, x in found if x == l)}' for l in sorted(LABELS))})")
-    print(f"{len(argv) - 1} files, {bad} errors")
+    print(f"{len(ids)} files, {bad} errors")
     return 1 if bad else 0
 
 
