@@ -3,6 +3,7 @@
 
 usage: python3 scripts/ner_spans.py check [--dir DIR] ID [ID ...]   (annotators: checks DIR/<id>.json;
        DIR defaults to data/corpus/ner)
+       python3 scripts/ner_spans.py agree FIRST_DIR SECOND_DIR           (agreement of two annotations)
 
 An annotation file is {"id": ..., "entities": [{"text": "Siti Aminah", "label": "PER"}, ...]}: every mention
 in the order it occurs in ../shared/corpus/articles/<id>.txt, repeats included. Each text is looked up after the
@@ -64,7 +65,37 @@ def load(aid: str, folder: pathlib.Path = NER_DIR) -> tuple[str, list[tuple[int,
     return text, found, problems
 
 
+def agreement(ids: list[str], first: pathlib.Path, second: pathlib.Path) -> dict[str, tuple[float, float, float, int]]:
+    """Exact-span agreement of two annotations of the same articles, per label and over all: the second
+    scored against the first as P/R/F1 (F1 is symmetric), with the first's mention count."""
+    counts = {label: [0, 0, 0] for label in (*sorted(LABELS), "ALL")}  # both, second only, first only
+    for aid in ids:
+        _, a, pa = load(aid, first)
+        _, b, pb = load(aid, second)
+        if pa or pb:
+            raise SystemExit(f"{aid}: {(pa or pb)[0]}")
+        for label in (*sorted(LABELS), "ALL"):
+            sa = {x for x in a if label in ("ALL", x[2])}
+            sb = {x for x in b if label in ("ALL", x[2])}
+            counts[label][0] += len(sa & sb)
+            counts[label][1] += len(sb - sa)
+            counts[label][2] += len(sa - sb)
+    out = {}
+    for label, (tp, fp, fn) in counts.items():
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        out[label] = (p, r, 2 * p * r / (p + r) if p + r else 0.0, tp + fn)
+    return out
+
+
 def main(argv: list[str]) -> int:
+    if len(argv) == 3 and argv[0] == "agree":
+        first, second = pathlib.Path(argv[1]), pathlib.Path(argv[2])
+        ids = sorted(p.stem for p in second.glob("*.json") if (first / p.name).is_file())
+        print(f"{len(ids)} articles annotated in both; {second} scored against {first} (exact spans)")
+        for label, (p, r, f, n) in agreement(ids, first, second).items():
+            print(f"{label:4} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  ({n} mentions in the first)")
+        return 0
     if len(argv) < 2 or argv[0] != "check":
         print(__doc__)
         return 2

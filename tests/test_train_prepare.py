@@ -269,3 +269,30 @@ def test_the_checker_warns_of_a_mention_inside_a_longer_word():
     assert problems == []
     assert inside_words(text, found[:1]) == []          # "Airbus" alone is a whole word
     assert len(inside_words(text, found[1:])) == 1      # "Jakarta" inside "dariJakarta"
+
+
+def test_agreement_of_two_annotations_counts_exact_spans(tmp_path, monkeypatch):
+    import json
+    import sys
+
+    sys.path.insert(0, "scripts")
+    try:
+        import ner_spans
+    finally:
+        sys.path.pop(0)
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "x1.txt").write_text("Bupati Sleman Kustini membuka Koperasi Maju Jaya di Desa Sukamaju.", encoding="utf-8")
+    monkeypatch.setattr(ner_spans, "ARTICLES", articles)
+    first, second = tmp_path / "a", tmp_path / "b"
+    for folder, ents in ((first, [("Sleman", "LOC"), ("Kustini", "PER"), ("Koperasi Maju Jaya", "ORG"),
+                                  ("Desa Sukamaju", "LOC")]),
+                         (second, [("Sleman", "LOC"), ("Kustini", "PER"), ("Maju Jaya", "ORG"),
+                                   ("Sukamaju", "LOC")])):
+        folder.mkdir()
+        (folder / "x1.json").write_text(json.dumps({"id": "x1", "entities": [{"text": t, "label": lab}
+                                                                             for t, lab in ents]}), encoding="utf-8")
+    agree = ner_spans.agreement(["x1"], first, second)
+    assert agree["PER"][:3] == (1.0, 1.0, 1.0)
+    assert agree["ORG"][2] == 0.0          # the boundary differs: no credit
+    assert agree["ALL"][:3] == (0.5, 0.5, 0.5)
