@@ -316,6 +316,8 @@ PUBLISHED = [
     ("Program berjalan baik sejak dimulai. (11/9/2022)\nWarga berharap berlanjut.", "2022-09-11"),
     ("date 2024-02-28 Kelompok Tani Raih Bantuan Bibit\n\nGARUT - Dinas menggelar pelatihan.", "2024-02-28"),
     ("Judul\n\nRABU, 06 MARET 2024 | 19:57 WIB | LAPORAN: BUDI\n\nPelatihan digelar.", "2024-03-06"),
+    ("Judul\n\nDitulis 3 Agu 2025 - 14:20\n\nKoperasi menerima bantuan mesin perahu.", "2025-08-03"),
+    ("Judul\n\nDiunggah 12 Februari 2024 08:05 WIB\n\nKoperasi menerima bantuan mesin perahu.", "2024-02-12"),
     ("Bantuan disalurkan,” ujar direktur dalam rilis pers yang diterima Warta.com, Minggu (20/7/2025).",
      "2025-07-20"),
     ("“Ini harapan kita,” kata menteri dalam keterangannya, Sabtu (9/8/2025).", "2025-08-09"),
