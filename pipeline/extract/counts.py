@@ -521,8 +521,12 @@ class CountExtractor:
                 m.value["part"] = True  # ... and the next one, joined to that part
         if SUBSET_AFTER_RE.match(text, num.end) or SUBSET_CUE_RE.search(pre) or FROM_WHOLE_RE.search(pre):
             m.value["part"], m.value["subset"] = True, True  # "60 peserta, 35 di antaranya perempuan"
+        cue = _cue(pre)
         demoted = self.earlier_re.last(pre) or self.sentence_re.last(sent) or self.after_nt_re.match(
             BLANKS_RE.sub("", text[m.end:m.end + 40], count=1))
+        if demoted is not None and demoted[1]["kind"] == "batch" and cue == "strong" \
+                and not self.earlier_re.last(pre):
+            demoted = None  # "angkatan pertama 40, kedua 35, ketiga 45 peserta, sehingga totalnya 120": the sum
         if demoted is not None:
             m.value["not_total"] = demoted[1]["kind"]
             m.note = f"not a total: {demoted[0].group()} ({demoted[1].source})"
@@ -530,7 +534,7 @@ class CountExtractor:
                 named = self.sentence_re.re.finditer(sent)
                 m.value["batch"] = sorted({_batch_label(b.group(), self.numbers) for b in named
                                            if self.sentence_re._rule(b)["kind"] == "batch"})
-        m.value["cue"] = _cue(pre)
+        m.value["cue"] = cue
 
     @staticmethod
     def _coordinated(text: str, prev: Mention | None, num: NumberMatch) -> bool:

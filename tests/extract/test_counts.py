@@ -321,6 +321,14 @@ def test_count_that_is_the_sum_of_the_batches_is_the_total(extractor):
     assert [p["count"] for p in ps if p["total"]] == [75]
 
 
+def test_total_in_the_sentence_that_names_the_batches_is_the_total(extractor):
+    text = ("Pelatihan menjahit digelar tiga angkatan: angkatan pertama 30 peserta, angkatan kedua 25 peserta dan "
+            "angkatan ketiga 20 peserta, sehingga totalnya 75 ibu rumah tangga di Kecamatan Kalasan.")
+    ps, _ = participants(extractor, text)
+    assert [p["count"] for p in ps if p["total"]] == [75]
+    assert {p["count"] for p in ps if not p["total"]} == {30, 25, 20}
+
+
 def test_total_cue_before_a_comma_still_marks_the_total(extractor):
     text = ("Sebanyak 20 pemuda ikut kelas barista, dan 15 pemuda kelas servis motor. Secara keseluruhan, "
             "60 pemuda dari Kecamatan Mlati terlibat sejak awal tahun.")
