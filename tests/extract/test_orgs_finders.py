@@ -25,6 +25,9 @@ def extractor() -> OrgExtractor:
     ("Mahasiswa Universitas Nusa Bangsa mengajar di sana.", "Universitas Nusa Bangsa"),
     ("Relawan Yayasan Cahaya Pesisir membagikan buku.", "Yayasan Cahaya Pesisir"),
     ("Warga mendatangi pondok pesantren Darul Ilmi di desa itu.", "pondok pesantren Darul Ilmi"),
+    ("Guru Madrasah Aliyah Negeri 3 Sukamaju ikut pelatihan.", "Madrasah Aliyah Negeri 3 Sukamaju"),
+    ("Siswa MTsN 1 Bukit Indah dan MAN 2 Bukit Indah menanam pohon.", "MAN 2 Bukit Indah"),
+    ("Orang tua murid TK Pertiwi Sukamaju membuat kebun gizi.", "TK Pertiwi Sukamaju"),
 ])
 def test_form_word_starts_a_name(extractor, text, name):
     assert name in names(extractor, text)
