@@ -86,3 +86,12 @@ def test_an_acehnese_religious_title_is_no_part_of_the_name(extractor):
     people = body_by_name(people_of(extractor, text))
     assert list(people) == ["Abdul Manaf"]
     assert people["Abdul Manaf"]["title"] == "ketua panitia kurban"
+
+
+def test_an_honorific_and_name_inside_a_business_name_is_no_person(extractor):
+    text = ("Pelatihan dipandu perajin dari Sanggar Tari Mbah Karto dan Warung Bu Darmi. Ketua panitia, "
+            "Rudi Hartanto, mengatakan kegiatan berlangsung dua hari.")
+    orgs = [(text.index(o), text.index(o) + len(o)) for o in ("Sanggar Tari Mbah Karto", "Warung Bu Darmi")]
+    people = body_names(people_of(extractor, text, org_spans=orgs))
+    assert "Karto" not in people and "Darmi" not in people
+    assert "Rudi Hartanto" in people

@@ -136,11 +136,26 @@ def _plausible(doc: Doc, c: Cand) -> bool:
     if c.source != "ner" and c.name.casefold() not in doc.known_names:
         if any(doc.is_place(j) for j in range(c.a, c.b) if doc.toks[j].kind == "w"):
             return False
+    if _inside_org(doc, c):
+        return False  # "Kedai Kopi Mbah Marto": the honorific and the name are the business's name
     if doc.in_heading(c.a) and not (c.title and c.comma and _named_again(doc, c)):
         return False
     if c.weak and not doc.is_person_word(words[0]) and c.name.casefold() not in doc.known_names:
         return False
     return True
+
+
+def _inside_org(doc: Doc, c: Cand) -> bool:
+    """An honorific and the name after it lie inside one organisation name that starts before them ("Kedai Kopi
+    Mbah Marto", "Warung Bu Sri"): a business named after its founder. Without the honorific an organisation
+    span that ends in a name is more often one that ran on into the person ("Kadis PMD Sumarni")."""
+    h = c.a - 1
+    while h >= 0 and doc.toks[h].text == ".":
+        h -= 1
+    if h < 1 or not doc.honorific_at(h):
+        return False
+    s, e = doc.toks[h].start, doc.toks[c.b - 1].end
+    return any(os < s and e <= oe for os, oe in doc.org_spans)
 
 
 def _named_again(doc: Doc, c: Cand) -> bool:
