@@ -95,3 +95,11 @@ def test_an_honorific_and_name_inside_a_business_name_is_no_person(extractor):
     people = body_names(people_of(extractor, text, org_spans=orgs))
     assert "Karto" not in people and "Darmi" not in people
     assert "Rudi Hartanto" in people
+
+
+def test_a_programmes_name_after_program_is_no_person(extractor):
+    text = ("Kegiatan ini sejalan dengan program Sapta Karya Bupati dan Peraturan Daerah Nomor 3 Tahun 2024. "
+            "Kepala Dinas Sosial, Rina Wulandari, membuka acara.")
+    people = body_names(people_of(extractor, text, ner_spans=[(text.index("Sapta Karya"),
+                                                                 text.index("Sapta Karya") + 11, "PER")]))
+    assert people == ["Rina Wulandari"]
