@@ -175,6 +175,14 @@ def test_no_name(px, text):
     assert facts(px, text).name is None
 
 
+def test_a_regulations_title_ends_a_name_and_is_none_itself(px):
+    text = ("Kegiatan ini bagian dari program Kampung Tangguh Pangan dan Peraturan Bupati Nomor 12 Tahun 2024 "
+            "tentang ketahanan pangan.")
+    assert facts(px, text).name == "Kampung Tangguh Pangan"
+    names = [m.value["name"] for m in facts(px, "Pelaksanaan program Peraturan Desa Nomor 3 dibahas.").name_candidates]
+    assert not any(n.startswith("Peraturan") for n in names)
+
+
 def test_names_in_excluded_regions_are_skipped(px):
     text = "Baca juga: Bupati resmikan program Kota Hijau Lestari\nWarga mengikuti program Bank Sampah Mandiri."
     regions = [Region(0, text.index("\n"), "related")]

@@ -53,7 +53,12 @@ class ProgrammeExtractor:
              for r in rules.get("programme_name_patterns")),
             key=lambda t: -t[2])
         phrases = rules.get("programme_phrases")
-        self.stop_words = frozenset(r["text"].casefold() for r in phrases if r["role"] == "stop")
+        # a description phrase ends before a stop word, and before a regulation's title (``name_end``)
+        self.stop_words = frozenset(r["text"].casefold() for r in phrases if r["role"] in ("stop", "name_end"))
+        ends = "|".join(re.escape(r["text"]) for r in phrases if r["role"] == "name_end") or r"(?!)"
+        # where a proposed name runs into a regulation's title: "X dan Peraturan Daerah ...", "X Nomor 5 ..."
+        self.name_end_rx = re.compile(rf"(?:[ \t]+(?:dan|&|serta))?[ \t]+(?:{ends})(?![\w-])")
+        self.name_end_start_rx = re.compile(rf"(?:{ends})(?![\w-])")
         # a weak head ("program") starts a phrase only when a word after it is not a cue word ("program CSR")
         self.weak_heads = frozenset(r["text"].casefold() for r in phrases if r["role"] == "head" and r.get("weak"))
         # the head words, longest first: a proposed name starting with one says what kind of activity it is
@@ -132,7 +137,10 @@ class ProgrammeExtractor:
                 if in_regions(s, e, regions):
                     continue
                 raw = m.group("name")
-                name = _trim_name(raw)
+                if self.name_end_start_rx.match(raw):
+                    continue  # "Peraturan Bupati Nomor ...": a regulation's title, not a programme's name
+                cut = self.name_end_rx.search(raw)
+                name = _trim_name(raw[:cut.start()] if cut else raw)
                 if not name or name.casefold() in self.generic or len(name) < 4:
                     continue
                 s += raw.index(name)  # trimming may drop leading blanks: keep text[start:end] == name
