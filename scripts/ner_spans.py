@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Turn an in-domain NER annotation (every PER/ORG/LOC mention in text order) into character spans, and check it.
 
-usage: python3 scripts/ner_spans.py check [--dir DIR] ID [ID ...]   (annotators: checks DIR/<id>.json;
-       DIR defaults to data/corpus/ner)
+usage: python3 scripts/ner_spans.py check [--dir DIR] [--texts TEXTS] ID [ID ...]
+       (annotators: checks DIR/<id>.json against TEXTS/<id>.txt; defaults data/corpus/ner, the corpus articles)
        python3 scripts/ner_spans.py agree FIRST_DIR SECOND_DIR           (agreement of two annotations)
 
 An annotation file is {"id": ..., "entities": [{"text": "Siti Aminah", "label": "PER"}, ...]}: every mention
@@ -56,8 +56,12 @@ def inside_words(text: str, found: list[tuple[int, int, str]]) -> list[str]:
     return out
 
 
-def load(aid: str, folder: pathlib.Path = NER_DIR) -> tuple[str, list[tuple[int, int, str]], list[str]]:
-    text = (ARTICLES / f"{aid}.txt").read_text(encoding="utf-8")
+def load(aid: str, folder: pathlib.Path = NER_DIR, articles: pathlib.Path | None = None,
+         text: str | None = None) -> tuple[str, list[tuple[int, int, str]], list[str]]:
+    """The article's text, the annotation's character spans, and its problems. The text is read from
+    ``articles`` (default: the corpus articles) unless given."""
+    if text is None:
+        text = ((articles or ARTICLES) / f"{aid}.txt").read_text(encoding="utf-8")
     data = json.loads((folder / f"{aid}.json").read_text(encoding="utf-8"))
     if data.get("id") != aid:
         return text, [], [f"id {data.get('id')!r} differs from the file name"]
@@ -99,13 +103,17 @@ def main(argv: list[str]) -> int:
     if len(argv) < 2 or argv[0] != "check":
         print(__doc__)
         return 2
-    ids, folder = argv[1:], NER_DIR
-    if ids[:1] == ["--dir"] and len(ids) >= 2:
-        folder, ids = pathlib.Path(ids[1]), ids[2:]
+    ids, folder, texts = argv[1:], NER_DIR, None
+    while ids[:1] in (["--dir"], ["--texts"]) and len(ids) >= 2:
+        if ids[0] == "--dir":
+            folder = pathlib.Path(ids[1])
+        else:
+            texts = pathlib.Path(ids[1])
+        ids = ids[2:]
     bad = 0
     for aid in ids:
         try:
-            text, found, problems = load(aid, folder)
+            text, found, problems = load(aid, folder, texts)
         except (OSError, json.JSONDecodeError) as e:
             print(f"{aid}: ERROR {e}")
             bad += 1

@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""Pick articles of the unlabelled news for in-domain NER annotation, and write their texts for annotators.
+
+usage: python3 scripts/select_ner_news.py [--n 480] [--out /tmp/ner_news_texts]
+
+Why: the corpus train split gives 475 annotated pages; more pages of the same kind teach the model the
+domain further. The picks are articles of ``../shared/corpus/unlabelled/news.jsonl.gz`` that
+- mention programme work (a cue word below), like the articles this product reads;
+- are 1,200-4,500 characters long (whole articles, not stubs);
+- are no copy of a corpus article (same URL, or the same opening words), so the in-domain test never
+  leaks into training;
+- have no URL whose normalised hash is in ``../shared/eval/reserved.txt`` (held out for scoring).
+The sample is fixed by a hash of the article id. Texts go to ``--out`` (outside the repository: the
+publishers keep their copyright); the annotations go to ``data/corpus/ner_news/<id>.json``, and
+``training/in_domain.py`` reads the texts back from the shared file at training time.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import pathlib
+import re
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+NEWS = SHARED / "corpus" / "unlabelled" / "news.jsonl.gz"
+ARTICLES = SHARED / "corpus" / "articles"
+RESERVED = SHARED / "eval" / "reserved.txt"
+CUES = re.compile(r"\b(?:pelatihan|pemberdayaan|UMKM|koperasi|CSR|TJSL|bimtek|pendampingan|penyuluhan|"
+                  r"bantuan|kelompok tani|pembinaan|binaan|sosialisasi)\b", re.IGNORECASE)
+
+
+def url_key(u: str) -> str:
+    """The normalised URL hash of ``../shared/eval/README.md``."""
+    u = u.strip().lower()
+    u = re.sub(r'^https?://(www\.|m\.|amp\.)?', '', u).split('#')[0]
+    base, _, q = u.partition('?')
+    path = base.split('/', 1)[1] if '/' in base else ''
+    keep_q = q and (path.strip('/') == '' or path.endswith('.php'))
+    base = re.sub(r'/amp/?$', '', base)
+    base = re.sub(r'/amp/', '/', base)
+    return hashlib.sha256((base.rstrip('/') + ('?' + q if keep_q else '')).encode()).hexdigest()
+
+
+def opening(text: str, words: int = 25) -> str:
+    """The first words, letters and digits only: the same article in two scrapes starts the same."""
+    return " ".join(re.findall(r"\w+", text.casefold())[:words])
+
+
+def shingles(text: str, k: int = 8) -> set[int]:
+    w = re.findall(r"\w+", text.casefold())
+    return {hash(" ".join(w[i:i + k])) for i in range(0, max(0, len(w) - k + 1), 3)}
+
+
+def news_rows(path: pathlib.Path = NEWS):
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            yield json.loads(line)
+
+
+def select(n: int) -> list[dict]:
+    reserved = set(RESERVED.read_text().split()) if RESERVED.is_file() else set()
+    corpus_urls, corpus_open, corpus_sh = set(), set(), set()
+    index = SHARED / "corpus" / "articles" / "index.tsv"
+    if index.is_file():
+        for line in index.read_text(encoding="utf-8").splitlines()[1:]:
+            parts = line.split("\t")
+            if len(parts) > 2 and parts[2]:
+                corpus_urls.add(url_key(parts[2]))
+    for p in ARTICLES.glob("*.txt"):
+        t = p.read_text(encoding="utf-8")
+        corpus_open.add(opening(t))
+        corpus_sh |= shingles(t)
+    picks = []
+    for row in news_rows():
+        text = row.get("text") or ""
+        if not 1200 <= len(text) <= 4500 or len(CUES.findall(text)) < 2:
+            continue
+        if row.get("url") and (url_key(row["url"]) in reserved or url_key(row["url"]) in corpus_urls):
+            continue
+        if opening(text) in corpus_open:
+            continue
+        sh = shingles(text)
+        if sh and len(sh & corpus_sh) / len(sh) > 0.2:
+            continue  # shares many sentences with a corpus article
+        picks.append(row)
+    picks.sort(key=lambda r: hashlib.sha256(f"ner-news:{r['id']}".encode()).hexdigest())
+    return picks[:n]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=480)
+    ap.add_argument("--out", type=pathlib.Path, default=pathlib.Path("/tmp/ner_news_texts"))
+    args = ap.parse_args(argv)
+    picks = select(args.n)
+    args.out.mkdir(parents=True, exist_ok=True)
+    for r in picks:
+        (args.out / f"n{r['id']}.txt").write_text(r["text"], encoding="utf-8")
+    print(f"{len(picks)} articles -> {args.out} (ids: n + the news id)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
