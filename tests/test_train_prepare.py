@@ -296,3 +296,23 @@ def test_agreement_of_two_annotations_counts_exact_spans(tmp_path, monkeypatch):
     assert agree["PER"][:3] == (1.0, 1.0, 1.0)
     assert agree["ORG"][2] == 0.0          # the boundary differs: no credit
     assert agree["ALL"][:3] == (0.5, 0.5, 0.5)
+
+
+def test_annotated_news_articles_are_read_from_the_news_file(tmp_path):
+    import gzip
+    import json
+
+    from training.in_domain import load_news
+
+    news = tmp_path / "news.jsonl.gz"
+    with gzip.open(news, "wt", encoding="utf-8") as f:
+        f.write(json.dumps({"id": "abc123", "text": "Warga Desa Sukamaju dilatih Dinas Koperasi Sleman."}) + "\n")
+        f.write(json.dumps({"id": "zzz999", "text": "Berita lain tanpa anotasi."}) + "\n")
+    folder = tmp_path / "ner_news"
+    folder.mkdir()
+    (folder / "nabc123.json").write_text(json.dumps({"id": "nabc123", "entities": [
+        {"text": "Desa Sukamaju", "label": "LOC"}, {"text": "Dinas Koperasi Sleman", "label": "ORG"}]}), encoding="utf-8")
+    sentences, stats = load_news(folder, news=news)
+    assert stats["articles"] == 1 and stats["missing_text"] == 0
+    assert stats["entities"] == {"PER": 0, "ORG": 1, "LOC": 1}
+    assert [t for t in sentences[0].tags if t != "O"] == ["B-LOC", "I-LOC", "B-ORG", "I-ORG", "I-ORG"]

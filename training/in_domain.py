@@ -4,7 +4,8 @@ Why this exists: the news NER corpora are short sentences from national outlets,
 whole regional pages (bylines, captions, datelines, long official names of offices and units). The corpus
 articles annotated mention by mention (``data/corpus/ner/<id>.json``, written blind, see
 ``data/corpus/README.md``) teach the model that domain. Only ids of the corpus **train** split are read;
-the test split's files are the in-domain test set of the model card and are never trained on.
+the test split's files are the in-domain test set of the model card and are never trained on. Articles of
+the unlabelled news annotated the same way (``data/corpus/ner_news/``, ``load_news``) add to them.
 
 Each article is tokenised with the blank Indonesian tokenizer the training configs use, the annotated
 character spans become IOB tags (a span that does not fall on token edges is widened to them and counted),
@@ -14,7 +15,9 @@ The texts stay in ``../shared/corpus/articles``; nothing is copied into the repo
 """
 from __future__ import annotations
 
+import gzip
 import hashlib
+import json
 import random
 import sys
 from pathlib import Path
@@ -26,6 +29,8 @@ from training.prepare import LABELS, Sentence
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 NER_DIR = REPO_ROOT / "data" / "corpus" / "ner"
+NEWS_NER_DIR = REPO_ROOT / "data" / "corpus" / "ner_news"  # annotated articles of the unlabelled news
+NEWS = REPO_ROOT.parent / "shared" / "corpus" / "unlabelled" / "news.jsonl.gz"
 
 
 def _ner_spans():
@@ -121,6 +126,44 @@ def load(split: str = "train", folder: Path = NER_DIR, empty_rate: float = 0.3,
                 out.append(sentence)
             else:
                 stats["lines_without_mention_dropped"] += 1
+    stats["sentences"] = len(out)
+    stats["entities"] = {label: sum(t == f"B-{label}" for s in out for t in s.tags) for label in LABELS}
+    return out, stats
+
+
+def news_texts(ids: set[str], path: Path = NEWS) -> dict[str, str]:
+    """The texts of the annotated news articles (id ``n`` + the news id), read from the shared file."""
+    out = {}
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            row = json.loads(line)
+            if "n" + row["id"] in ids:
+                out["n" + row["id"]] = row["text"]
+    return out
+
+
+def load_news(folder: Path = NEWS_NER_DIR, empty_rate: float = 0.3, seed: int = 0,
+              news: Path = NEWS) -> tuple[list[Sentence], dict]:
+    """Training lines from the annotated unlabelled-news articles (``scripts/select_ner_news.py`` picked them:
+    programme-like, no copy of a corpus article); all of them are training data."""
+    ner_spans = _ner_spans()
+    tokenizer = spacy.blank("id").tokenizer
+    rng = random.Random(seed)
+    ids = sorted(p.stem for p in Path(folder).glob("*.json"))
+    texts = news_texts(set(ids), news) if ids else {}
+    out: list[Sentence] = []
+    stats = {"articles": 0, "widened": 0, "missing_text": 0}
+    for aid in ids:
+        if aid not in texts:
+            stats["missing_text"] += 1
+            continue
+        text, found, problems = ner_spans.load(aid, Path(folder), text=texts[aid])
+        if problems:
+            raise SystemExit(f"{folder}/{aid}.json: {problems[0]}")
+        sentences, widened = article_sentences(text, found, tokenizer)
+        stats["articles"] += 1
+        stats["widened"] += widened
+        out.extend(s for s in sentences if any(t != "O" for t in s.tags) or rng.random() < empty_rate)
     stats["sentences"] = len(out)
     stats["entities"] = {label: sum(t == f"B-{label}" for s in out for t in s.tags) for label in LABELS}
     return out, stats

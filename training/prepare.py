@@ -245,6 +245,9 @@ def prepare(data_dir: Path = DEFAULT_DATA, out_dir: Path = DEFAULT_OUT, news_tim
         domain_dev, stats["in_domain_dev"] = in_domain.load("train", part="dev", empty_rate=1.0)
         print(f"in-domain (corpus train split) x{in_domain_times}: {stats['in_domain']}; dev: {stats['in_domain_dev']}")
         extra += domain * in_domain_times
+        news, stats["in_domain_news"] = in_domain.load_news()
+        print(f"in-domain (annotated unlabelled news) x{in_domain_times}: {stats['in_domain_news']}")
+        extra += news * in_domain_times
         splits["dev"] = splits["dev"] + domain_dev
     stats["in_domain_times"] = in_domain_times
     for split, sentences in splits.items():
