@@ -31,6 +31,7 @@ MODEL_NAME = "id_news_ner"
 MODEL_VERSION = "1.0.0"
 DEFAULT_CONFIG = REPO_ROOT / "training" / "config.cfg"
 NEWS_TIMES = 1  # 2 repeats idner-news-2k and NER-UI (model card, runs 8-9 and 15-17)
+IN_DOMAIN_TIMES = 0  # 1 adds the annotated corpus train split and news articles (model card, runs 21-)
 DEFAULT_OUTPUT = REPO_ROOT / "training" / "output" / "final"
 DEFAULT_MODEL_DIR = REPO_ROOT / "models" / MODEL_NAME
 CARD_TEMPLATE = REPO_ROOT / "training" / "MODEL_CARD.template.md"
@@ -78,6 +79,16 @@ def train(config: Path, output: Path, corpus: Path, overrides: dict[str, object]
     return time.perf_counter() - start
 
 
+def ensure_vectors(config: Path) -> None:
+    """Build the floret vectors a config reads (``[paths] vectors``) when they are not there yet."""
+    import spacy
+
+    path = spacy.util.load_config(config)["paths"].get("vectors")
+    if path and not (REPO_ROOT / path).exists():
+        from training.vectors import main as build_vectors
+        build_vectors([])
+
+
 def install_model(best: Path, model_dir: Path) -> dict:
     """Copy the best checkpoint into ``model_dir`` with the project's name and sources in meta."""
     import spacy
@@ -109,14 +120,16 @@ def run_benchmark(model_dir: Path, data: Path, out_json: Path) -> dict:
 
 
 def scores_table(bench: dict) -> str:
-    names = {"idner_test": "idner-news-2k test", "nerui01_test": "NER-UI fold-01 test"}
+    names = {"idner_test": "idner-news-2k test", "nerui01_test": "NER-UI fold-01 test",
+             "in_domain": "in-domain (corpus test split, whole pages)"}
     lines = ["| test set | label | P | R | F1 | F1 (gold tokens) | gold entities |",
              "|---|---|---|---|---|---|---|"]
     for split, by_mode in bench["scores"].items():
         for label, s in by_mode["text"].items():
-            gold_tok = by_mode["gold_tokens"][label]["f"]
+            gold_tok = by_mode.get("gold_tokens", {}).get(label)
             lines.append(f"| {names.get(split, split)} | {'**all**' if label == 'ALL' else label} | "
-                         f"{s['p']:.1f} | {s['r']:.1f} | {s['f']:.1f} | {gold_tok:.1f} | {s['gold']} |")
+                         f"{s['p']:.1f} | {s['r']:.1f} | {s['f']:.1f} | "
+                         f"{'-' if gold_tok is None else format(gold_tok['f'], '.1f')} | {s['gold']} |")
     return "\n".join(lines)
 
 
@@ -125,24 +138,41 @@ def data_table(stats: dict) -> str:
     for split, s in stats["splits"].items():
         e = s["entities"]
         lines.append(f"| {split} | {s['sentences']:,} | {s['tokens']:,} | {e['PER']:,} | {e['ORG']:,} | {e['LOC']:,} |")
+    for key, name in (("in_domain", "in-domain train (corpus train split)"),
+                      ("in_domain_news", "in-domain train (annotated unlabelled news)"),
+                      ("in_domain_dev", "in-domain dev (part of dev)")):
+        d = stats.get(key)
+        if d:
+            e = d["entities"]
+            times = f" (x{stats.get('in_domain_times', 1)})" if key != "in_domain_dev" else ""
+            lines.append(f"| {name}{times}: {d['articles']} articles | {d['sentences']:,} lines | - | "
+                         f"{e['PER']:,} | {e['ORG']:,} | {e['LOC']:,} |")
     refused = ", ".join(f"{name}: {c['in_test']} in a dev/test set, {c['duplicate']} repeated"
                         for name, c in stats["refused"].items() if c["in_test"] or c["duplicate"])
     return "\n".join(lines) + f"\n\nRefused from training: {refused}."
 
 
 def write_card(model_dir: Path, meta: dict, bench: dict, stats: dict, train_seconds: float,
-               overrides: dict[str, object]) -> Path:
+               overrides: dict[str, object], config_path: Path | None = None) -> Path:
     import spacy
 
     perf = meta.get("performance", {})
     news_flag = f" --news-times {stats['news_times']}" if stats.get("news_times", 1) != NEWS_TIMES else ""
+    if stats.get("in_domain_times", 0) != IN_DOMAIN_TIMES:
+        news_flag += f" --in-domain-times {stats.get('in_domain_times', 0)}"
+    if config_path is not None and Path(config_path).resolve() != DEFAULT_CONFIG.resolve():
+        news_flag += f" --config {Path(config_path).resolve().relative_to(REPO_ROOT)}"
     config = spacy.util.load_config(model_dir / "config.cfg")
     t2v = config["components"]["tok2vec"]["model"]
     embed, encode = t2v["embed"], t2v["encode"]
     architecture = (f"CNN tok2vec (width {encode['width']}, depth {encode['depth']}, window "
                     f"{encode['window_size']}; hash embeddings of {', '.join(embed['attrs'])} with rows "
                     f"{', '.join(map(str, embed['rows']))})")
+    vectors = config["paths"].get("vectors")
     values = {
+        "vectors": ("static floret vectors trained on the unlabelled news (`python -m training.vectors`)"
+                    if vectors else "no pretrained vectors"),
+        "config": str(Path(config_path).resolve().relative_to(REPO_ROOT)) if config_path else "training/config.cfg",
         "scores_table": scores_table(bench),
         "data_table": data_table(stats),
         "speed": f"{bench['speed']['tokens_per_s']:,}",
@@ -175,6 +205,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--model-dir", type=Path, default=DEFAULT_MODEL_DIR)
     parser.add_argument("--news-times", type=int, default=NEWS_TIMES,
                         help=f"how often the news corpora appear in the training set (default {NEWS_TIMES})")
+    parser.add_argument("--in-domain-times", type=int, default=IN_DOMAIN_TIMES,
+                        help=f"how often the annotated in-domain articles are added (default {IN_DOMAIN_TIMES})")
     parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                         help="spaCy config override, e.g. training.max_steps=2000 (experiments)")
     parser.add_argument("--card-only", action="store_true",
@@ -185,17 +217,19 @@ def main(argv: list[str] | None = None) -> None:
     record = args.output / "train_run.json"
     run = json.loads(record.read_text(encoding="utf-8")) if args.card_only else {}
     news_times = run.get("news_times", 1) if args.card_only else args.news_times
-    stats = prepare(args.data, DEFAULT_OUT, news_times)
+    in_domain_times = run.get("in_domain_times", 0) if args.card_only else args.in_domain_times
+    stats = prepare(args.data, DEFAULT_OUT, news_times, in_domain_times)
+    ensure_vectors(args.config)
     if args.card_only:
         seconds, overrides = run["seconds"], run["overrides"]
     else:
         seconds = train(args.config, args.output, DEFAULT_OUT, overrides)
-        record.write_text(json.dumps({"seconds": seconds, "overrides": overrides, "news_times": news_times}),
-                          encoding="utf-8")
+        record.write_text(json.dumps({"seconds": seconds, "overrides": overrides, "news_times": news_times,
+                                      "in_domain_times": in_domain_times}), encoding="utf-8")
     print(f"training took {seconds / 60:.1f} min")
     meta = install_model(args.output / "model-best", args.model_dir)
     bench = run_benchmark(args.model_dir, args.data, args.output / "bench.json")
-    card = write_card(args.model_dir, meta, bench, stats, seconds, overrides)
+    card = write_card(args.model_dir, meta, bench, stats, seconds, overrides, args.config)
     print(f"model in {args.model_dir}, card in {card}")
 
 

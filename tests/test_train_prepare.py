@@ -316,3 +316,19 @@ def test_annotated_news_articles_are_read_from_the_news_file(tmp_path):
     assert stats["articles"] == 1 and stats["missing_text"] == 0
     assert stats["entities"] == {"PER": 0, "ORG": 1, "LOC": 1}
     assert [t for t in sentences[0].tags if t != "O"] == ["B-LOC", "I-LOC", "B-ORG", "I-ORG", "I-ORG"]
+
+
+def test_model_card_tables_show_the_in_domain_set():
+    from pipeline.train import data_table, scores_table
+
+    s = {"p": 80.0, "r": 70.0, "f": 74.7, "gold": 100}
+    bench = {"scores": {"idner_test": {"text": {"ALL": s}, "gold_tokens": {"ALL": dict(s, f=75.0)}},
+                        "in_domain": {"text": {"ALL": s}}}}
+    table = scores_table(bench)
+    assert "| idner-news-2k test | **all** | 80.0 | 70.0 | 74.7 | 75.0 | 100 |" in table
+    assert "| in-domain (corpus test split, whole pages) | **all** | 80.0 | 70.0 | 74.7 | - | 100 |" in table
+    ents = {"PER": 1, "ORG": 2, "LOC": 3}
+    stats = {"splits": {"train": {"sentences": 10, "tokens": 100, "entities": ents}}, "refused": {},
+             "in_domain_times": 1,
+             "in_domain": {"articles": 5, "sentences": 40, "entities": ents}}
+    assert "| in-domain train (corpus train split) (x1): 5 articles | 40 lines | - | 1 | 2 | 3 |" in data_table(stats)
