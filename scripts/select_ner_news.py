@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Pick articles of the unlabelled news for in-domain NER annotation, and write their texts for annotators.
 
-usage: python3 scripts/select_ner_news.py [--n 480] [--out /tmp/ner_news_texts]
+usage: python3 scripts/select_ner_news.py [--n 480] [--min-cues 2] [--out /tmp/ner_news_texts]
 
 Why: the corpus train split gives 475 annotated pages; more pages of the same kind teach the model the
 domain further. The picks are articles of ``../shared/corpus/unlabelled/news.jsonl.gz`` that
-- mention programme work (a cue word below), like the articles this product reads;
+- mention programme work (``--min-cues`` cue words below, default 2), like the articles this product reads
+  (the second batch took ``--min-cues 0``: any news, as the corpus holds ordinary news too);
+- are not annotated yet (no file in ``data/corpus/ner_news/``);
 - are 1,200-4,500 characters long (whole articles, not stubs);
 - are no copy of a corpus article (same URL, or the same opening words), so the in-domain test never
   leaks into training;
@@ -29,6 +31,7 @@ SHARED = ROOT.parent / "shared"
 NEWS = SHARED / "corpus" / "unlabelled" / "news.jsonl.gz"
 ARTICLES = SHARED / "corpus" / "articles"
 RESERVED = SHARED / "eval" / "reserved.txt"
+DONE = ROOT / "data" / "corpus" / "ner_news"
 CUES = re.compile(r"\b(?:pelatihan|pemberdayaan|UMKM|koperasi|CSR|TJSL|bimtek|pendampingan|penyuluhan|"
                   r"bantuan|kelompok tani|pembinaan|binaan|sosialisasi)\b", re.IGNORECASE)
 
@@ -61,7 +64,7 @@ def news_rows(path: pathlib.Path = NEWS):
             yield json.loads(line)
 
 
-def select(n: int) -> list[dict]:
+def select(n: int, min_cues: int = 2) -> list[dict]:
     reserved = set(RESERVED.read_text().split()) if RESERVED.is_file() else set()
     corpus_urls, corpus_open, corpus_sh = set(), set(), set()
     index = SHARED / "corpus" / "articles" / "index.tsv"
@@ -77,7 +80,9 @@ def select(n: int) -> list[dict]:
     picks = []
     for row in news_rows():
         text = row.get("text") or ""
-        if not 1200 <= len(text) <= 4500 or len(CUES.findall(text)) < 2:
+        if not 1200 <= len(text) <= 4500 or len(CUES.findall(text)) < min_cues:
+            continue
+        if (DONE / f"n{row['id']}.json").exists():
             continue
         if row.get("url") and (url_key(row["url"]) in reserved or url_key(row["url"]) in corpus_urls):
             continue
@@ -94,9 +99,10 @@ def select(n: int) -> list[dict]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=480)
+    ap.add_argument("--min-cues", type=int, default=2)
     ap.add_argument("--out", type=pathlib.Path, default=pathlib.Path("/tmp/ner_news_texts"))
     args = ap.parse_args(argv)
-    picks = select(args.n)
+    picks = select(args.n, args.min_cues)
     args.out.mkdir(parents=True, exist_ok=True)
     for r in picks:
         (args.out / f"n{r['id']}.txt").write_text(r["text"], encoding="utf-8")
