@@ -33,8 +33,10 @@ learn: $(STAMP)
 rules-check: $(STAMP)
 	$(PY) -m pipeline rules check rules
 
+# the shipped NER model (models/id_news_ner and its MODEL_CARD.md); reads ../shared/data/ner and ../shared/corpus
 model: $(STAMP)
-	$(PY) -m pipeline.train
+	$(PY) -m pip install --quiet -e '.[train]'
+	nice -n 10 $(PY) -m pipeline.train
 
 # the optional Stanza NER model (models/id_news_ner_stanza, not shipped): --ner-backend stanza --ner-model PATH
 model-stanza: $(STAMP)
