@@ -86,7 +86,8 @@ def ensure_vectors(config: Path) -> None:
     path = spacy.util.load_config(config)["paths"].get("vectors")
     if path and not (REPO_ROOT / path).exists():
         from training.vectors import main as build_vectors
-        build_vectors([])
+        if build_vectors([]) != 0:
+            raise SystemExit(f"{config} needs the floret vectors {path}, and they could not be built")
 
 
 def install_model(best: Path, model_dir: Path) -> dict:
