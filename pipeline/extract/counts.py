@@ -91,7 +91,8 @@ WHAT_STOP = {"yang", "di", "dari", "ke", "untuk", "dan", "serta", "dengan", "pad
              "ini", "itu", "tersebut", "atau", "juga", "pun", "se", "sebagai", "oleh", "kepada", "bagi", "agar",
              "karena", "hingga", "sampai", "mulai", "saat", "sejak", "yakni", "yaitu", "masing-masing", "mendapat",
              "mengikuti", "diberikan", "turut", "ikut", "menerima", "sebanyak", "mencapai", "berjumlah", "adalah",
-             "hanya", "baru", "tercatat", "sejumlah", "menjadi", "sekitar", "ada", "total"}
+             "hanya", "baru", "tercatat", "sejumlah", "menjadi", "sekitar", "ada", "total",
+             "dapat", "bisa", "harus", "perlu", "masih", "belum", "tidak", "mampu", "berhasil", "sedang"}  # modal verbs
 # verb morphology (not a word list): passive di-...-kan/-i ("dibagi", "diberikan"), active me(m|n|ng|ny)-
 # ("membuat", "mengolah"); "didik", "dinas", "disabilitas", "media" do not match
 VERB_RE = re.compile(r"^(?:di[a-z]{3,}(?:kan|i)|me(?:ng|ny|m|n)[a-z]{3,})$")

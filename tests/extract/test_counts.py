@@ -390,6 +390,8 @@ def test_subsets_and_restatements_leave_the_breakdown(extractor):
     ("Pelatihan diikuti 12 orang pelatihan membuat hand sanitizer.", "orang pelatihan"),
     ("Sebanyak 30 peserta didik mengikuti pelatihan.", "peserta didik"),
     ("Bantuan untuk 25 penyandang disabilitas netra.", "penyandang disabilitas netra"),
+    ("Kini 25 petani dapat menjual gabah sendiri.", "petani"),  # a modal verb ends it too
+    ("Sebanyak 18 kelompok belum menerima bibit.", "kelompok"),
 ])
 def test_what_is_counted_stops_at_a_verb(extractor, text, what):
     assert extractor.extract(text, [])[0].value["what"] == what
