@@ -139,14 +139,10 @@ def add_counts(counts: dict[str, list[int]], gold: set, pred: set) -> None:
 
 def score_in_domain(nlp, folder: Path = IN_DOMAIN) -> dict[str, dict[str, float]] | None:
     """Entity P/R/F1 per label on whole annotated articles (exact character spans), or None without data."""
-    sys.path.insert(0, str(REPO_ROOT / "scripts"))
-    try:
-        import ner_spans
-    finally:
-        sys.path.pop(0)
-    # The folder also holds the train split's annotations (training data, training/in_domain.py).
-    from pipeline.corpus import split_of
-    ids = sorted(p.stem for p in Path(folder).glob("*.json") if split_of(p.stem) == "test")
+    from training.in_domain import annotated_ids, ner_spans_module
+
+    ner_spans = ner_spans_module()
+    ids = annotated_ids("test", folder)  # the folder also holds the train split's files (training data)
     if not ids or not ner_spans.ARTICLES.is_dir():
         return None
     counts = {label: [0, 0, 0] for label in (*LABELS, "ALL")}

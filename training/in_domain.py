@@ -22,9 +22,8 @@ import random
 import sys
 from pathlib import Path
 
-import spacy
-
 from pipeline import corpus
+from pipeline import tokenizer as fast_tokenizer
 from training.prepare import LABELS, Sentence
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -33,8 +32,9 @@ NEWS_NER_DIR = REPO_ROOT / "data" / "corpus" / "ner_news"  # annotated articles 
 NEWS = REPO_ROOT.parent / "shared" / "corpus" / "unlabelled" / "news.jsonl.gz"
 
 
-def _ner_spans():
-    """``scripts/ner_spans.py`` (the annotators' checker) as a module: one reader of the annotation files."""
+def ner_spans_module():
+    """``scripts/ner_spans.py`` (the annotators' checker) as a module: the one reader of the annotation files
+    (training here, ``benchmarks/bench_ner.py`` for the in-domain test)."""
     sys.path.insert(0, str(REPO_ROOT / "scripts"))
     try:
         import ner_spans
@@ -103,21 +103,14 @@ def dev_part(article_id: str) -> bool:
     return h % 100 < DEV_SHARE
 
 
-def load(split: str = "train", folder: Path = NER_DIR, empty_rate: float = 0.3,
-         seed: int = 0, part: str = "all") -> tuple[list[Sentence], dict]:
-    """The in-domain sentences of ``split``: every line with a mention, and ``empty_rate`` of the others.
-    ``part``: ``"train"`` or ``"dev"`` keeps only the articles of that part (``dev_part``), ``"all"`` all."""
-    ner_spans = _ner_spans()
-    tokenizer = spacy.blank("id").tokenizer
+def _lines(articles, empty_rate: float, seed: int, stats: dict) -> tuple[list[Sentence], dict]:
+    """Training lines from ``(text, spans)`` pairs: every line with a mention, and ``empty_rate`` of the others
+    (page furniture without any mention teaches what is no entity, without drowning the model in menus)."""
+    tokenizer = fast_tokenizer.blank().tokenizer  # spaCy's Indonesian tokens, built fast
     rng = random.Random(seed)
     out: list[Sentence] = []
-    stats = {"articles": 0, "widened": 0, "problems": 0, "lines_without_mention_dropped": 0}
-    for aid in annotated_ids(split, folder):
-        if part != "all" and dev_part(aid) != (part == "dev"):
-            continue
-        text, found, problems = ner_spans.load(aid, Path(folder))
-        if problems:
-            raise SystemExit(f"{folder}/{aid}.json: {problems[0]} (python3 scripts/ner_spans.py check {aid})")
+    stats.update(articles=0, widened=0, lines_without_mention_dropped=0)
+    for text, found in articles:
         sentences, widened = article_sentences(text, found, tokenizer)
         stats["articles"] += 1
         stats["widened"] += widened
@@ -129,6 +122,24 @@ def load(split: str = "train", folder: Path = NER_DIR, empty_rate: float = 0.3,
     stats["sentences"] = len(out)
     stats["entities"] = {label: sum(t == f"B-{label}" for s in out for t in s.tags) for label in LABELS}
     return out, stats
+
+
+def load(split: str = "train", folder: Path = NER_DIR, empty_rate: float = 0.3,
+         seed: int = 0, part: str = "all") -> tuple[list[Sentence], dict]:
+    """The in-domain sentences of ``split``: every line with a mention, and ``empty_rate`` of the others.
+    ``part``: ``"train"`` or ``"dev"`` keeps only the articles of that part (``dev_part``), ``"all"`` all."""
+    checker = ner_spans_module()
+
+    def articles():
+        for aid in annotated_ids(split, folder):
+            if part != "all" and dev_part(aid) != (part == "dev"):
+                continue
+            text, found, problems = checker.load(aid, Path(folder))
+            if problems:
+                raise SystemExit(f"{folder}/{aid}.json: {problems[0]} (python3 scripts/ner_spans.py check {aid})")
+            yield text, found
+
+    return _lines(articles(), empty_rate, seed, {})
 
 
 def news_texts(ids: set[str], path: Path = NEWS) -> dict[str, str]:
@@ -145,25 +156,19 @@ def news_texts(ids: set[str], path: Path = NEWS) -> dict[str, str]:
 def load_news(folder: Path = NEWS_NER_DIR, empty_rate: float = 0.3, seed: int = 0,
               news: Path = NEWS) -> tuple[list[Sentence], dict]:
     """Training lines from the annotated unlabelled-news articles (``scripts/select_ner_news.py`` picked them:
-    programme-like, no copy of a corpus article); all of them are training data."""
-    ner_spans = _ner_spans()
-    tokenizer = spacy.blank("id").tokenizer
-    rng = random.Random(seed)
+    no copy of a corpus article, no reserved URL); all of them are training data."""
+    checker = ner_spans_module()
     ids = sorted(p.stem for p in Path(folder).glob("*.json"))
     texts = news_texts(set(ids), news) if ids else {}
-    out: list[Sentence] = []
-    stats = {"articles": 0, "widened": 0, "missing_text": 0}
-    for aid in ids:
-        if aid not in texts:
-            stats["missing_text"] += 1
-            continue
-        text, found, problems = ner_spans.load(aid, Path(folder), text=texts[aid])
-        if problems:
-            raise SystemExit(f"{folder}/{aid}.json: {problems[0]}")
-        sentences, widened = article_sentences(text, found, tokenizer)
-        stats["articles"] += 1
-        stats["widened"] += widened
-        out.extend(s for s in sentences if any(t != "O" for t in s.tags) or rng.random() < empty_rate)
-    stats["sentences"] = len(out)
-    stats["entities"] = {label: sum(t == f"B-{label}" for s in out for t in s.tags) for label in LABELS}
-    return out, stats
+    stats = {"missing_text": sum(1 for aid in ids if aid not in texts)}
+
+    def articles():
+        for aid in ids:
+            if aid not in texts:
+                continue
+            text, found, problems = checker.load(aid, Path(folder), text=texts[aid])
+            if problems:
+                raise SystemExit(f"{folder}/{aid}.json: {problems[0]}")
+            yield text, found
+
+    return _lines(articles(), empty_rate, seed, stats)
