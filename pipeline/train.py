@@ -158,11 +158,12 @@ def write_card(model_dir: Path, meta: dict, bench: dict, stats: dict, train_seco
     import spacy
 
     perf = meta.get("performance", {})
-    news_flag = f" --news-times {stats['news_times']}" if stats.get("news_times", 1) != NEWS_TIMES else ""
+    config_rel = Path(config_path or DEFAULT_CONFIG).resolve().relative_to(REPO_ROOT)
+    flags = f" --news-times {stats['news_times']}" if stats.get("news_times", 1) != NEWS_TIMES else ""
     if stats.get("in_domain_times", 0) != IN_DOMAIN_TIMES:
-        news_flag += f" --in-domain-times {stats.get('in_domain_times', 0)}"
-    if config_path is not None and Path(config_path).resolve() != DEFAULT_CONFIG.resolve():
-        news_flag += f" --config {Path(config_path).resolve().relative_to(REPO_ROOT)}"
+        flags += f" --in-domain-times {stats.get('in_domain_times', 0)}"
+    if config_rel != DEFAULT_CONFIG.relative_to(REPO_ROOT):
+        flags += f" --config {config_rel}"
     config = spacy.util.load_config(model_dir / "config.cfg")
     t2v = config["components"]["tok2vec"]["model"]
     embed, encode = t2v["embed"], t2v["encode"]
@@ -173,14 +174,14 @@ def write_card(model_dir: Path, meta: dict, bench: dict, stats: dict, train_seco
     values = {
         "vectors": ("static floret vectors trained on the unlabelled news (`python -m training.vectors`)"
                     if vectors else "no pretrained vectors"),
-        "config": str(Path(config_path).resolve().relative_to(REPO_ROOT)) if config_path else "training/config.cfg",
+        "config": str(config_rel),
         "scores_table": scores_table(bench),
         "data_table": data_table(stats),
         "speed": f"{bench['speed']['tokens_per_s']:,}",
         "size_mb": f"{bench['size_mb']:.1f}",
         "train_minutes": f"{train_seconds / 60:.1f}",
         "dev_f": f"{100 * perf.get('ents_f', 0):.1f}",
-        "command": REBUILD_COMMAND + news_flag + "".join(f" --set {k}={json.dumps(v)}" for k, v in overrides.items()),
+        "command": REBUILD_COMMAND + flags + "".join(f" --set {k}={json.dumps(v)}" for k, v in overrides.items()),
         "spacy_version": spacy.__version__,
         "python_version": platform.python_version(),
         "date": dt.date.today().isoformat(),

@@ -523,10 +523,10 @@ class CountExtractor:
         if SUBSET_AFTER_RE.match(text, num.end) or SUBSET_CUE_RE.search(pre) or FROM_WHOLE_RE.search(pre):
             m.value["part"], m.value["subset"] = True, True  # "60 peserta, 35 di antaranya perempuan"
         cue = _cue(pre)
-        demoted = self.earlier_re.last(pre) or self.sentence_re.last(sent) or self.after_nt_re.match(
+        earlier = self.earlier_re.last(pre)
+        demoted = earlier or self.sentence_re.last(sent) or self.after_nt_re.match(
             BLANKS_RE.sub("", text[m.end:m.end + 40], count=1))
-        if demoted is not None and demoted[1]["kind"] == "batch" and cue == "strong" \
-                and not self.earlier_re.last(pre):
+        if earlier is None and demoted is not None and demoted[1]["kind"] == "batch" and cue == "strong":
             demoted = None  # "angkatan pertama 40, kedua 35, ketiga 45 peserta, sehingga totalnya 120": the sum
         if demoted is not None:
             m.value["not_total"] = demoted[1]["kind"]

@@ -58,6 +58,10 @@ class Lexicon:
         self.title_stop = {k[0] for k in self.cues.get("title_stop", {})}
         # one word between a position and its names ("penari, yakni A, B, dan C", "Mantri BRI bernama A")
         self.name_intro = frozenset(k[0] for k in self.cues.get("name_intro", {}) if len(k) == 1)
+        # first words of every phrase an anchored name hangs on (speech verbs, intro cues): a token whose word is
+        # not among them starts none, so ``patterns.anchored`` skips it with one set lookup
+        self.anchor_firsts = frozenset().union(
+            *(t.firsts for t in (self.before, self.after, self.cue("intro"), self.cue("intro_weak"))))
         self.kin_before = _kin_before(rules)
         self.head_single = {k[0] for k in self.heads if len(k) == 1}
         self.bylines = []
@@ -91,15 +95,6 @@ class Lexicon:
 
     def cue(self, kind: str) -> dict:
         return self.cues.get(kind, NO_PHRASES)
-
-    @property
-    def anchor_firsts(self) -> frozenset[str]:
-        """First words of every phrase an anchored name hangs on (speech verbs, intro cues): a token whose
-        word is not among them starts none, so ``patterns.anchored`` skips it with one set lookup."""
-        if getattr(self, "_anchor_firsts", None) is None:
-            self._anchor_firsts = frozenset().union(
-                *(t.firsts for t in (self.before, self.after, self.cue("intro"), self.cue("intro_weak"))))
-        return self._anchor_firsts
 
     @staticmethod
     def match(table: dict, keys: list[str], i: int, maxlen: int = 4):
