@@ -135,10 +135,7 @@ def _word_signs(doc: Doc, words: list[int]) -> set[str]:
     """The name's own words: everyday words written in lower case elsewhere in the article, derived nouns,
     capitals, villages' names."""
     out = set()
-    lower = doc.__dict__.get("_lower_words")
-    if lower is None:
-        lower = doc.__dict__["_lower_words"] = {t.cf for t in doc.toks if t.kind == "w" and t.text.islower()}
-    if any(doc.keys[j] in lower for j in words):
+    if any(doc.keys[j] in doc.lower_words for j in words):
         out.add("lower_elsewhere")
     if any(NOT_NAME_RE.match(doc.keys[j]) for j in words):
         out.add("derived_word")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from pipeline.names import clean_person_name
@@ -98,6 +99,11 @@ class Doc(NameParser, PositionParser):
                 self.head_at[i] = k
         self.heading_lines = self._heading_lines()
         self.place_toks = self._place_tokens()
+
+    @cached_property
+    def lower_words(self) -> frozenset[str]:
+        """The words the article writes in lower case somewhere (everyday words, not names)."""
+        return frozenset(t.cf for t in self.toks if t.kind == "w" and t.text.islower())
 
     def span_source(self, s: int, e: int) -> str:
         """Where the PER span s..e came from: "ner" (the model) or an entities rule's source."""
