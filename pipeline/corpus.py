@@ -4,11 +4,18 @@ The gold files live in the repository (``data/corpus/gold/<id>.json``, under the
 annotation guidelines); the article texts stay in ``../shared/corpus/articles`` and are read from
 there. The split is a hash of the article id, so it never changes when articles are added: about
 20% of ids are ``test`` (measured at the end of a session, never tuned on), the rest ``train``.
+
+A second gold set, ``data/corpus/news_gold/n<news id>.json``, annotates articles of the unlabelled news
+(``../shared/corpus/unlabelled/news.jsonl.gz``) the same way; its texts are written to a folder outside
+the repository when needed (``python -m pipeline.corpus news-texts OUT``), and it splits by the same hash.
 """
 from __future__ import annotations
 
+import argparse
+import gzip
 import hashlib
 import json
+import sys
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -16,6 +23,8 @@ ROOT = Path(__file__).resolve().parents[1]
 GOLD_DIR = ROOT / "data" / "corpus" / "gold"
 SECOND_DIR = ROOT / "data" / "corpus" / "gold_second"  # independent second annotations, for agreement
 SHARED_ARTICLES = ROOT.parent / "shared" / "corpus" / "articles"
+NEWS_GOLD_DIR = ROOT / "data" / "corpus" / "news_gold"  # gold for articles of the unlabelled news
+SHARED_NEWS = ROOT.parent / "shared" / "corpus" / "unlabelled" / "news.jsonl.gz"
 TEST_SHARE = 20  # percent
 
 
@@ -76,3 +85,54 @@ def agreement(first: Path | str = GOLD_DIR, second: Path | str = SECOND_DIR,
     summary = score(first, records, only=both)
     summary["articles"] = len(both)
     return summary
+
+
+def news_texts(ids: Iterable[str], news: Path | str = SHARED_NEWS) -> dict[str, str]:
+    """The texts of articles of the unlabelled news by project id (``n`` + the news id), read from the
+    shared file: the one reader of it for gold, NER training and evaluation."""
+    want = set(ids)
+    out = {}
+    with gzip.open(news, "rt", encoding="utf-8") as f:
+        for line in f:
+            row = json.loads(line)
+            if "n" + row["id"] in want:
+                out["n" + row["id"]] = row["text"]
+    return out
+
+
+def write_news_texts(out: Path | str, gold_dir: Path | str = NEWS_GOLD_DIR, news: Path | str = SHARED_NEWS) -> int:
+    """Write ``<id>.txt`` for every news article with a gold file in ``gold_dir`` into ``out`` (a folder
+    outside the repository: the publishers keep their copyright), so ``pipeline eval`` can read them."""
+    wanted = ids("all", gold_dir)
+    texts = news_texts(wanted, news)
+    missing = [i for i in wanted if i not in texts]
+    if missing:
+        raise SystemExit(f"{news}: no text for {len(missing)} gold id(s), e.g. {missing[0]}")
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    for aid, text in texts.items():
+        path = out / f"{aid}.txt"
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+    return len(texts)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m pipeline.corpus", description="Corpus helpers.")
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    nt = sub.add_parser("news-texts", help="write the texts of the news gold articles (from ../shared) to OUT")
+    nt.add_argument("out", type=Path)
+    nt.add_argument("--gold", type=Path, default=NEWS_GOLD_DIR)
+    nt.add_argument("--news", type=Path, default=SHARED_NEWS)
+    a = ap.parse_args(argv)
+    if not Path(a.news).is_file():
+        print(f"{a.news}: the unlabelled news file is not there (it lives in ../shared/corpus/unlabelled)",
+              file=sys.stderr)
+        return 1
+    n = write_news_texts(a.out, a.gold, a.news)
+    print(f"{n} news texts -> {a.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

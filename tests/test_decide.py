@@ -3,6 +3,7 @@ steering each choice through the features it feeds."""
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -192,10 +193,11 @@ def test_retraining_one_decision_keeps_the_other_rows_of_the_card(tmp_path):
     pytest.importorskip("sklearn")
     from pipeline.decide.learn import train, write_card
 
-    write_card(train(_samples(), tmp_path, only=["detection", "total"]), tmp_path, 40)
-    write_card(train(_samples(), tmp_path, only=["total"]), tmp_path, 40)
+    write_card(train(_samples(), tmp_path, only=["detection", "total"]), tmp_path, Counter(corpus=30, news=10))
+    write_card(train(_samples(), tmp_path, only=["total"]), tmp_path, Counter(corpus=30, news=10))
     card = (tmp_path / "CARD.md").read_text(encoding="utf-8")
     assert "| detection |" in card and "| total |" in card
+    assert "30 articles" in card and "10 articles" in card
     assert list(json.loads((tmp_path / "cards.json").read_text(encoding="utf-8"))) == ["detection", "total"]
 
 

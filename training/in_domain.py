@@ -15,9 +15,7 @@ The texts stay in ``../shared/corpus/articles``; nothing is copied into the repo
 """
 from __future__ import annotations
 
-import gzip
 import hashlib
-import json
 import random
 import sys
 from pathlib import Path
@@ -29,7 +27,7 @@ from training.prepare import LABELS, Sentence
 REPO_ROOT = Path(__file__).resolve().parent.parent
 NER_DIR = REPO_ROOT / "data" / "corpus" / "ner"
 NEWS_NER_DIR = REPO_ROOT / "data" / "corpus" / "ner_news"  # annotated articles of the unlabelled news
-NEWS = REPO_ROOT.parent / "shared" / "corpus" / "unlabelled" / "news.jsonl.gz"
+NEWS = corpus.SHARED_NEWS
 
 
 def ner_spans_module():
@@ -142,25 +140,16 @@ def load(split: str = "train", folder: Path = NER_DIR, empty_rate: float = 0.3,
     return _lines(articles(), empty_rate, seed, {})
 
 
-def news_texts(ids: set[str], path: Path = NEWS) -> dict[str, str]:
-    """The texts of the annotated news articles (id ``n`` + the news id), read from the shared file."""
-    out = {}
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        for line in f:
-            row = json.loads(line)
-            if "n" + row["id"] in ids:
-                out["n" + row["id"]] = row["text"]
-    return out
-
-
 def load_news(folder: Path = NEWS_NER_DIR, empty_rate: float = 0.3, seed: int = 0,
               news: Path = NEWS) -> tuple[list[Sentence], dict]:
     """Training lines from the annotated unlabelled-news articles (``scripts/select_ner_news.py`` picked them:
-    no copy of a corpus article, no reserved URL); all of them are training data."""
+    no copy of a corpus article, no reserved URL). An article whose record gold (``data/corpus/news_gold/``)
+    falls in the test split is left out: those articles measure the whole pipeline, model included."""
     checker = ner_spans_module()
-    ids = sorted(p.stem for p in Path(folder).glob("*.json"))
-    texts = news_texts(set(ids), news) if ids else {}
-    stats = {"missing_text": sum(1 for aid in ids if aid not in texts)}
+    held_out = set(corpus.ids("test", corpus.NEWS_GOLD_DIR))
+    ids = sorted(p.stem for p in Path(folder).glob("*.json") if p.stem not in held_out)
+    texts = corpus.news_texts(ids, news) if ids else {}
+    stats = {"missing_text": sum(1 for aid in ids if aid not in texts), "held_out": len(held_out)}
 
     def articles():
         for aid in ids:

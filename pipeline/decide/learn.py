@@ -1,8 +1,8 @@
 """Train the learned decisions from the annotated corpus: ``make learn`` (``python -m pipeline.decide.learn``).
 
-1. Every article of the corpus's train split (``data/corpus/gold``, texts read from ``../shared``) goes
-   through the pipeline with the learned decisions off, and the candidates the rules propose are recorded
-   with their features (``features.py``).
+1. Every article of the train splits (``data/corpus/gold`` and ``data/corpus/news_gold``, texts read from
+   ``../shared``) goes through the pipeline with the learned decisions off, and the candidates the rules
+   propose are recorded with their features (``features.py``).
 2. Each candidate is labelled from the gold file: the article is a programme; the count is a gold total;
    the phrase matches a gold programme name (as the scorer matches); the date is a gold publication date.
 3. A logistic regression per decision (scikit-learn, L2, ``C`` chosen by 5-fold cross-validation over
@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -465,13 +466,14 @@ def _all_cards(cards: dict[str, dict[str, Any]], out: Path) -> dict[str, dict[st
     return merged
 
 
-def write_card(cards: dict[str, dict[str, Any]], out: Path, n_train: int) -> None:
+def write_card(cards: dict[str, dict[str, Any]], out: Path, sources: Counter) -> None:
     cards = _all_cards(cards, out)
     lines = ["# Learned decisions: model card", "",
-             "Rebuilt by `make learn` (`python -m pipeline.decide.learn`) from the train split of the annotated corpus",
-             f"(`data/corpus/gold`, {n_train} articles; the test split is never read). One logistic regression per",
-             "decision (scikit-learn, L2; C and the threshold chosen by 5-fold cross-validation over articles),",
-             "stored as JSON weights. Features: `pipeline/decide/features.py`.", "",
+             "Rebuilt by `make learn` (`python -m pipeline.decide.learn`) from the train splits of the annotated",
+             f"corpus (`data/corpus/gold`, {sources['corpus']} articles) and of the annotated unlabelled news",
+             f"(`data/corpus/news_gold`, {sources['news']} articles); the test splits are never read. One logistic",
+             "regression per decision (scikit-learn, L2; C and the threshold chosen by 5-fold cross-validation over",
+             "articles), stored as JSON weights. Features: `pipeline/decide/features.py`.", "",
              "| decision | rows | positives | features | C | threshold | CV accuracy (sd over folds) | rules alone (same articles) | shipped |",
              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
     for name, card in cards.items():
@@ -499,6 +501,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Train the learned decisions from the annotated corpus (train split).")
     ap.add_argument("--gold", type=Path, default=corpus.GOLD_DIR)
     ap.add_argument("--articles", type=Path, default=corpus.SHARED_ARTICLES)
+    ap.add_argument("--news-gold", type=Path, default=corpus.NEWS_GOLD_DIR,
+                    help="gold of unlabelled-news articles whose train split is learnt from too ('' for none); "
+                         "their texts are read from ../shared/corpus/unlabelled into a temporary folder")
     ap.add_argument("--rules", action="append", default=None)
     ap.add_argument("--out", type=Path, default=MODEL_DIR)
     ap.add_argument("--only", nargs="*", choices=DECISIONS)
@@ -507,19 +512,28 @@ def main(argv: list[str] | None = None) -> int:
     if not a.articles.is_dir():
         print(f"{a.articles}: the corpus texts are not there (they live in ../shared/corpus/articles)", file=sys.stderr)
         return 1
-    ids = corpus.ids("train", a.gold)
     t0 = time.perf_counter()
     if a.samples and a.samples.exists():
         samples = [Sample(**d) for d in json.loads(a.samples.read_text(encoding="utf-8"))]
     else:
-        samples = record(ids, a.articles, a.rules or ["rules"], a.gold)
+        samples = record(corpus.ids("train", a.gold), a.articles, a.rules or ["rules"], a.gold)
+        news_ids = corpus.ids("train", a.news_gold) if str(a.news_gold) and a.news_gold.is_dir() else []
+        if news_ids:
+            if not corpus.SHARED_NEWS.is_file():
+                print(f"{corpus.SHARED_NEWS}: needed for the texts of {a.news_gold}", file=sys.stderr)
+                return 1
+            with tempfile.TemporaryDirectory(prefix="news-gold-") as texts:
+                corpus.write_news_texts(texts, a.news_gold)
+                samples += record(news_ids, Path(texts), a.rules or ["rules"], a.news_gold)
         if a.samples:
             from dataclasses import asdict
 
             a.samples.write_text(json.dumps([asdict(s) for s in samples]), encoding="utf-8")
-    print(f"recorded {len(samples)} train articles in {time.perf_counter() - t0:.0f}s", file=sys.stderr)
+    sources = Counter("news" if s.article_id.startswith("n") else "corpus" for s in samples)
+    print(f"recorded {len(samples)} train articles ({sources['corpus']} corpus, {sources['news']} news) in "
+          f"{time.perf_counter() - t0:.0f}s", file=sys.stderr)
     cards = train(samples, a.out, a.only)
-    write_card(cards, a.out, len(samples))
+    write_card(cards, a.out, sources)
     for name, card in cards.items():
         cv = card["cross_validation"]
         print(f"{name:10} CV {cv['cv_accuracy']:.3f} over {cv['cv_articles']} articles "
