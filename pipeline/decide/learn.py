@@ -487,6 +487,10 @@ def write_card(cards: dict[str, dict[str, Any]], out: Path, sources: Counter) ->
                   "programme articles (the corpus has about half): in cross-validation the learned choice missed "
                   f"{det['cv_missed']} programme articles and flagged {det['cv_false']} others; the rules alone missed "
                   f"{det['rules_errors']['missed']} and flagged {det['rules_errors']['false']}."]
+    lines += ["", "The candidates are recorded with the shipped NER model, which was trained on the NER labels of the",
+              "corpus train split and of most news train articles: there its spans are better than on unseen text, so",
+              "the decisions that read the model's signs (person, org) may trust them more than they should. The corpus",
+              "test split, which no model has seen, says what such a decision is worth (`make eval-corpus`)."]
     lines += ["", f"A model is shipped only when its CV accuracy is at least {MIN_GAIN:.0%} above the rules' own choice;",
               "otherwise its file is removed and the rules keep that decision.", "", "What each decision is:", ""]
     lines += [f"- `{n}`: {c['decision']}." for n, c in cards.items()]
