@@ -488,7 +488,7 @@ class CountExtractor:
             if _next_word(text, inherited.end) == _next_word(text, num.end) != "":
                 inherited.value["part"] = True  # "38 UMK dari A, 31 dari B": the first is a part too
         else:
-            unit, cls = noun.unit, ("person" if trainees else noun.cls)
+            unit, cls = noun.unit, ("person" if trainees and noun.cls == "staff" else noun.cls)  # "diikuti 12 tim": groups
             what = self._what(text, noun.start, noun.end)
             # the counted noun's rule decided the count either way; value["pattern"] says where the noun stood
             source, end = noun.rule.source, (noun.end if pattern == "num_noun" else num.end)
