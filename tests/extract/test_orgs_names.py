@@ -184,6 +184,53 @@ def test_a_programme_or_fund_acronym_is_no_organisation(extractor, definition, a
     assert acr not in names(extractor, text)
 
 
+def test_a_fund_spelled_out_after_a_glued_word_is_no_organisation(extractor):
+    # page text where a link's words ran into the word before them ("untukBantuan")
+    text = ("Begini cara mendaftar untukBantuan Pangan Nelayan Lestari(BPNL) tahun ini. Penyaluran BPNL dilakukan "
+            "bersama Dinas Sosial, BPNL, dan BRI.\n")
+    assert "BPNL" not in names(extractor, text)
+
+
+def test_a_body_spelled_out_after_a_glued_word_is_an_organisation(extractor):
+    text = ("Pelatihan dibuka olehBadan Riset Gambut(BRG) di Pulang Pisau. Desa dampingan BRG dan "
+            "Dinas Pertanian ikut serta.\n")
+    found = {n for it in items(extractor, text) for n in [it["name"], *it["aliases"]]}
+    assert "BRG" in found
+
+
+def test_a_news_reader_named_as_a_channel_is_no_organisation(extractor):
+    text = ("Dinas Sosial membagikan paket sembako. Ikuti kabar terbaru kami di Google News dan "
+            "Google News Harian Sukamaju.\n")
+    assert not [n for n in ner_names(extractor, text, "Google News") if "Google" in n]
+
+
+def test_the_post_office_paying_out_aid_is_an_organisation(extractor):
+    text = "Bantuan tunai dicairkan melalui Bank Himbara dan Kantor Pos mulai pekan depan.\n"
+    found = {n for it in items(extractor, text) for n in [it["name"], *it["aliases"]]}
+    assert "Kantor Pos" in found
+
+
+@pytest.mark.parametrize("text", [
+    "Dana dapat dicairkan di BRI, BNI, Mandiri, dan BTN sesuai rekening penerima.\n",
+    "Penyaluran lewat bank Himbara (BRI, BNI, Mandiri, BTN) berjalan lancar.\n",
+])
+def test_a_bank_by_its_short_name_in_a_list_of_banks(extractor, text):
+    found = {n for it in items(extractor, text) for n in [it["name"], *it["aliases"]]}
+    assert "Mandiri" in found
+
+
+def test_the_sectors_of_one_ministry_are_no_short_names(extractor):
+    text = "Delegasi Kementerian Pertanian, Perdagangan dan Industri Sabah bertemu pengurus BRI.\n"
+    found = {n for it in items(extractor, text) for n in [it["name"], *it["aliases"]]}
+    assert "Perdagangan" not in found
+
+
+def test_a_common_word_outside_a_list_of_banks_is_no_bank(extractor):
+    text = "Kelompok itu kini Mandiri, kata petugas BRI. Warga belajar usaha Mandiri bersama BNI.\n"
+    found = {n for it in items(extractor, text) for n in [it["name"], *it["aliases"]]}
+    assert "Mandiri" not in found
+
+
 def test_an_acronym_spelled_out_as_a_body_is_an_organisation(extractor):
     text = ("Pelatihan digelar Badan Riset Gambut (BRG) di Pulang Pisau. Desa dampingan BRG dan "
             "Dinas Pertanian ikut serta.\n")

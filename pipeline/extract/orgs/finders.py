@@ -4,6 +4,7 @@ PIWKU"), and unknown acronyms listed with organisations or after a role cue."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ...names import CONNECTORS, acronym_matches
 from .context import Cand, Ctx, entry_at, single_trailing, stop_token, tokens_of
@@ -14,6 +15,7 @@ from .roles import cue_before
 from .tokens import caps_line, phrase_tokens, sentence_start
 
 _LIST_SEPARATORS = {",", "dan", "serta", "atau", "&", "/"}
+_GLUED = re.compile(r"^[a-z]{2,}([A-Z][a-z]+)$")  # "dapatBantuan": two words run together
 
 # a regional office's contraction, one capitalised word: Dis-/Din- and a consonant (Disperindakop, Dinkominfo,
 # Dinsos), never a vowel (Dinata, Dinarti are people); six letters at least
@@ -498,6 +500,49 @@ def list_cands(ctx: Ctx, chosen: list[Cand]) -> list[Cand]:
     for _ in range(2):
         for c in _list_pass(ctx, taken, starts, ends):
             out.append(c)
+    out += _short_names_listed(ctx, chosen + out, taken)
+    return out
+
+
+def _short_names_listed(ctx: Ctx, chosen: list[Cand], taken: set[int]) -> list[Cand]:
+    """A known organisation by its name without the form word, in a list of known bodies of its kind: "BRI,
+    BNI, Mandiri, dan BTN" (Bank Mandiri). Alone the word is too common to be a name ("usaha mandiri")."""
+    toks = ctx.toks
+    # the listed bodies are short names too: after a form word ("Kementerian Investasi, Perdagangan dan
+    # Industri") the words are the sectors of one body
+    listed = [c for c in chosen if c.entry is not None and ctx.lex.prefix.match(toks, c.i) is None]
+    by_end = {c.j: c for c in listed}
+    by_start = {c.i: c for c in listed}
+    out = []
+    for i, t in enumerate(toks):
+        if i in taken or ctx.excluded[i] or t.kind != "word" or not t.is_cap or t.is_upper or t.is_num:
+            continue
+        if i + 1 < len(toks) and not toks[i + 1].nl and toks[i + 1].kind == "word" and toks[i + 1].is_cap:
+            continue  # the word starts a longer name ("Kabupaten Konawe")
+        kinds = set()
+        k = i - 1
+        if k >= 0 and toks[k].low in {"dan", "serta", "atau"} and k - 1 >= 0 and toks[k - 1].text == ",":
+            k -= 1
+        if k >= 1 and toks[k].low in _LIST_SEPARATORS and k in by_end and not t.nl:
+            kinds.add(by_end[k].kind)
+        k = i + 1
+        if k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].low in {"dan", "serta", "atau"}:
+            k += 1
+        if k + 1 < len(toks) and toks[k].low in _LIST_SEPARATORS and k + 1 in by_start and not toks[k + 1].nl:
+            kinds.add(by_start[k + 1].kind)
+        if len(kinds) != 1:
+            continue
+        kind = next(iter(kinds))
+        for form in ctx.lex.prefix_by_text.values():
+            if form.kind != kind or " " in form.text:
+                continue
+            m = ctx.lex.aliases.match([replace(t, text=form.text), t], 0)
+            if m is not None and m[0] == 2 and m[1][0].kind == kind and not m[1][0].generic:
+                c = Cand(i, i + 1, "list", kind, "regex:org-list-short")
+                c.entry, c.entry_span = m[1][0], (i, i + 1)
+                out.append(c)
+                taken.add(i)
+                break
     return out
 
 
@@ -549,16 +594,20 @@ def _defined_as_other(ctx: Ctx, acr: str) -> bool:
             s0 = k - 1 - n
             if s0 < 0 or any(t.nl for t in toks[s0 + 1:k]) or not all(t.is_word for t in toks[s0:k - 1]):
                 break
-            words = [t.text for t in toks[s0:k - 1]]
+            seq = toks[s0:k - 1]
+            glued = _GLUED.match(seq[0].text)
+            if glued:  # "cara dapatBantuan Subsidi Upah(BSU)": a link's text glued to the word before it
+                seq = [replace(seq[0], text=glued.group(1)), *seq[1:]]
+            words = [t.text for t in seq]
             if not acronym_matches(acr, words):
                 continue
-            if s0 > 0 and toks[s0 - 1].is_cap and toks[s0 - 1].kind == "word" and not sentence_start(toks, s0 - 1) \
-                    and acronym_matches(acr, [toks[s0 - 1].text, *words]):
+            if s0 > 0 and not glued and toks[s0 - 1].is_cap and toks[s0 - 1].kind == "word" \
+                    and not sentence_start(toks, s0 - 1) and acronym_matches(acr, [toks[s0 - 1].text, *words]):
                 continue  # the expansion may start one word earlier
-            first = toks[s0]
+            first = seq[0]
             if first.is_lower and first.low not in CONNECTORS:
                 return True
-            org_like = (ctx.lex.prefix.match(toks, s0) or entry_at(ctx, s0)
-                        or any(ctx.lex.head.match(toks, q) for q in range(s0, k - 1)))
+            org_like = (ctx.lex.prefix.match(seq, 0) or ctx.lex.aliases.match(seq, 0, skip_dots=True)
+                        or any(ctx.lex.head.match(seq, q) for q in range(len(seq))))
             return not org_like
     return False
