@@ -67,7 +67,7 @@ SCHEMAS: dict[str, FileSchema] = {
                 name=(STR, True), aliases=(LIST, False), pattern=(REGEX, False)),
         # addresses: true for a form of address that alone says a person's name follows (Bapak, Ibu, Mr.)
         _schema("honorifics", "words stripped from person names (Bapak, H., Dr., S.Sos)",
-                text=(STR, True), type=(STR, True), addresses=(BOOL, False)),
+                text=(STR, True), type=(STR, True), addresses=(BOOL, False), position=(BOOL, False)),
         # kind: head (starts a position; default) | word (only inside a position, never a name);
         # org_before: the organisation comes before the head ("Batik Ayu pimpinan X");
         # place_after: a place usually follows the head ("Bupati Sukamaju X")
@@ -146,7 +146,8 @@ CHOICES: dict[tuple[str, str], tuple] = {
     ("org_forms", "kind"): _ORG_KINDS,
     ("org_forms", "case"): ("any",),
     ("org_aliases", "kind"): _ORG_KINDS,
-    ("org_stopwords", "scope"): ("name", "prefix", "extend", "break", "sector", "theme", "member", "inside"),
+    ("org_stopwords", "scope"): ("name", "prefix", "extend", "break", "sector", "theme", "member", "inside",
+                                  "lists"),
     ("honorifics", "type"): ("honorific", "degree"),
     ("titles", "kind"): ("head", "word"),
     ("speech_verbs", "position"): ("before", "after"),

@@ -150,7 +150,9 @@ def _pick_title(ms: list[Mention]) -> tuple[str, str]:
     """
     titled = [m for m in ms if person_value(m).get("title")]
     if not titled:
-        return "", ""
+        # no position stated: a rank or calling written before the name ("Bripka X", "Ustaz X") is one
+        ranks = [m.value["rank"] for m in ms if m.value.get("rank")]
+        return (max(ranks, key=len) if ranks else ""), ""
     main = max(titled, key=lambda m: (len(person_value(m)["title"]), -m.start))
     title = person_value(main)["title"]
     organization = person_value(main).get("organization") or ""

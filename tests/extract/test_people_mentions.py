@@ -73,3 +73,29 @@ def test_a_name_list_ending_the_text_in_capitalised_brackets_is_no_error():
     results = process_batch([Article(f"a{i}", f"a{i}.txt", t, {}) for i, t in enumerate(texts)], res)
     res.close()
     assert [r.error for r in results] == [None, None]
+
+
+# --- ranks and callings as the position ---------------------------------------------------------------------
+
+def test_rank_before_the_name_is_the_position_when_none_is_stated(extractor):
+    text = "Bripka Andi Saputra mengatakan warga antusias. Andi menambahkan kegiatan itu digelar rutin."
+    assert by_name(people_of(extractor, text))["Andi Saputra"]["title"] == "Bripka"
+
+
+def test_calling_and_late_marker_before_the_name(extractor):
+    text = ("Ceramah diisi oleh Ustaz Ahmad Fauzan. Rombongan juga mengunjungi rumah istri dari almarhum Aiptu "
+            "Sahat Manurung di Jalan Merdeka.")
+    people = by_name(people_of(extractor, text))
+    assert people["Ahmad Fauzan"]["title"] == "Ustaz"
+    assert people["Sahat Manurung"]["title"] == "almarhum Aiptu"
+
+
+def test_a_stated_position_wins_over_the_rank(extractor):
+    text = "Kapolres AKBP Rudi Hartono meninjau lokasi banjir. \"Kami siap membantu,\" kata Rudi."
+    assert by_name(people_of(extractor, text))["Rudi Hartono"]["title"] == "Kapolres"
+
+
+def test_an_honorific_that_is_no_rank_gives_no_position(extractor):
+    text = "Acara itu dihadiri H. Mulyadi Saputra dan warga sekitar. Mulyadi mengatakan acara rutin digelar."
+    people = by_name(people_of(extractor, text))
+    assert all(p["title"] == "" for p in people.values())

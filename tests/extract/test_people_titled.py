@@ -391,3 +391,22 @@ def test_a_one_word_name_ends_a_position_when_the_next_position_follows(extracto
     people = body_by_name(people_of(extractor, text, org_spans=[_span(text, "Forum Sukamaju", "ORG")[:2]]))
     assert sorted(people) == ["Bambang Irawan", "Suharto"]
     assert people["Suharto"]["title"] == "Wakil Ketua Forum Sukamaju"
+
+
+# --- an honorific or a bare initial between the position and the name ---------------------------------------
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Sementara itu, Direktur Utama Bumi Aksara Nusantara, Capt. Bagus Wicaksono menambahkan acara lancar.",
+     "Bagus Wicaksono", "Direktur Utama Bumi Aksara Nusantara"),
+    ("Kepala Dinas Sosial Kabupaten Sukamaju, RM. Hendra Saputra mengapresiasi kegiatan tersebut.",
+     "Hendra Saputra", "Kepala Dinas Sosial Kabupaten Sukamaju"),
+    ("\"Kami terus mendampingi petani,\" kata Kepala Bidang Perkebunan Dinas Pertanian Sukamaju, M Ridwan, "
+     "Senin (3/2/2025).", "M Ridwan", "Kepala Bidang Perkebunan Dinas Pertanian Sukamaju"),
+])
+def test_position_comma_honorific_or_initial_then_name(extractor, text, name, title):
+    assert by_name(people_of(extractor, text))[name]["title"] == title
+
+
+def test_a_degree_written_with_a_space_is_no_initial(extractor):
+    text = "Asisten Perekonomian Kota Sukamaju dr Hendra, M Ph, mengatakan bahwa program berjalan."
+    assert body_names(people_of(extractor, text)) == ["Hendra"]

@@ -27,6 +27,10 @@ def to_mentions(doc: Doc, cands: list[Cand], regions: list[Region]) -> list[Ment
                  "byline": c.byline}
         if c.alias_of:
             value["alias_of"] = c.alias_of
+        if not title and not c.byline:
+            rank = _rank_before(doc, c.a)
+            if rank:
+                value["rank"] = rank  # "Bripka Sutrisno", "Ustaz Fauzan": the position when none is stated
         if c.signs:
             value["signs"] = list(c.signs)
         if doc.lex.kin_before is not None and doc.lex.kin_before.search(doc.text, max(0, s - 80), s):
@@ -52,3 +56,19 @@ def _org_in(doc: Doc, ts: int, te: int) -> str:
         return ""
     s, e = max(inside, key=lambda x: (x[1] - x[0], -x[0]))
     return doc.text[s:e].strip(" ,.")
+
+
+def _rank_before(doc: Doc, a: int) -> str:
+    """The ranks and callings (honorifics marked position) written right before the name at token a, as written:
+    "Alm. Bripka" of "Alm. Bripka Sutrisno"; other honorifics between them are passed over ("Kolonel H. Amir")."""
+    words: list[str] = []
+    k = a - 1
+    while k >= 0 and a - k <= 8:
+        if doc.keys[k] == "." and k > 0:
+            k -= 1
+        if (doc.keys[k],) in doc.lex.ranks:
+            words.append(doc.toks[k].text)
+        elif not doc.honorific_at(k) or doc.is_initial(k):
+            break
+        k -= 1
+    return " ".join(reversed(words))

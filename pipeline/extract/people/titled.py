@@ -110,6 +110,11 @@ def _names_after_position(doc: Doc, h: int, e: int, rule: Rule) -> tuple[Cand | 
 def _name_after_position(doc: Doc, s: int) -> Name | None:
     """The name at token s after a position and a comma, unless it is an address or has its own position."""
     nm = doc.parse_name(s)
+    if nm is None and _bare_initial(doc, s):
+        # "Kepala Bidang X, M Ridwan, ...": a first initial written without its dot (a middle one is read anyway)
+        rest = doc.parse_name(s + 1, honorifics=False)
+        if rest is not None:
+            nm = Name(s, rest.b, rest.after, False, s)
     if nm and nm.b - nm.a == 1 and nm.after + 1 < doc.n and doc.keys[nm.after] == "," \
             and ((nm.after + 1) in doc.place_toks or (doc.keys[nm.a] in village_words() and s >= 2
                                                       and doc.is_place(s - 2) and doc.is_cap(nm.after + 1))):
@@ -118,6 +123,14 @@ def _name_after_position(doc: Doc, s: int) -> Name | None:
     if nm and nm.after + 1 < doc.n and doc.keys[nm.after] == ":" and (nm.after + 1) in doc.head_at:
         return None  # "..., Mr. Liu Qihu: Chief Representative": the name has its own position
     return nm
+
+
+def _bare_initial(doc: Doc, s: int) -> bool:
+    """Token s is one capital letter (not the numeral "I") with a name word (3+ letters) right after it."""
+    t = doc.toks[s]
+    return (t.kind == "w" and len(t.text) == 1 and t.text.isupper() and t.text != "I" and s + 1 < doc.n
+            and doc.same_phrase(s + 1) and doc.is_name_word(s + 1) and len(doc.toks[s + 1].text) >= 3
+            and doc.degree_at(s) is None)  # not "M Ph", "M Si": a degree written with a space
 
 
 def _name_ending_position(doc: Doc, h: int, head_end: int, e: int, rule: Rule) -> Cand | None:
