@@ -150,6 +150,17 @@ def test_cue_matching(tmp_path, cue, text, hits):
      "pelatihan membuat kerajinan anyaman bambu", "description"),
     ("Warga menerima bantuan bibit ikan lele untuk kolam kelompok, kata kepala desa.",
      "bantuan bibit ikan lele untuk kolam kelompok", "description"),
+    # events and hand-outs name what was done too: a festival, a contest, a slaughter, a distribution
+    ("Festival Jajanan Kampung Lestari akan digelar di alun-alun pada akhir pekan.",
+     "Festival Jajanan Kampung Lestari", "description"),
+    ("Karang taruna mengadakan lomba egrang dan bakiak antarwarga di lapangan desa.",
+     "lomba egrang dan bakiak antarwarga", "description"),
+    ("Penyembelihan hewan kurban itu dilakukan di halaman masjid kantor cabang.",
+     "Penyembelihan hewan kurban", "description"),
+    ("Relawan melanjutkan distribusi bantuan pangan di pengungsian sejak Senin.",
+     "distribusi bantuan pangan", "description"),
+    ("Panitia menggelar kegiatan donor darah bersama di gedung serbaguna.",
+     "kegiatan donor darah bersama", "description"),
 ])
 def test_programme_name(px, text, name, pattern):
     f = facts(px, text)
@@ -170,6 +181,8 @@ def test_higher_priority_wins_then_earliest(px):
     "Perusahaan menjalankan program CSR di desa itu.",  # a cue word is not a name
     "Pemerintah memperluas program UMKM tahun ini.",
     "Rapat itu membahas anggaran tahun depan.",  # nothing at all
+    "Kegiatan ini berlangsung meriah, kata panitia.",  # "kegiatan ini" is no description
+    "Perusahaan rutin menggelar kegiatan CSR.",  # "kegiatan" is weak: only a cue word after it says nothing
 ])
 def test_no_name(px, text):
     assert facts(px, text).name is None
