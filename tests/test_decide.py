@@ -245,3 +245,18 @@ def test_the_person_decision_may_take_a_name_the_model_found_and_the_rules_turne
     assert not rule and names == ["Anita Kusumawati"] and feats["candidate"] == 1.0
     Decider._people(ev, LinearModel("person", {"candidate": 12.0}, -6.0, 0.5))
     assert not m.excluded and m.value["person_score"] > 0.5
+
+
+@pytest.mark.parametrize("text,phrase,initial,capitalised", [
+    ("Pengembangan kebun kopi rakyat dimulai tahun lalu.", "Pengembangan kebun kopi rakyat", True, 0.0),
+    ("Warga senang. Pelatihan Tata Boga itu ramai.", "Pelatihan Tata Boga", True, 2 / 3),
+    ("Kata dia: “Bantuan bibit lele datang pekan lalu.”", "Bantuan bibit lele", True, 0.0),
+    ("Menurut dia, Bantuan bibit lele datang.", "Bantuan bibit lele", False, 1 / 3),
+    ("Dinas menggelar Pelatihan Tata Boga di aula.", "Pelatihan Tata Boga", False, 1.0),
+])
+def test_a_description_owes_its_first_capital_to_the_sentence_not_to_a_name(text, phrase, initial, capitalised):
+    from pipeline.decide.features import _capitalised, _sentence_start
+
+    start = text.index(phrase)
+    assert _sentence_start(text, start) is initial
+    assert _capitalised(phrase, initial) == pytest.approx(capitalised)

@@ -238,7 +238,7 @@ def name_candidates(ev: Evidence) -> list[tuple[Mention, dict[str, float]]]:
             "mentions": _log(folded.count(name.casefold()) - 1), "order": _log(i),
             "inside_org": float(any(s <= m.start and m.end <= e for s, e in org_spans)),
             "overlaps_org": float(any(s < m.end and m.start < e for s, e in org_spans)),
-            "capitalised": sum(1 for w in name.split() if w[:1].isupper()) / (len(name.split()) or 1),
+            "capitalised": _capitalised(name, pattern == "description" and _sentence_start(ev.text, m.start)),
             "has_digit": float(any(ch.isdigit() for ch in name)),
             "proposed_twice": float(names.count(name.casefold()) > 1),
         }
@@ -247,6 +247,22 @@ def name_candidates(ev: Evidence) -> list[tuple[Mention, dict[str, float]]]:
         feats[f"head:{m.value.get('head') or 'other'}"] = 1.0
         out.append((m, feats))
     return out
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """Whether ``start`` begins a sentence (the text's start, a new line, or after . ! ? and a quote or bracket)."""
+    before = text[max(0, start - 4):start].rstrip(" \t\"'“‘(")
+    return not before or before.endswith(("\n", ".", "!", "?", ":"))
+
+
+def _capitalised(name: str, sentence_initial: bool) -> float:
+    """The share of a name's words written with a capital; a description phrase that starts a sentence owes its
+    first capital to the sentence ("Pengembangan kawasan wisata ..."), not to being a name."""
+    ws = name.split()
+    caps = [w[:1].isupper() for w in ws]
+    if sentence_initial and caps:
+        caps[0] = False
+    return sum(caps) / (len(ws) or 1)
 
 
 # --- which date is the article's own (one per resolved day date) ------------------------------------
