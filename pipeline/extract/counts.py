@@ -106,6 +106,8 @@ ORIGIN_RE = re.compile(r"[ \t]*(?:[^\W\d_]+[ \t]+){0,3}?dari[ \t]*", re.I)
 BLANKS_RE = re.compile(r"[ \t]*")
 NEXT_WORD_RE = re.compile(r"[ \t]+([^\W_]+(?:-[^\W_]+)*)")
 NEXT_TOKEN_RE = re.compile(r"[ \t]*(\S+)?")
+# "Dua desa tersebut ...", "100 orang itu ...": the count points back at what the article named before
+ANAPHOR_AFTER_RE = re.compile(r"[ \t]+(?:tersebut|itu)\b", re.I)
 
 
 @dataclass
@@ -322,6 +324,7 @@ class CountExtractor:
             mentions.extend(found)
             group = next((m for m in reversed(found) if m.value.get("cls") in ("person", "business")
                           and not m.value.get("part")), group)
+        mentions = _drop_anaphors(text, mentions, self.numbers)
         _mark_totals(text, mentions, title)
         return mentions
 
@@ -624,6 +627,28 @@ def _batch_label(found: str, numbers: NumberParser) -> str:
         vals = [_ROMAN[c] for c in nth]
         nth = str(sum(-v if i + 1 < len(vals) and v < vals[i + 1] else v for i, v in enumerate(vals)))
     return f"{word} {nth}"
+
+
+def _drop_anaphors(text: str, mentions: list[Mention], numbers: NumberParser) -> list[Mention]:
+    """A count that points back ("Dua desa tersebut merupakan ...", "100 orang itu NIK-nya ...") at a figure no
+    other count of the article gives: it numbers places or people named before (the two villages a list gave,
+    the suspects of a report), not who a programme reached. A restated count ("447 orang tersebut dikirim", after
+    "mengirim 447 orang"), the sum of the counts before it ("800 siswa ... 150 ... Kini 950 siswa itu") and a
+    collective ("Kedua kelompok tani itu": the groups the programme reached) stay."""
+    said: dict[int, int] = {}
+    for m in mentions:
+        said[m.value.get("count")] = said.get(m.value.get("count"), 0) + 1
+    out = []
+    for i, m in enumerate(mentions):
+        if (m.value.get("pattern") == "num_noun" and said[m.value.get("count")] == 1
+                and ANAPHOR_AFTER_RE.match(text, m.end)):
+            before = [x.value.get("count") or 0 for x in mentions[:i] if x.value.get("unit") == m.value.get("unit")]
+            scanned = numbers.scan(m.text)
+            if not (len(before) >= 2 and sum(before) == m.value.get("count")) and not (
+                    scanned and scanned[0].form == "collective"):
+                continue
+        out.append(m)
+    return out
 
 
 SERIES_GAP_RE = re.compile(r"[^.!?\n]{1,80}")

@@ -75,3 +75,17 @@ def test_burnt_houses_are_never_the_total(extractor):
 ])
 def test_teams_finalists_and_civil_servants(extractor, text, expected):
     assert units(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Bantuan bibit diserahkan di Desa Sukamaju dan Desa Mekarsari. Dua desa tersebut merupakan desa binaan perusahaan.",
+    "Tim meninjau pengelolaan BUMDes di Desa Cibodas dan Desa Cikole, lalu menilai dua desa itu layak dibina.",
+])
+def test_a_count_that_points_back_at_named_places_is_no_count(extractor, text):
+    assert units(extractor, text) == []
+
+
+def test_a_restated_count_that_points_back_stays(extractor):
+    text = ("Pemkab mengirim 120 orang kepala desa untuk studi banding. 120 orang tersebut dibagi dalam dua "
+            "rombongan.")
+    assert totals(extractor, text) == [120]
