@@ -166,3 +166,36 @@ def test_a_programme_or_a_person_after_the_region_is_no_defined_body(extractor, 
 ])
 def test_a_listed_acronym_keeps_its_region(extractor, text, name):
     assert name in names(extractor, text)
+
+
+# --- brand names listed after a noun for bodies ("startup ... adalah A, B, dan C") ---------------------------------
+
+def _all_names(extractor, text, ner=()):
+    from org_helpers import items
+    return {n for it in items(extractor, text, ner=ner) for n in [it["name"], *it["aliases"]]}
+
+
+def test_startups_listed_by_brand_name_are_organisations(extractor):
+    text = ("Lima startup yang lolos ke babak final program inkubasi itu adalah KopiNusa, BerkahLogistik, "
+            "Sapa Desa, Ruang.AI, dan Juragan Ikan.\n")
+    found = _all_names(extractor, text)
+    assert {"KopiNusa", "BerkahLogistik", "Sapa Desa", "Ruang.AI", "Juragan Ikan"} <= found
+
+
+def test_a_startup_list_ends_at_the_first_item_that_is_no_name(extractor):
+    text = ("Deretan startup yang tampil mencakup TaniPintar, 5G Mitra Tech Inc., Kedai Kode, serta tiga "
+            "alumni inkubator yang mendapat tiket emas.\n")
+    found = _all_names(extractor, text)
+    assert {"TaniPintar", "Kedai Kode"} <= found
+    assert not any("alumni" in n for n in found)
+
+
+def test_two_names_after_a_startup_noun_are_no_list(extractor):
+    text = "Startup binaan desa yakni Kawan Tani dan Pasar Pagi ikut pameran.\n"
+    assert not {"Kawan Tani", "Pasar Pagi"} & _all_names(extractor, text)
+
+
+def test_the_founders_of_a_startup_are_no_organisations(extractor):
+    text = "Para pendiri startup itu adalah Budi Santoso, Rina Wati, dan Yoga Pratama.\n"
+    ner = [(text.index(n), text.index(n) + len(n), "PER") for n in ["Budi Santoso", "Rina Wati", "Yoga Pratama"]]
+    assert not {"Budi Santoso", "Rina Wati", "Yoga Pratama"} & _all_names(extractor, text, ner)

@@ -12,7 +12,7 @@ from .grammar import GIVING_CONNECTORS, NOMINAL_RE, bracket, scan
 from .lexicon import Form, OrgEntry
 from .places import ALL_LEVELS, place_at
 from .roles import cue_before
-from .tokens import caps_line, phrase_tokens, sentence_start
+from .tokens import SENTENCE_END, caps_line, phrase_tokens, sentence_start
 
 _LIST_SEPARATORS = {",", "dan", "serta", "atau", "&", "/"}
 _GLUED = re.compile(r"^[a-z]{2,}([A-Z][a-z]+)$")  # "dapatBantuan": two words run together
@@ -501,7 +501,90 @@ def list_cands(ctx: Ctx, chosen: list[Cand]) -> list[Cand]:
         for c in _list_pass(ctx, taken, starts, ends):
             out.append(c)
     out += _short_names_listed(ctx, chosen + out, taken)
+    out += _names_after_list_noun(ctx, taken)
     return out
+
+
+_LIST_INTROS = {"adalah", "yakni", "yaitu", "mencakup", "meliputi", "diantaranya", ":"}
+_LIST_INTRO_PAIRS = {("antara", "lain"), ("di", "antaranya")}
+
+
+def _names_after_list_noun(ctx: Ctx, taken: set[int]) -> list[Cand]:
+    """Names listed after a noun for bodies and "adalah", "yakni", "mencakup" in its sentence: "startup yang
+    lolos seleksi adalah A, B, C, dan D". Brand names without a legal form, which nothing else finds; three or
+    more, each capitalised words only, and the list ends at the first item that is not."""
+    toks = ctx.toks
+    out: list[Cand] = []
+    for k in range(len(toks)):
+        m = ctx.lex.list_nouns.match(toks, k)
+        if m is None or ctx.excluded[k]:
+            continue
+        p = m[0]
+        while p < len(toks) and p < m[0] + 30 and not toks[p].nl and toks[p].text not in SENTENCE_END:
+            if toks[p].low in _LIST_INTROS:
+                p += 1
+                break
+            if p + 1 < len(toks) and (toks[p].low, toks[p + 1].low) in _LIST_INTRO_PAIRS:
+                p += 2
+                break
+            p += 1
+        else:
+            continue
+        if p < len(toks) and toks[p].text == ":":
+            p += 1
+        items = _list_items(ctx, p)
+        if len(items) < 3 or 2 * sum(i in ctx.per_starts for i, _ in items) >= len(items):
+            continue  # ("pendiri startup itu adalah A, B, dan C": the model reads people)
+        for i, j in items:
+            if any(q in taken for q in range(i, j)) or place_at(ctx, i, ALL_LEVELS) == j \
+                    or (i in ctx.per_starts and j - i > 1):
+                continue
+            out.append(Cand(i, j, "list", "other", "regex:org-list-noun"))
+            taken.update(range(i, j))
+    return out
+
+
+def _list_items(ctx: Ctx, p: int) -> list[tuple[int, int]]:
+    """The items of a comma list of names from token p: (start, end) of each, up to the first item with a
+    lower-case word (a dotted domain, "Katalis.AI", "Difotoin.id", may be written in lower case)."""
+    toks = ctx.toks
+    items = []
+    i = p
+    while i < len(toks) and not (i > p and toks[i].nl):
+        j = i
+        while j < len(toks) and not (j > i and toks[j].nl) and j - i < 8:
+            t = toks[j]
+            glued = j > i and t.start == toks[j - 1].end
+            if t.kind != "punct" and (t.text[:1].isupper() or (t.text[:1].isdigit() and any(c.isupper() for c in t.text))
+                                      or (glued and toks[j - 1].text == ".")):
+                j += 1
+            elif t.text in {".", "&", "-"} and glued and j + 1 < len(toks) and toks[j + 1].start == t.end \
+                    and toks[j + 1].kind != "punct":
+                j += 1
+            else:
+                break
+        if j == i:
+            break
+        end = j
+        if j < len(toks) and toks[j].text == "." and j + 1 < len(toks) and toks[j + 1].text == ",":
+            j += 1  # "Technology Inc.,"
+        sep = toks[j] if j < len(toks) else None
+        if sep is None or sep.nl or sep.text in SENTENCE_END or sep.text == "\n":
+            items.append((i, end))
+            break
+        if sep.text == ",":
+            j += 1
+            if j < len(toks) and toks[j].low in {"dan", "serta"}:
+                j += 1
+        elif sep.low in {"dan", "serta"}:
+            j += 1
+        else:
+            if sep.is_lower and items:
+                items.append((i, end))  # "..., C, dan D yang ...": the sentence goes on after the last name
+            break
+        items.append((i, end))
+        i = j
+    return items
 
 
 def _short_names_listed(ctx: Ctx, chosen: list[Cand], taken: set[int]) -> list[Cand]:

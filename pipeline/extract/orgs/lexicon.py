@@ -116,9 +116,13 @@ class OrgLexicon:
         self.member_nouns: set[tuple[str, ...]] = set()
         # words that start a person's name inside a body's name (Santo, Sint): the model's person there goes on
         self.name_inside: set[str] = set()
+        # nouns for bodies whose names a list after them gives ("startup yang tampil adalah A, B, dan C")
+        self.list_nouns = PhraseTable()
         for r in rules.get("org_stopwords"):
             scope = r.get("scope") or "name"
-            if scope == "sector":
+            if scope == "lists":
+                self.list_nouns.add(r["text"], r, True)
+            elif scope == "sector":
                 self.sector_before.add(r["text"], r)
             elif scope == "member":
                 self.member_nouns.add(tuple(t.casefold() for t in phrase_tokens(r["text"])))
