@@ -410,3 +410,19 @@ def test_position_comma_honorific_or_initial_then_name(extractor, text, name, ti
 def test_a_degree_written_with_a_space_is_no_initial(extractor):
     text = "Asisten Perekonomian Kota Sukamaju dr Hendra, M Ph, mengatakan bahwa program berjalan."
     assert body_names(people_of(extractor, text)) == ["Hendra"]
+
+
+# --- POSITION A dan B ----------------------------------------------------------------------------------------
+
+def test_two_people_sharing_a_position_before_them(extractor):
+    text = "Turut hadir Kepala Bidang Sosial Rina Wati dan Siti Aminah dalam acara itu."
+    people = body_by_name(people_of(extractor, text, ner_spans=ner_each(text, "Rina Wati", "Siti Aminah")))
+    assert people["Rina Wati"]["title"] == "Kepala Bidang Sosial"
+    assert people["Siti Aminah"]["title"] == "Kepala Bidang Sosial"
+
+
+def test_and_inside_a_position_joins_no_names(extractor):
+    text = "Acara dibuka Menteri Pertanian dan Perkebunan Agus Salim Wijaya di Sukamaju."
+    people = body_by_name(people_of(extractor, text, ner_spans=ner_each(text, "Agus Salim Wijaya")))
+    assert list(people) == ["Agus Salim Wijaya"]
+    assert people["Agus Salim Wijaya"]["title"] == "Menteri Pertanian dan Perkebunan"

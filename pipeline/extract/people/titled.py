@@ -38,8 +38,10 @@ def titled(doc: Doc, earlier: list[Cand]) -> list[Cand]:
         h = _title_start(doc, i)
         e = max(doc.title_end(head_end, first=True), head_end)
         found, listed = _names_after_position(doc, h, e, rule)
+        pair = None
         if found is None:
             found = _name_ending_position(doc, h, head_end, e, rule)
+            pair = _pair_before(doc, head_end, found) if found is not None else None
         if found is None:
             found = _name_before_position(doc, i, h, e, rule)
         if found is None:
@@ -47,6 +49,9 @@ def titled(doc: Doc, earlier: list[Cand]) -> list[Cand]:
             continue
         if rule.get("org_before") and found.title and found.a > found.title[0]:
             _org_before(doc, h, found)
+        if pair is not None:
+            out.append(pair)
+            found.title = pair.title
         out.append(found)
         i = max(found.b, e, i + 1)
         more, reach = _listed_cands(doc, listed, found.title, rule)
@@ -123,6 +128,29 @@ def _name_after_position(doc: Doc, s: int) -> Name | None:
     if nm and nm.after + 1 < doc.n and doc.keys[nm.after] == ":" and (nm.after + 1) in doc.head_at:
         return None  # "..., Mr. Liu Qihu: Chief Representative": the name has its own position
     return nm
+
+
+def _pair_before(doc: Doc, head_end: int, found: Cand) -> Cand | None:
+    """POSITION A dan B: the run's tail name B was found, and A, a name the article shows to be a person's (the
+    model's PER span or person words), stands between the position and "dan": both hold the position, and A is
+    no part of it ("Market Advisor Rina Sari dan Dewi Anggraini"; not "Menteri Pertanian dan Perkebunan X")."""
+    c = found.a - 1
+    while c > head_end and doc.honorific_at(c):
+        c -= 1
+    if not (found.title and c > head_end and doc.keys[c] in AND_WORDS):
+        return None
+    for nm in doc.names_ending_at(c):
+        if nm.h0 < head_end or nm.b - nm.a < 2 and not nm.honorific:
+            continue
+        per = doc.model_person_at(nm.a, nm.b)
+        if not ((per is not None and per[0] <= nm.a) or nm.honorific
+                or all(doc.is_person_word(doc.toks[k].cf) for k in range(nm.a, nm.b) if doc.toks[k].kind == "w")):
+            continue
+        t_end = nm.h0
+        while t_end > head_end and doc.keys[t_end - 1] in {",", "."} | TITLE_CONNECTORS:
+            t_end -= 1
+        return Cand(nm.a, nm.b, found.source, 3, (found.title[0], max(t_end, head_end)))
+    return None
 
 
 def _bare_initial(doc: Doc, s: int) -> bool:
