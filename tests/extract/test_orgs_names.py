@@ -381,3 +381,21 @@ def test_a_person_after_a_misspelt_company_is_cut(extractor):
 def test_a_group_named_by_a_word_that_also_follows_company_names(extractor):
     text = "Babinsa menyambangi Kelompok Tani Rinjani dan Kelompok Tani Lestari di Timika.\n"
     assert {"Kelompok Tani Rinjani", "Kelompok Tani Lestari"} <= set(names(extractor, text))
+
+
+# --- well-known national bodies and parties ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("Sebelumnya, KPAI meminta sekolah itu menghentikan hukuman fisik.\n", "KPAI"),
+    ("Kejaksaan Agung menggelar pelatihan literasi hukum bagi guru di Sukamaju.\n", "Kejaksaan Agung"),
+    ("Rekor itu dicatat Museum Rekor Indonesia pada akhir acara.\n", "Museum Rekor Indonesia"),
+])
+def test_a_national_body_by_its_usual_name(extractor, text, name):
+    found = {n for it in items(extractor, text) for n in [it["name"], *it["aliases"]]}
+    assert name in found
+
+
+def test_a_party_fraction_after_the_house_is_a_body_of_its_own(extractor):
+    text = "Anggota Komisi IV DPR Fraksi Partai Golkar, Budi Santoso, membagikan bibit kepada petani.\n"
+    found = {n for it in items(extractor, text) for n in [it["name"], *it["aliases"]]}
+    assert not any("Fraksi" in n and "Komisi" in n for n in found)
