@@ -426,3 +426,34 @@ def test_and_inside_a_position_joins_no_names(extractor):
     people = body_by_name(people_of(extractor, text, ner_spans=ner_each(text, "Agus Salim Wijaya")))
     assert list(people) == ["Agus Salim Wijaya"]
     assert people["Agus Salim Wijaya"]["title"] == "Menteri Pertanian dan Perkebunan"
+
+
+# --- where a position run ends and starts ---------------------------------------------------------------------
+
+def test_model_name_before_a_comma_ends_the_position(extractor):
+    text = "Menurut Menteri Koperasi (Menkop) Agus Salim Wijaya, Bank Pembangunan Daerah juga ikut serta."
+    p = body_by_name(people_of(extractor, text, ner_spans=ner_each(text, "Agus Salim Wijaya")))["Agus Salim Wijaya"]
+    assert p["title"] == "Menteri Koperasi (Menkop)"
+
+
+def test_ranked_names_in_a_list_of_offices(extractor):
+    text = ("Kapolres didampingi Kasat Binmas AKP Yuhel, Kasi Humas IPTU A. Hamid, KBO Sat Resnarkoba Ipda "
+            "R.S Siregar, dan personel.")
+    people = body_by_name(people_of(extractor, text))
+    assert people["Yuhel"]["title"] == "Kasat Binmas"
+    assert people["A. Hamid"]["title"] == "Kasi Humas"
+
+
+def test_ordinal_written_apart_stays_in_the_position(extractor):
+    text = "Adapun pada era Presiden ke 7 RI Joko Widodo (Jokowi), dana dikucurkan."
+    assert body_by_name(people_of(extractor, text))["Joko Widodo"]["title"] == "Presiden ke 7 RI"
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Penghargaan diserahkan oleh President & Group CEO Petrobumi, Ahmad Fauzi kepada para pemenang.",
+     "Ahmad Fauzi", "President & Group CEO Petrobumi"),
+    ("Turut hadir Managing Partner Cahaya Digital Asia Rudi Tan, dan warga.",
+     "Rudi Tan", "Managing Partner Cahaya Digital Asia"),
+])
+def test_offices_joined_by_ampersand_and_english_heads(extractor, text, name, title):
+    assert body_by_name(people_of(extractor, text))[name]["title"] == title

@@ -51,8 +51,8 @@ class PositionParser:
         if t.kind == "n":
             # "Wilayah IX", "Zona 8", "ke-3": a number right after a position word; "Danramil 05/Sukaraja": after
             # the head itself when a unit's place follows it
-            return (k + 1, True, lower_run) if (k > j or self._unit_number(k)) and self.is_cap(k - 1) \
-                and self.same_phrase(k) else None
+            return (k + 1, True, lower_run) if (k > j or self._unit_number(k)) and self.same_phrase(k) \
+                and (self.is_cap(k - 1) or self.keys[k - 1] == "ke") else None  # "Presiden ke 7 RI"
         if t.text in TITLE_CONNECTORS:
             return k + 1, False, lower_run
         if t.text == "(":
@@ -75,6 +75,8 @@ class PositionParser:
             return k + 1, True, 0
         if t.cf in TITLE_CONNECTORS:
             return None if self._next_one_after_and(k, first) else (k + 1, False, lower_run)
+        if t.cf == "ke" and k + 1 < self.n and self.toks[k + 1].kind == "n" and self.same_phrase(k + 1):
+            return k + 1, False, lower_run  # "Presiden ke 7 RI": an ordinal written apart
         if self._stops_title(k):
             return None
         if first and self._name_just_ended(j, k):
@@ -129,6 +131,13 @@ class PositionParser:
         if first and self._name_just_ended(j, k) and (
                 (k + 1) in self.head_at or nxt.cf in lex.title_words or nxt.cf in lex.weekdays):
             return False  # "Direktur PT Vale Endra Kusuma, Senior Coordinator ...", "... Latuheru, Sabtu"
+        if first and ((k + 1) in self.head_at or nxt.cf in lex.title_words) and any(
+                nm.honorific and nm.h0 > j for nm in self.names_ending_at(k)):
+            return False  # "Kasat Binmas AKP Yuhel, Kasi Humas ...": a ranked name ended, the next position starts
+        if first and self._name_just_ended(j, k):
+            per = self.model_person_at(k - 1, k)
+            if per is not None and j < per[0]:
+                return False  # "Menteri X (Menx) Agus Salim, Bank Daerah ...": the model's name ended at the comma
         if nxt.text == "&" or nxt.cf in lex.title_words or (
                 nxt.cf in AND_WORDS and not first and (k + 2) not in self.head_at
                 and not (k + 2 < self.n and self.honorific_at(k + 2))):

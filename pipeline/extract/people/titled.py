@@ -83,6 +83,9 @@ def _title_start(doc: Doc, i: int) -> int:
     while h > 0 and doc.same_phrase(h) and doc.is_cap(h - 1) and doc.keys[h - 1] in doc.lex.title_words \
             and (h - 1) not in doc.head_at:
         h -= 1
+    if h > 1 and doc.keys[h - 1] == "&" and doc.same_phrase(h - 1) and doc.is_cap(h - 2) and (
+            doc.keys[h - 2] in doc.lex.title_words or doc.head_at.get(h - 2) == 1):
+        return _title_start(doc, h - 2)  # "President & Group CEO": two offices joined by "&", held at once
     return h
 
 
