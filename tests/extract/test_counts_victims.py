@@ -31,6 +31,7 @@ def totals(extractor, text):
     "Longsor di lereng bukit itu menewaskan sedikitnya 14 warga.",
     "Banjir bandang menerjang 60 rumah di bantaran sungai.",
     "Bentrokan itu membuat 23 warga tewas dan puluhan lainnya terluka.",
+    "Laporan itu menyebut 40 orang terbunuh dalam serangan tersebut.",
     "Menurut data posko, 410 jiwa menjadi korban dalam musibah itu.",
     "Proyek jalan tol itu memerlukan relokasi 150 rumah penduduk.",
 ])
@@ -52,6 +53,8 @@ def test_what_a_task_needs_or_a_room_holds_is_no_count(extractor, text):
     # victims who receive the aid stay participants
     ("Dinsos menyalurkan paket sembako kepada 120 warga korban banjir di Desa Sukamaju.", [(120, "warga")]),
     ("Sebanyak 30 perempuan yang menjadi korban kekerasan mengikuti pelatihan menjahit.", [(30, "perempuan")]),
+    # the residents a home shelters may be who a visit helps: counted (demoted, a total only when nothing better)
+    ("Rombongan lalu mengunjungi panti asuhan yang menampung sekitar 45 anak yatim.", [(45, "anak yatim")]),
     # houses a housing programme builds still count
     ("Tahun ini pemerintah kota membedah 240 rumah warga miskin.", [(240, "rumah")]),
 ])
