@@ -457,3 +457,16 @@ def test_ordinal_written_apart_stays_in_the_position(extractor):
 ])
 def test_offices_joined_by_ampersand_and_english_heads(extractor, text, name, title):
     assert body_by_name(people_of(extractor, text))[name]["title"] == title
+
+
+def test_names_listed_after_di_antaranya_share_the_position(extractor):
+    text = ("Bazar itu turut dihadiri Anggota DPRD Kota Sukamaju Fraksi Partai Maju di antaranya Rudi Hartono, "
+            "Siti Aminah, Bambang Irawan, dan Yuli Astuti. Selain itu hadir pula warga.")
+    people = body_by_name(people_of(extractor, text))
+    assert sorted(people) == ["Bambang Irawan", "Rudi Hartono", "Siti Aminah", "Yuli Astuti"]
+    assert {p["title"] for p in people.values()} == {"Anggota DPRD Kota Sukamaju Fraksi Partai Maju"}
+
+
+def test_offices_listed_after_di_antaranya_are_no_people(extractor):
+    text = "Kegiatan ini diikuti berbagai pihak, di antaranya Dinas Sosial, Dinas Pendidikan, dan Dinas Kesehatan."
+    assert body_names(people_of(extractor, text)) == []

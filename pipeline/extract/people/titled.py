@@ -94,12 +94,17 @@ def _names_after_position(doc: Doc, h: int, e: int, rule: Rule) -> tuple[Cand | 
     first name's candidate, and every name when a list of them shares the position."""
     lex = doc.lex
     j = e
-    if not (j < doc.n and doc.keys[j] in _BEFORE_NAME | lex.name_intro and j + 1 < doc.n and doc.same_phrase(j + 1)):
+    s0 = _long_intro_end(doc, j)
+    if s0 is not None:
+        intro = True  # "Anggota DPRD X di antaranya A, B, dan C"
+    elif not (j < doc.n and doc.keys[j] in _BEFORE_NAME | lex.name_intro and j + 1 < doc.n
+              and doc.same_phrase(j + 1)):
         return None, []
-    intro = doc.keys[j] in lex.name_intro or doc.keys[j] == ":"
-    s0 = j + 1
-    if doc.keys[j] in {",", ":"} and doc.keys[s0] in lex.name_intro and s0 + 1 < doc.n:
-        intro, s0 = True, s0 + 1
+    else:
+        intro = doc.keys[j] in lex.name_intro or doc.keys[j] == ":"
+        s0 = j + 1
+        if doc.keys[j] in {",", ":"} and doc.keys[s0] in lex.name_intro and s0 + 1 < doc.n:
+            intro, s0 = True, s0 + 1
     nm = _name_after_position(doc, s0)
     if not (nm and not doc.followed_by_cap(nm.after) and (doc.keys[j] in {",", ":"} or intro or nm.honorific)):
         return None, []
@@ -113,6 +118,16 @@ def _names_after_position(doc: Doc, h: int, e: int, rule: Rule) -> tuple[Cand | 
     if not doc.enumerated(nm.after) and doc.keys[j] != ":" and (not intro or nm.h0 in doc.ner_items or nm.honorific):
         return Cand(nm.a, nm.b, rule.source, 3, (h, e), comma=True), []
     return None, []
+
+
+def _long_intro_end(doc: Doc, j: int) -> int | None:
+    """The token after an introducing phrase of several words (person_cues name_intro: "di antaranya", "antara
+    lain") at token j, a comma before it allowed, when a name may follow on the same line; else None."""
+    k = j + 1 if j < doc.n and doc.keys[j] == "," else j
+    _, n = doc.lex.match(doc.lex.cue("name_intro"), doc.keys, k)
+    if n < 2 or k + n >= doc.n or not all(doc.same_phrase(x) for x in range(k + 1, k + n + 1)):
+        return None
+    return k + n
 
 
 def _name_after_position(doc: Doc, s: int) -> Name | None:
