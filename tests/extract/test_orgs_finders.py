@@ -199,3 +199,34 @@ def test_the_founders_of_a_startup_are_no_organisations(extractor):
     text = "Para pendiri startup itu adalah Budi Santoso, Rina Wati, dan Yoga Pratama.\n"
     ner = [(text.index(n), text.index(n) + len(n), "PER") for n in ["Budi Santoso", "Rina Wati", "Yoga Pratama"]]
     assert not {"Budi Santoso", "Rina Wati", "Yoga Pratama"} & _all_names(extractor, text, ner)
+
+
+# --- two bodies joined by "dan", kinds of bodies, a head word inside a position -------------------------------------
+
+@pytest.mark.parametrize("text, first, second", [
+    ("Program ini didukung mulai dari UNDP hingga Kementerian Keuangan dan XYZ Group.\n",
+     "Kementerian Keuangan", "XYZ Group"),
+    ("Program ini didukung Kementerian Pertanian dan Sinar Group.\n", "Kementerian Pertanian", "Sinar Group"),
+    ("Bantuan dari Sinar Mas Group dan Djarum Foundation tiba kemarin.\n", "Sinar Mas Group", "Djarum Foundation"),
+    ("Bantuan dari Yayasan Sinar dan Djarum Foundation tiba kemarin.\n", "Yayasan Sinar", "Djarum Foundation"),
+])
+def test_a_body_and_a_company_joined_by_dan_are_two(extractor, text, first, second):
+    found = _all_names(extractor, text)
+    assert {first, second} <= found
+
+
+def test_a_ministry_named_with_dan_stays_one(extractor):
+    assert "Kementerian Kelautan dan Perikanan" in _all_names(extractor, "Kementerian Kelautan dan Perikanan membuka pelatihan.\n")
+
+
+def test_kinds_of_bodies_joined_by_dan_are_no_name(extractor):
+    text = ("Relawan menyalurkan sembako di Panti Asuhan dan Pondok Pesantren di Kota Sukamaju. Warga Panti Asuhan "
+            "dan Pondok Pesantren Darul Ilmi senang.\n")
+    span = "Panti Asuhan dan Pondok Pesantren"
+    found = _all_names(extractor, text, [(text.index(span), text.index(span) + len(span), "ORG")])
+    assert span not in found
+
+
+def test_a_head_word_inside_a_position_is_no_body(extractor):
+    text = "Acara dihadiri President & Group CEO Sinar Energi, Budi Santoso, di Jakarta.\n"
+    assert not any("Group" in n for n in _all_names(extractor, text))

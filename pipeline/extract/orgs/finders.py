@@ -274,6 +274,8 @@ def head_cands(ctx: Ctx) -> list[Cand]:
         m = ctx.lex.head.match(toks, h)
         if m is None or ctx.excluded[h]:
             continue
+        if m[0] < len(toks) and not toks[m[0]].nl and ctx.lex.title.match(toks, m[0]):
+            continue  # "President & Group CEO X": the head word is part of a position
         i = h
         while i > 0 and not toks[i].nl:
             p = toks[i - 1]
@@ -281,20 +283,40 @@ def head_cands(ctx: Ctx) -> list[Cand]:
                     and p.low not in ctx.lex.stop_break:
                 i -= 1
             elif (p.low in CONNECTORS or p.text == "&") and i >= 2 and toks[i - 2].is_cap and not p.nl \
-                    and not (p.low in GIVING_CONNECTORS and not NOMINAL_RE.match(toks[i - 2].text)):
+                    and not (p.low in GIVING_CONNECTORS and not NOMINAL_RE.match(toks[i - 2].text)) \
+                    and not _ends_in_head(ctx, i - 1):
                 i -= 1  # ("Rp 1 Miliar kepada President University": a gift, not a name)
             else:
                 break
         while i < h and (toks[i].low in CONNECTORS or toks[i].text == "&"):
             i += 1
+        form: Form = m[1]
+        i = _after_other_body(ctx, i, h, form)
         if i == h and len(toks[h].text) < 4:
             continue
-        form: Form = m[1]
         c = Cand(i, m[0], "head", form.kind, form.rule.source, form=None)
         scan(ctx, c, m[0], "acr")
         if c.j - c.i >= 2:
             out.append(c)
     return out
+
+
+def _ends_in_head(ctx: Ctx, k: int) -> bool:
+    """A head word ends right before token k: "Sinar Mas Group dan Djarum Foundation" are two bodies."""
+    return any((m := ctx.lex.head.match(ctx.toks, q)) is not None and m[0] == k for q in range(max(0, k - 3), k))
+
+
+def _after_other_body(ctx: Ctx, i: int, h: int, form: Form) -> int:
+    """Where a name ending in its head word (Group, Foundation) starts when the run before it starts with a form
+    word or a known body and holds a connector: "Kementerian Keuangan dan Sinar Group", "Yayasan Sinar dan
+    Djarum Foundation" are two bodies each."""
+    toks = ctx.toks
+    if ctx.lex.prefix.match(toks, i) is None and entry_at(ctx, i) is None:
+        return i
+    for q in range(i + 1, h):
+        if toks[q].low in CONNECTORS or toks[q].text == "&":
+            return q + 1
+    return i
 
 
 def defined_cands(ctx: Ctx) -> list[Cand]:

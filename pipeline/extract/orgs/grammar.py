@@ -177,6 +177,8 @@ def _goes_on_after(ctx: Ctx, run: _Run, t: Tok) -> bool:
         return False
     if nxt.text.isdigit() and not toks[j - 1].is_num:
         return False  # "RSUD dan 30 Puskesmas", "Kelompok Tani Jaya dan 3 klaster": a count of other bodies
+    if run.c.kind != "company" and company_follows(ctx, j + 1):
+        return False  # "Kementerian Keuangan dan Sinar Group": a company after a ministry is a body of its own
     if run.state == "place" and not place_at(ctx, j + 1):
         return False  # "BLK Pasuruan dan SKB": a region ends the name, "dan" starts another body
     if run.state != "name" and not (t.low in {"of", "for"} and run.c.origin == "head"):
@@ -184,6 +186,18 @@ def _goes_on_after(ctx: Ctx, run: _Run, t: Tok) -> bool:
         if not (place_at(ctx, j + 1) or nxt.is_upper):
             return False
     return True
+
+
+def company_follows(ctx: Ctx, k: int) -> bool:
+    """The capitalised words from k end in a company's head or unit word (Group, Grup)."""
+    toks = ctx.toks
+    while k < len(toks) and toks[k].kind == "word" and (toks[k].is_cap or toks[k].is_num) and not toks[k].nl:
+        for table in (ctx.lex.head, ctx.lex.unit):
+            m = table.match(toks, k)
+            if m is not None and getattr(m[1], "kind", None) == "company":
+                return True
+        k += 1
+    return False
 
 
 def _lower_case_region(ctx: Ctx, run: _Run, t: Tok) -> bool | None:
@@ -271,7 +285,7 @@ def _acronym_word(ctx: Ctx, run: _Run, t: Tok) -> bool | None:
         generic = _at_body_start(c, j) and c.form.kind != "government" and t.low in ctx.lex.stop_extend
         return run.take(j + 1, "name" if ctx.lex.prefix.match(toks, j) or generic else "acr")
     after_connector = j > 0 and (toks[j - 1].low in CONNECTORS or toks[j - 1].text == "&")
-    if after_connector and c.form is not None:
+    if after_connector and c.form is not None and not (c.kind != "company" and company_follows(ctx, j)):
         return run.take(j + 1)  # "Kementerian Koperasi (Kemenkop) dan UKM"
     if t.low in ctx.lex.stop_extend:
         return STOP

@@ -19,6 +19,8 @@ def with_ner(ctx: Ctx, chosen: list[Cand], ner_spans) -> list[Cand]:
     for n in _ner_cands(ctx, ner_spans):
         over = [c for c in out if c.i < n.j and n.i < c.j]
         if not over:
+            if _only_forms(ctx, n.i, n.j):
+                continue
             if _ner_plausible(ctx, n.i, n.j) or (_ner_shape_ok(ctx, n.i, n.j)
                                                       and _listed_with(ctx, n.i, n.j, chosen)):
                 out.append(n)
@@ -62,6 +64,22 @@ def _ner_cands(ctx: Ctx, ner_spans) -> list[Cand]:
             c.entry, c.entry_span, c.kind = e2[1], (idx[0], e2[0]), e2[1].kind
         out.append(c)
     return out
+
+
+def _only_forms(ctx: Ctx, i: int, j: int) -> bool:
+    """The span is form words joined by connectors and nothing else: kinds of bodies, no name ("Panti Asuhan
+    dan Pondok Pesantren")."""
+    toks = ctx.toks
+    k, forms = i, 0
+    while k < j:
+        m = ctx.lex.prefix.match(toks, k)
+        if m is not None and m[0] <= j:
+            k, forms = m[0], forms + 1
+        elif toks[k].low in CONNECTORS or toks[k].text in {",", "&", "/"}:
+            k += 1
+        else:
+            return False
+    return forms >= 2
 
 
 def _listed_with(ctx: Ctx, i: int, j: int, chosen: list[Cand]) -> bool:
