@@ -44,6 +44,7 @@ def test_what_a_disaster_or_project_did_is_no_count(extractor, text):
     "Untuk memanen satu petak sawah diperlukan enam orang.",
     "Setiap tenda darurat mampu menampung sekitar 60 orang.",
     "Aula desa berkapasitas 250 orang itu dipakai untuk rapat.",
+    "Para pengungsi mengeluh karena harus berdesakan 70 orang per tenda.",
 ])
 def test_what_a_task_needs_or_a_room_holds_is_no_count(extractor, text):
     assert units(extractor, text) == []
