@@ -470,3 +470,16 @@ def test_names_listed_after_di_antaranya_share_the_position(extractor):
 def test_offices_listed_after_di_antaranya_are_no_people(extractor):
     text = "Kegiatan ini diikuti berbagai pihak, di antaranya Dinas Sosial, Dinas Pendidikan, dan Dinas Kesehatan."
     assert body_names(people_of(extractor, text)) == []
+
+
+def test_a_head_of_several_words_after_a_comma_starts_the_next_position(extractor):
+    text = ("Turut hadir Presiden Direktur Plug and Play Nusantara Bagas Pratama, Managing Partner Plug and Play "
+            "Asia Rudi Tan, dan warga. \"Kami bangga,\" kata Bagas.")
+    people = body_by_name(people_of(extractor, text, ner_spans=ner_each(text, "Bagas Pratama", "Rudi Tan")))
+    assert people["Bagas Pratama"]["title"] == "Presiden Direktur Plug and Play Nusantara"
+    assert people["Rudi Tan"]["title"] == "Managing Partner Plug and Play Asia"
+
+
+def test_one_more_of_a_body_after_lainnya(extractor):
+    text = "Anggota Forum Jurnalis lainnya, Rina Wati, menyoroti pentingnya akses informasi."
+    assert body_by_name(people_of(extractor, text))["Rina Wati"]["title"] == "Anggota Forum Jurnalis"

@@ -94,6 +94,8 @@ def _names_after_position(doc: Doc, h: int, e: int, rule: Rule) -> tuple[Cand | 
     first name's candidate, and every name when a list of them shares the position."""
     lex = doc.lex
     j = e
+    if j + 2 < doc.n and doc.keys[j] == "lainnya" and doc.keys[j + 1] == ",":
+        j += 1  # "Anggota Forum X lainnya, Rina": one more of them
     s0 = _long_intro_end(doc, j)
     if s0 is not None:
         intro = True  # "Anggota DPRD X di antaranya A, B, dan C"
@@ -138,6 +140,8 @@ def _name_after_position(doc: Doc, s: int) -> Name | None:
         rest = doc.parse_name(s + 1, honorifics=False)
         if rest is not None:
             nm = Name(s, rest.b, rest.after, False, s)
+    if nm and doc.head_at.get(nm.h0, 0) > 1:
+        return None  # "..., Managing Partner X": the next position (a head of several words), not a name
     if nm and nm.b - nm.a == 1 and nm.after + 1 < doc.n and doc.keys[nm.after] == "," \
             and ((nm.after + 1) in doc.place_toks or (doc.keys[nm.a] in village_words() and s >= 2
                                                       and doc.is_place(s - 2) and doc.is_cap(nm.after + 1))):
