@@ -15,7 +15,9 @@ import argparse
 import gzip
 import hashlib
 import json
+import re
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -85,6 +87,36 @@ def agreement(first: Path | str = GOLD_DIR, second: Path | str = SECOND_DIR,
     summary = score(first, records, only=both)
     summary["articles"] = len(both)
     return summary
+
+
+COPY_SHARE = 0.2  # an article sharing this share of its 8-word sequences with a corpus article is a copy of it
+
+
+def shingles(text: str, k: int = 8) -> set[str]:
+    """Every sequence of ``k`` words (letters and digits, case folded): two scrapes of one article share
+    nearly all of them whatever their headline, menus or line breaks."""
+    w = re.findall(r"\w+", text.casefold())
+    return {" ".join(w[i:i + k]) for i in range(len(w) - k + 1)}
+
+
+def corpus_copies(texts: dict[str, str], articles: Path | str = SHARED_ARTICLES,
+                  share: float = COPY_SHARE) -> dict[str, str]:
+    """Which of ``texts`` (id -> text) copy an article of the corpus: id -> the corpus id it copies. The
+    unlabelled news and the corpus were scraped from the same sources, so the same story can sit in both
+    under different ids; a copy of a test-split article must never be trained or tuned on."""
+    owner: dict[str, str] = {}
+    for path in sorted(Path(articles).glob("*.txt")):
+        for sh in shingles(path.read_text(encoding="utf-8")):
+            owner.setdefault(sh, path.stem)
+    out = {}
+    for aid, text in texts.items():
+        mine = shingles(text)
+        hits = Counter(owner[sh] for sh in mine if sh in owner)
+        if hits:
+            cid, n = hits.most_common(1)[0]
+            if n / len(mine) >= share:
+                out[aid] = cid
+    return out
 
 
 def news_texts(ids: Iterable[str], news: Path | str = SHARED_NEWS) -> dict[str, str]:

@@ -49,3 +49,21 @@ def test_a_gold_id_without_text_is_an_error_naming_it(tmp_path):
 def test_cli_refuses_a_missing_news_file(tmp_path, capsys):
     assert corpus.main(["news-texts", str(tmp_path / "out"), "--news", str(tmp_path / "none.jsonl.gz")]) == 1
     assert "none.jsonl.gz" in capsys.readouterr().err
+
+
+STORY = ("Dinas Koperasi dan UKM Kabupaten Sukamaju menggelar pelatihan pengemasan produk bagi 45 pelaku usaha mikro "
+         "di aula kantor kecamatan selama tiga hari. Kepala dinas berharap para peserta mampu memasarkan produk "
+         "mereka secara daring dan menembus pasar luar daerah setelah pelatihan ini selesai.")
+
+
+def test_a_second_scrape_of_a_corpus_story_is_a_copy(tmp_path):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "c0001.txt").write_text("Judul Berita Pelatihan\n\n" + STORY, encoding="utf-8")
+    (articles / "c0002.txt").write_text("Harga beras di pasar tradisional naik dua ribu rupiah sepekan terakhir "
+                                        "menurut pedagang setempat.", encoding="utf-8")
+    found = corpus.corpus_copies({
+        "n1": "SUKAMAJU - " + STORY.replace(". ", ".\n\n"),       # same story, other furniture and line breaks
+        "n2": "Warga desa bergotong royong membersihkan saluran irigasi menjelang musim tanam padi tahun ini.",
+    }, articles)
+    assert found == {"n1": "c0001"}

@@ -144,12 +144,16 @@ def load_news(folder: Path = NEWS_NER_DIR, empty_rate: float = 0.3, seed: int = 
               news: Path = NEWS) -> tuple[list[Sentence], dict]:
     """Training lines from the annotated unlabelled-news articles (``scripts/select_ner_news.py`` picked them:
     no copy of a corpus article, no reserved URL). An article whose record gold (``data/corpus/news_gold/``)
-    falls in the test split is left out: those articles measure the whole pipeline, model included."""
+    falls in the test split is left out: those articles measure the whole pipeline, model included; so is any
+    copy of a corpus article (``corpus.corpus_copies``)."""
     checker = ner_spans_module()
     held_out = set(corpus.ids("test", corpus.NEWS_GOLD_DIR))
     ids = sorted(p.stem for p in Path(folder).glob("*.json") if p.stem not in held_out)
     texts = corpus.news_texts(ids, news) if ids else {}
-    stats = {"missing_text": sum(1 for aid in ids if aid not in texts), "held_out": len(held_out)}
+    copies = corpus.corpus_copies(texts)  # the same story as a corpus article: never trained on twice, nor a test one
+    stats = {"missing_text": sum(1 for aid in ids if aid not in texts), "held_out": len(held_out),
+             "corpus_copies": len(copies)}
+    texts = {aid: t for aid, t in texts.items() if aid not in copies}
 
     def articles():
         for aid in ids:
