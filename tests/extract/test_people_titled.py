@@ -483,3 +483,20 @@ def test_a_head_of_several_words_after_a_comma_starts_the_next_position(extracto
 def test_one_more_of_a_body_after_lainnya(extractor):
     text = "Anggota Forum Jurnalis lainnya, Rina Wati, menyoroti pentingnya akses informasi."
     assert body_by_name(people_of(extractor, text))["Rina Wati"]["title"] == "Anggota Forum Jurnalis"
+
+
+def test_a_position_shared_by_a_list_starting_at_the_runs_tail(extractor):
+    text = "Acara ini juga menghadirkan perancang busana Didik Santoso, Dewi Wirawan, dan Oscar Lamata."
+    names = ("Didik Santoso", "Dewi Wirawan", "Oscar Lamata")
+    people = body_by_name(people_of(extractor, text, ner_spans=ner_each(text, *names)))
+    assert sorted(people) == sorted(names)
+    assert {p["title"] for p in people.values()} == {"perancang busana"}
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Diskusi itu menghadirkan filsuf Bambang Sutejo di aula kampus.", "Bambang Sutejo", "filsuf"),
+    ("Kapolres juga mengunjungi warakawuri Siti Hasibuan di rumahnya.", "Siti Hasibuan", "warakawuri"),
+])
+def test_lowercase_callings_before_a_name(extractor, text, name, title):
+    people = body_by_name(people_of(extractor, text, ner_spans=ner_each(text, name)))
+    assert people[name]["title"] == title

@@ -114,12 +114,29 @@ def _names_after_position(doc: Doc, h: int, e: int, rule: Rule) -> tuple[Cand | 
     # ("yakni", ":") or the model found its names; not "Bupati Sukamaju, Sukaraja, dan ..."
     listed = name_list(doc, nm)
     if len(listed) > 1 and (intro or all(x.h0 in doc.ner_items for x in listed)):
+        first = _listed_name_ending_run(doc, h, e) if doc.keys[j] == "," else None
+        if first is not None:
+            # "perancang busana A, B, dan C": the run's tail A is the list's first name, not part of the position
+            t_end = first.h0
+            return Cand(first.a, first.b, rule.source, 3, (h, t_end), comma=True), [first] + listed
         return Cand(nm.a, nm.b, rule.source, 3, (h, e), comma=True), listed
     # one name: after an introducing word only one the model found too ("binaan anggota
     # Polri, yakni Santri Manjung" is a pesantren)
     if not doc.enumerated(nm.after) and doc.keys[j] != ":" and (not intro or nm.h0 in doc.ner_items or nm.honorific):
         return Cand(nm.a, nm.b, rule.source, 3, (h, e), comma=True), []
     return None, []
+
+
+def _listed_name_ending_run(doc: Doc, h: int, e: int) -> Name | None:
+    """The name that ends the position run h..e when the model marks it as a person's (its PER span ends with the
+    name and starts no later), after at least one position word; else None."""
+    for nm in doc.names_ending_at(e):
+        if nm.h0 <= h or nm.b - nm.a < 2 and not nm.honorific:
+            continue
+        per = doc.model_person_at(nm.a, nm.b)
+        if per is not None and nm.h0 <= per[0] <= nm.a:
+            return nm
+    return None
 
 
 def _long_intro_end(doc: Doc, j: int) -> int | None:
