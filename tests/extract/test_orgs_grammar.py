@@ -134,3 +134,33 @@ def test_a_quoted_word_inside_a_name_that_goes_on(extractor):
 def test_a_saints_name_inside_a_name_goes_on_where_the_model_reads_a_person(extractor, text, person, name):
     i = text.find(person)
     assert name in [it["name"] for it in items(extractor, text, ner=[(i, i + len(person), "PER")])]
+
+
+# --- a company's legal name goes on after its acronym or a known name --------------------------------------------
+
+def _org_texts(extractor, text, ner=()):
+    return [m.text for m in extractor.extract(text, [], list(ner)) if m.kind == "org" and not m.excluded]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Hadir Budi, Komisaris PT SINARJAYA Berkah Energi, perusahaan logistik asal Sukamaju.\n",
+     "PT SINARJAYA Berkah Energi"),
+    ("Sebagai agen resmi PT Elnusa Petrofin, anak usaha Pertamina, perusahaannya tumbuh.\n", "PT Elnusa Petrofin"),
+])
+def test_the_rest_of_a_company_legal_name(text, name):
+    assert name in _org_texts(shared_extractor(), text)
+
+
+def test_the_model_person_after_a_company_ends_its_name():
+    text = "Direktur PT MNC Vision Networks Rina Wati mengatakan hal itu.\n"
+    s = text.index("Rina Wati")
+    assert "PT MNC Vision Networks" in _org_texts(shared_extractor(), text, [(s, s + 9, "PER")])
+
+
+@pytest.mark.parametrize("text", [
+    "Direktur PT SINARJAYA Budi Santoso mengatakan hal itu.\n",
+    "Manajer PT Adaro Indonesia H Fulan menyerahkan bantuan.\n",
+])
+def test_a_person_after_a_company_is_not_its_name(text):
+    ner = [(text.index("Budi Santoso"), text.index("Budi Santoso") + 12, "PER")] if "Budi" in text else []
+    assert not any(n.endswith(("Santoso", "Fulan")) for n in _org_texts(shared_extractor(), text, ner))

@@ -334,10 +334,35 @@ def _capitalised(ctx: Ctx, run: _Run, t: Tok) -> bool | None:
     return STOP
 
 
+def _company_name_goes_on(ctx: Ctx, run: _Run, t: Tok) -> bool | None:
+    """"PT INFINITI Berkah Energi,", "PT Elnusa Petrofin,": after a legal form and an acronym or a known name,
+    one to three more capitalised words up to a comma or a lower-case word are the rest of the company's
+    legal name, unless they are a person (the model's, or a speaker), a position, a place or another body."""
+    c, j = run.c, run.j
+    toks = ctx.toks
+    if run.state not in {"acr", "closed"} or c.form is None or not c.form.legal or c.form.position != "prefix" \
+            or not t.is_cap or t.kind != "word" or toks[j - 1].kind != "word" or toks[j - 1].low in ctx.lex.legal_words:
+        return None
+    k = j
+    while k < len(toks) and k - j < 4 and toks[k].kind == "word" and toks[k].is_cap and not toks[k].nl:
+        if k in ctx.per_starts:
+            # "PT MNC Vision Networks [Rina Wati] mengatakan": the model's person ends the name
+            return run.take(k) if k > j and k - j <= 3 else None
+        if ctx.lex.title.match(toks, k) or ctx.lex.title_stop.match(toks, k) or len(toks[k].text) < 2 \
+                or stop_token(ctx, k) or ctx.lex.honorific.match(toks, k) or ctx.lex.prefix.match(toks, k) \
+                or place_at(ctx, k) is not None or toks[k].low in ctx.lex.stop_extend:
+            return None  # ("PT Adaro Indonesia H Fulan": an honorific, a person follows)
+        k += 1
+    if k - j > 3 or k == len(toks) or (toks[k].kind == "word" and not toks[k].is_lower) \
+            or toks[k].low in ctx.lex.speech_after or toks[k].text == "(":
+        return None
+    return run.take(k)
+
+
 # in this order: what a token is taken as first decides
 _STEPS = (_legal_form, _bracket_group, _dash_before_unit, _unit, _ministry_list, _numbered_seat, _quoted_word,
           _punctuation, _connector, _lower_case_region, _lower_case_words, _stop_word, _region, _number, _acronym_word,
-          _capitalised)
+          _company_name_goes_on, _capitalised)
 
 
 def _at_body_start(c: Cand, j: int) -> bool:
