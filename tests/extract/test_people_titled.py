@@ -500,3 +500,17 @@ def test_a_position_shared_by_a_list_starting_at_the_runs_tail(extractor):
 def test_lowercase_callings_before_a_name(extractor, text, name, title):
     people = body_by_name(people_of(extractor, text, ner_spans=ner_each(text, name)))
     assert people[name]["title"] == title
+
+
+def test_offices_listed_with_commas_before_the_name(extractor):
+    text = ("Dalam kesempatan yang sama, Direktur Jenderal Industri Kecil, Menengah, dan Aneka (IKMA) Sri Wahyuni "
+            "mengatakan kualitas produk penting.")
+    p = body_by_name(people_of(extractor, text, ner_spans=ner_each(text, "Sri Wahyuni")))["Sri Wahyuni"]
+    assert p["title"] == "Direktur Jenderal Industri Kecil, Menengah, dan Aneka (IKMA)"
+
+
+def test_an_address_of_several_places_between_position_and_name(extractor):
+    text = ("Kepala SPPG Yayasan Cahaya Umat (YCU) Ciputat Timur, Tangerang Selatan, Banten, A. Hamid mengakui "
+            "adanya kendala.")
+    p = body_by_name(people_of(extractor, text))["A. Hamid"]
+    assert p["title"].startswith("Kepala SPPG Yayasan Cahaya Umat (YCU)")

@@ -117,6 +117,11 @@ class PositionParser:
     def _title_comma(self, j: int, k: int, first: bool, lower_run: int) -> _Step | None:
         """A comma inside a position run: an address going on, a list of offices, or the end of the position."""
         nm = self.parse_name(k + 1) if first else None
+        m = k + 1
+        while m < self.n and m in self.place_toks and self.same_phrase(m):
+            m += 1
+        if nm is not None and m > nm.b and m < self.n and self.keys[m] == "," and (k + 1) not in self.ner_items:
+            return m, True, lower_run  # "Yayasan X Ciputat, Tangerang Selatan, Banten, A. Hamid": the address goes on
         if nm is not None:
             # "petani dari Desa Sugihan, Tuban, Wiyono": a place goes on the address
             if all(x in self.place_toks for x in range(nm.a, nm.b)) and nm.after < self.n and self.keys[nm.after] == ",":
@@ -150,8 +155,11 @@ class PositionParser:
         """After the comma at token k come more offices, not a name ("Kepala Dinas Koperasi, UKM, Perindustrian,
         dan Perdagangan PPU")."""
         k2 = k + 2 if self.toks[k + 1].cf in AND_WORDS and k + 2 < self.n else k + 1
+        # "Industri Kecil, Menengah, dan Aneka": after an office word, ", dan" + a capital goes on with the offices
+        last_item = k2 == k + 2 and self.is_cap(k - 1) and self.keys[k - 1] in self.lex.stop
         return (self.is_cap(k2) and self.degree_at(k2) is None and not self._name_just_ended(j, k) and (
-            self.is_acronym(k2) or NOT_NAME_RE.match(self.keys[k2]) is not None or self.keys[k2] in self.lex.stop))
+            self.is_acronym(k2) or NOT_NAME_RE.match(self.keys[k2]) is not None or self.keys[k2] in self.lex.stop
+            or last_item))
 
     def enumerated(self, j: int) -> bool:
         """Token j goes on with ", dan X" / "dan X": the word before it was one item of a list."""
