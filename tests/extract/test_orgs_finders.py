@@ -230,3 +230,11 @@ def test_kinds_of_bodies_joined_by_dan_are_no_name(extractor):
 def test_a_head_word_inside_a_position_is_no_body(extractor):
     text = "Acara dihadiri President & Group CEO Sinar Energi, Budi Santoso, di Jakarta.\n"
     assert not any("Group" in n for n in _all_names(extractor, text))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Pendanaan awal diberikan oleh Sinar Ventures kepada tiga koperasi.\n", "Sinar Ventures"),
+    ("Kebun plasma itu dikelola Sawit Tropis Holdings di Riau.\n", "Sawit Tropis Holdings"),
+])
+def test_a_company_named_by_ventures_or_holdings(extractor, text, name):
+    assert name in _all_names(extractor, text)
