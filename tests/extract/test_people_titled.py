@@ -514,3 +514,8 @@ def test_an_address_of_several_places_between_position_and_name(extractor):
             "adanya kendala.")
     p = body_by_name(people_of(extractor, text))["A. Hamid"]
     assert p["title"].startswith("Kepala SPPG Yayasan Cahaya Umat (YCU)")
+
+
+def test_ke_and_a_number_after_a_name_is_no_ordinal(extractor):
+    text = "Kunjungan itu bersama Menteri Perdagangan Zulkarnain Hasan ke 30 desa di Bekasi."
+    assert body_by_name(people_of(extractor, text))["Zulkarnain Hasan"]["title"] == "Menteri Perdagangan"

@@ -75,8 +75,10 @@ class PositionParser:
             return k + 1, True, 0
         if t.cf in TITLE_CONNECTORS:
             return None if self._next_one_after_and(k, first) else (k + 1, False, lower_run)
-        if t.cf == "ke" and k + 1 < self.n and self.toks[k + 1].kind == "n" and self.same_phrase(k + 1):
-            return k + 1, False, lower_run  # "Presiden ke 7 RI": an ordinal written apart
+        if (t.cf == "ke" and k + 1 < self.n and self.toks[k + 1].kind == "n" and self.toks[k + 1].text.isdigit()
+                and len(self.toks[k + 1].text) <= 2 and self.same_phrase(k + 1)
+                and ((k - 1) in self.head_at or self.keys[k - 1] in self.lex.title_words)):
+            return k + 1, False, lower_run  # "Presiden ke 7 RI": an ordinal written apart, right after the office
         if self._stops_title(k):
             return None
         if first and self._name_just_ended(j, k):
