@@ -103,3 +103,13 @@ def test_a_programmes_name_after_program_is_no_person(extractor):
     people = body_names(people_of(extractor, text, ner_spans=[(text.index("Sapta Karya"),
                                                                  text.index("Sapta Karya") + 11, "PER")]))
     assert people == ["Rina Wulandari"]
+
+
+def test_model_name_after_a_calling_is_no_longer_name():
+    """Made up: the model's span leaves "Pastor" out; the honorific before it makes no longer name of it."""
+    from people_helpers import body_by_name, ner_each, people_of, shared_extractor
+    text = ("Mereka menyerahkan langsung bantuan kepada Pastor Yohanes Lado. \"Terima kasih atas pemberian ini,\" "
+            "kata Pastor Yohanes.")
+    people = body_by_name(people_of(shared_extractor(), text, ner_spans=ner_each(text, "Yohanes Lado")))
+    assert people["Yohanes Lado"]["title"] == "Pastor"
+    assert people["Yohanes Lado"]["aliases"] == ["Yohanes"]

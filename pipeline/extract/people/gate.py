@@ -31,9 +31,21 @@ def ner_name(doc: Doc, s: int, e: int) -> Name | None:
         return None
     if any(doc.is_place(j) for j in words):
         return None
-    if _ends_a_longer_name(doc, nm.h0) or _more_than_a_name(doc, nm):
+    if _ends_a_longer_name(doc, _honorifics_before(doc, nm.h0)) or _more_than_a_name(doc, nm):
         return None
     return nm
+
+
+def _honorifics_before(doc: Doc, h: int) -> int:
+    """The first of the honorifics written right before token h ("Pastor", "Alm. Bripka"), else h: the model's
+    span often leaves them out, and they make no longer name of it."""
+    while h > 0:
+        k = h - 2 if h >= 2 and doc.keys[h - 1] == "." else h - 1
+        m = doc.lex.words.honorific_re.match(doc.text, doc.toks[k].start)
+        if not (doc.honorific_at(k) and m and doc.tok_at_or_after(m.end(), k + 1) == h and doc.same_phrase(h)):
+            return h
+        h = k
+    return h
 
 
 def span_name(doc: Doc, s: int, e: int) -> Name | None:
