@@ -66,6 +66,7 @@ FUZZY_MIN_HIGH = 88  # a provinsi/kabupaten/kota after its cue ("Kabupaten Purba
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _SPACE_GAP = re.compile(r"[ \t\u00a0]+")
+_WORD_BEFORE = re.compile(r"(\w+)[ \t\u00a0]+$")  # the word right before a span, on its line
 _ABBR_GAP = re.compile(r"\.?[ \t\u00a0]*")
 _SENTENCE_GAP = re.compile(r"[.!?:;\"“”\n]")
 
@@ -440,6 +441,9 @@ class PlaceExtractor:
         tk = _Tokens(text[s:e])
         if not tk.n:
             return None
+        before = _WORD_BEFORE.search(text, max(0, s - 40), s)
+        if before and squash(before.group(1)) in self.stop_before:
+            return None  # "dolar AS", "bahasa Inggris": the model's LOC after a word that says it is no place
         hit = self._cue_at(tk, 0)
         i0 = hit[1] if hit and hit[0].role == "cue" else 0
         key = "".join(tk.keys[i0:])

@@ -527,3 +527,18 @@ def test_waterfalls_beaches_and_national_parks_are_places(ex):
                             "Gunung Rinjani bersama warga Kabupaten Garut."))
     assert {"Curug Cinulang", "Pantai Santolo", "Taman Nasional Gunung Rinjani"} <= set(ms)
     assert ms["Pantai Santolo"].value["level"] == "other"
+
+
+def test_countries_beyond_the_region_are_places(ex):
+    text = "Relawan asal Kabupaten Sleman berangkat ke Libya dan Tunisia untuk menyalurkan bantuan ke Jalur Gaza."
+    found = by_text(places(ex, text))
+    assert found["Libya"].value["level"] == "country" and found["Tunisia"].value["level"] == "country"
+    assert found["Jalur Gaza"].value["level"] == "region"
+
+
+def test_a_currency_is_no_place_whether_rule_or_model_finds_it(ex):
+    text = "Koperasi itu mencatat ekspor senilai 2 juta dolar AS ke Jepang tahun lalu."
+    s = text.index("AS ")
+    found = by_text(places(ex, text, loc_spans=[(s, s + 2)]))
+    assert "AS" not in found and found["Jepang"].value["level"] == "country"
+    assert by_text(places(ex, "Produk kopi itu kini diekspor ke AS dan Eropa."))["AS"].value["name"] == "Amerika Serikat"
