@@ -87,12 +87,14 @@ def _name_ok(name: str, gold_names: list[str]) -> bool:
     return bool(n) and any(fuzz.token_set_ratio(n, normalize_name(g)) >= 85 for g in gold_names)
 
 
-def record(ids: list[str], articles: Path, rules: list[str], gold_dir: Path) -> list[Sample]:
-    """Run the pipeline (rules only) over ``ids`` and label what it proposes."""
+def record(ids: list[str], articles: Path, rules: list[str], gold_dir: Path,
+           ner_model: str | Path | None = None) -> list[Sample]:
+    """Run the pipeline (rules only; the shipped NER model unless ``ner_model``) over ``ids`` and label what
+    it proposes."""
     from ..load import iter_articles
     from ..process import Resources, process_batch
 
-    res = Resources.load(rules, None, None, use_cache=True, decisions="none")
+    res = Resources.load(rules, ner_model, None, use_cache=True, decisions="none")
     rec = Recorder()
     res.decider = rec
     paths = [articles / f"{i}.txt" for i in ids]
@@ -509,6 +511,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="gold of unlabelled-news articles whose train split is learnt from too ('' for none); "
                          "their texts are read from ../shared/corpus/unlabelled into a temporary folder")
     ap.add_argument("--rules", action="append", default=None)
+    ap.add_argument("--ner-model", help="record the candidates with this NER model (default: the shipped one), to fit "
+                                        "decisions for a model under trial")
     ap.add_argument("--out", type=Path, default=MODEL_DIR)
     ap.add_argument("--only", nargs="*", choices=DECISIONS)
     ap.add_argument("--samples", type=Path, help="reuse (or write) the recorded candidates as JSON here")
@@ -520,7 +524,7 @@ def main(argv: list[str] | None = None) -> int:
     if a.samples and a.samples.exists():
         samples = [Sample(**d) for d in json.loads(a.samples.read_text(encoding="utf-8"))]
     else:
-        samples = record(corpus.ids("train", a.gold), a.articles, a.rules or ["rules"], a.gold)
+        samples = record(corpus.ids("train", a.gold), a.articles, a.rules or ["rules"], a.gold, a.ner_model)
         news_ids = corpus.ids("train", a.news_gold) if str(a.news_gold) and a.news_gold.is_dir() else []
         if news_ids:
             if not corpus.SHARED_NEWS.is_file():
@@ -528,7 +532,7 @@ def main(argv: list[str] | None = None) -> int:
                 return 1
             with tempfile.TemporaryDirectory(prefix="news-gold-") as texts:
                 corpus.write_news_texts(texts, a.news_gold)
-                samples += record(news_ids, Path(texts), a.rules or ["rules"], a.news_gold)
+                samples += record(news_ids, Path(texts), a.rules or ["rules"], a.news_gold, a.ner_model)
         if a.samples:
             from dataclasses import asdict
 
