@@ -399,3 +399,24 @@ def test_a_party_fraction_after_the_house_is_a_body_of_its_own(extractor):
     text = "Anggota Komisi IV DPR Fraksi Partai Golkar, Budi Santoso, membagikan bibit kepada petani.\n"
     found = {n for it in items(extractor, text) for n in [it["name"], *it["aliases"]]}
     assert not any("Fraksi" in n and "Komisi" in n for n in found)
+
+
+@pytest.mark.parametrize("definition, acr", [
+    ("Rencana Pembangunan Jangka Menengah Daerah (RPJMD) Sukamaju", "RPJMD"),
+    ("Rancangan Peraturan Daerah (Raperda) Sukamaju", "Raperda"),
+])
+def test_a_plan_or_draft_spelled_out_is_no_organisation(extractor, definition, acr):
+    text = (f"Program ini masuk dalam {definition} yang disusun bersama Dinas Sosial. "
+            f"Target {acr} dibahas pekan lalu.\n")
+    found = all_forms(extractor, text)
+    assert not [n for n in found if acr in n or n.startswith(("Rencana", "Rancangan"))]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Bantuan dibagikan oleh mahasiswa dari HMI, PMII, IMM dan GMNI kepada tukang ojek.\n",
+     {"HMI", "PMII", "IMM", "GMNI"}),
+    ("Restoran McDonald’s Indonesia bekerja sama dengan PMKRI membagikan daging kurban.\n",
+     {"McDonald’s Indonesia", "PMKRI"}),
+])
+def test_national_student_bodies_and_a_food_chain_by_their_short_names(extractor, text, want):
+    assert want <= all_forms(extractor, text)
