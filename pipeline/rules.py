@@ -139,7 +139,7 @@ REQUIRED_GROUPS: dict[tuple[str, str], str] = {
 _ORG_KINDS = ("company", "government", "cooperative", "community", "ngo", "university", "bank", "media", "other")
 _PLACE_LEVELS = ("provinsi", "kabupaten", "kota", "kecamatan", "kelurahan", "desa", "dusun", "region", "other")
 CHOICES: dict[tuple[str, str], tuple] = {
-    ("noise", "scope"): ("line", "next_line", "block", "match", "rest"),
+    ("noise", "scope"): ("line", "next_line", "block", "match", "rest", "headline"),
     ("entities", "label"): ("ORG", "PER", "LOC"),
     ("entities", "kind"): _ORG_KINDS,
     ("org_forms", "position"): ("prefix", "suffix", "head", "unit", "place", "title"),

@@ -11,6 +11,8 @@ offsets still point into the original text. The patterns live in
 - ``block``: that line and the short lines after it (a related-posts list);
 - ``match``: only the matched characters (a "(gin)" byline at a paragraph end);
 - ``rest``: from the match to the end of the text (comment boxes, copyright footers).
+- ``headline``: the match and the linked headline after it on the same line, up to where the body
+  goes on ("....Baca juga: Judul Berita Lain Adapun bantuan ...": a page whose link ran into the text).
 
 A rule's line is the line where its first non-blank matched character stands
 (a pattern starting with ``^\\s*`` may begin on a blank line above).
@@ -24,7 +26,7 @@ from dataclasses import dataclass, field
 from .rules import Rule, RuleSet
 from .types import Region
 
-SCOPES = {"line", "next_line", "block", "match", "rest"}
+SCOPES = {"line", "next_line", "block", "match", "rest", "headline"}
 MIN_BODY_AFTER = 3  # body paragraphs after a "rest" footer that make it page furniture above the article
 
 # A dateline opens the body: "CILACAP –", "Jakarta, 12 Oktober 2020 –", "Kendari (ANTARA) -",
@@ -102,6 +104,43 @@ def _bullets_end(text: str, lines: list[tuple[int, int]], j: int) -> int:
     return end
 
 
+# Words a headline keeps in lower case ("Gaji Insinyur di Arab Saudi yang Capai ..."): they do not end it.
+_HEADLINE_SMALL = {"di", "ke", "dari", "dan", "yang", "untuk", "dengan", "pada", "atau", "hingga", "sampai", "vs",
+                   "per", "oleh", "dalam", "bagi", "akan", "sebagai", "soal", "usai", "saat", "kepada", "karena",
+                   "agar", "demi", "tentang", "antara", "terhadap", "serta", "lewat", "via", "jadi", "ini", "itu",
+                   "tak", "bisa", "jelang", "hari", "the", "of", "and", "in", "for", "to", "a"}
+_HEADLINE_WORD = re.compile(r"\S+")
+_GLUED_BODY = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")  # "... Menjadi Pertarungan PolitikBudi pernah ..."
+HEADLINE_MAX_CHARS = 250
+
+
+def _headline_end(text: str, at: int, end: int) -> int:
+    """Where a linked headline starting at ``at`` ends on its line (``end``): a closing bracket, a word glued to
+    the body's first word, a question or exclamation mark, or a capitalised word followed by a lower-case word a
+    headline would not keep small (the body's first sentence: "... Rumah Harapan Adapun bantuan yang ...")."""
+    end = min(end, at + HEADLINE_MAX_CHARS)
+    close = text.find("]", at, end)
+    if close >= 0 and "[" in text[max(0, at - 20):at]:
+        return close + 1
+    glued = _GLUED_BODY.search(text, at, end)
+    if glued:
+        end = glued.start()
+    words = [(m.start(), m.group()) for m in _HEADLINE_WORD.finditer(text, at, end)]
+    for k, (start, word) in enumerate(words):
+        if k and words[k - 1][1].endswith(("?", "!")):
+            return words[k - 1][0] + len(words[k - 1][1])
+        bare = word.strip("\"'“”‘’(),.:;")
+        if not bare or not bare[0].islower() or bare.casefold() in _HEADLINE_SMALL:
+            continue
+        j = k - 1
+        while j >= 0 and words[j][1][:1].islower():
+            j -= 1
+        # the body's first word, capitalised, ends the headline before it ("... Indonesia Adapun bantuan")
+        cut = words[j][0] if j >= 0 and words[j][1][:1].isupper() else words[j + 1][0]
+        return max(at, len(text[:cut].rstrip()))
+    return end
+
+
 def _body_follows(text: str, lines: list[tuple[int, int]], at: int) -> bool:
     """Most of the article's paragraphs come after ``at``: a footer-like line there ("Komentar", "Copyright ©")
     is page furniture a scraper put above the article, not the end of the page."""
@@ -163,6 +202,9 @@ class Segmenter:
         i = bisect.bisect_right(starts, first) - 1
         if i < 0:
             return []
+        if scope == "headline":
+            stop = _headline_end(text, m.end(), lines[i][1])
+            return [Region(first, stop, kind, src)] if stop > first else []
         start, end = lines[i]
         start += len(text[start:end]) - len(text[start:end].lstrip())
         if scope == "next_line" and not text[m.end():end].strip():

@@ -39,7 +39,7 @@ def check(capsys, *argv: str) -> tuple[int, list[str]]:
 # -- values outside what the extractors understand are errors, not silently ignored -----------------------
 @pytest.mark.parametrize("name, rule, message", [
     ("noise.jsonl", {"id": "x", "pattern": "iklan", "kind": "footer", "scope": "paragraf"},
-     "unknown scope 'paragraf' (known: line, next_line, block, match, rest)"),
+     "unknown scope 'paragraf' (known: line, next_line, block, match, rest, headline)"),
     ("noise.jsonl", {"id": "x", "pattern": "iklan", "kind": "footer", "flags": "ig"},
      "'flags' may only hold the letters 'i'"),
     ("entities.jsonl", {"id": "x", "label": "ORGANISASI", "pattern": "Karang Taruna"}, "unknown label 'ORGANISASI'"),

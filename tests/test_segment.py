@@ -158,6 +158,36 @@ def test_baca_juga_that_lost_its_link_keeps_the_paragraph_after_it(seg):
     assert_body_kept(text, s, B1, B2, B3)
 
 
+@pytest.mark.parametrize("link, body", [
+    # the body's first sentence starts with a capital and goes on in lower case
+    ("Baca juga: Koperasi Sumber Rejeki Gelar Pasar Murah di Desa Tegalsari", "Adapun paket yang dibagikan berisi beras."),
+    # the headline keeps its small words; a capital after them still belongs to it
+    ("Baca Juga: Harga Cabai di Pasar yang Naik Tajam per Minggu", "Salah satu pedagang mengeluh sepi."),
+    # the body's first word glued to the headline's last
+    ("Baca juga:Warga Sukamaju Bersiap untuk Panen Raya pada 5 Juni", "Bambang juga menjadi ketua panitia."),
+    # a question closes the headline
+    ("BACA JUGA: Bantuan Datang, Siapa yang Dapat?", "“Kami belum menerima apa pun,” katanya."),
+])
+def test_a_link_run_into_the_text_is_excluded_up_to_the_body(seg, link, body):
+    glue = "" if link.endswith("Juni") else " "
+    text = f"{B1}{link}{glue}{body}\n\n{B2}"
+    s = seg(text)
+    assert region_texts(text, s) == [link]
+    assert_body_kept(text, s, B1, body, B2)
+
+
+def test_a_bracketed_link_line_is_excluded_to_its_bracket(seg):
+    text = f"{B1}\n\n[Baca juga: Dinas Sosial: Penyaluran Bantuan “ Tahap Dua ” Mulai Berjalan]\n\n{B2}"
+    s = seg(text)
+    assert region_texts(text, s) == ["[Baca juga: Dinas Sosial: Penyaluran Bantuan “ Tahap Dua ” Mulai Berjalan]"]
+    assert_body_kept(text, s, B1, B2)
+
+
+def test_baca_juga_inside_a_sentence_is_body(seg):
+    text = f"{B1} Warga diminta baca juga: petunjuk pada kemasan.\n\n{B2}"
+    assert region_texts(text, seg(text)) == []
+
+
 def test_a_pojok_sidebar_of_other_stories_is_excluded(seg):
     text = f"{B1}\n\nPOJOK\nHarga beras turun jelang panen raya\nPetani berharap harga stabil?\n\n{B2}"
     s = seg(text)
