@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .words import MAX_NAME_WORDS, PARTICLES
+from .words import MAX_NAME_WORDS, PARTICLES, RANK_SERVICES
 
 _DEGREE_GAP = re.compile(r"[ \t]*[,.]?[ \t]*")  # between a name and its degrees, or two degrees
 _ENDED = (0, 0, 0)  # the name has surely ended (see NameParser._name_part)
@@ -83,11 +83,21 @@ class NameParser:
             if not m or "\n" in m.group():
                 break
             k = self.tok_at_or_after(m.end(), j + 1)
+            k = self._after_rank_service(k)
             if k >= self.n or not (self.is_name_word(k) or self.is_initial(k) or self.honorific_at(k)
                                    or self.is_name_prefix(k, self.n)):
                 break
             j, hon = k, True
         return j, hon
+
+    def _after_rank_service(self, k: int) -> int:
+        """The token after a rank's service written at token k ("TNI", "Pol."; "Mayor Jenderal TNI Bambang"), when a
+        name word follows on the same line; else k."""
+        if not (k + 1 < self.n and self.toks[k].kind == "w" and self.keys[k] in RANK_SERVICES
+                and self.toks[k].text[0].isupper()):
+            return k
+        n = k + 2 if self.toks[k + 1].text == "." and self.adjacent(k + 1) else k + 1
+        return n if n < self.n and self.same_phrase(n) and self.is_name_word(n) else k
 
     def _after_honorific(self, j: int) -> bool:
         """Token j comes right after an honorific ("H. Lalu ..."), whose dot ends no sentence."""

@@ -59,6 +59,11 @@ def _title_in_brackets(doc: Doc, j: int) -> tuple[tuple[int, int] | None, bool]:
         e = doc.title_end(j + 1, first=False)
         if e < doc.n and doc.toks[e].text == ")":
             return (j + 1, e), True
+        # "Andi (pelatih tari tradisional asal Bali)": the brackets hold only the position, so it runs to their end
+        # past the few lowercase words a run allows
+        close = doc.bracket_close(j)
+        if close is not None and close > e and not any(doc.keys[x] in {",", ";", ":"} for x in range(j + 1, close)):
+            return (j + 1, close), True
     return None, False
 
 

@@ -56,7 +56,7 @@ class PositionParser:
         if t.text in TITLE_CONNECTORS:
             return k + 1, False, lower_run
         if t.text == "(":
-            close = self._bracket_close(k)
+            close = self.bracket_close(k)
             return (close + 1, True, lower_run) if close is not None else None
         if t.text == "." and k > 0 and self.adjacent(k):
             return self._title_dot(k, lower_run)
@@ -81,7 +81,7 @@ class PositionParser:
             return k + 1, False, lower_run  # "Presiden ke 7 RI": an ordinal written apart, right after the office
         if self._stops_title(k):
             return None
-        if first and self._name_just_ended(j, k):
+        if first and (self._name_just_ended(j, k) or self._name_ended_before_brackets(j, k)):
             return None  # "... PT Sinar Tirta Rudi Hartono jelang rapat": a name has just ended
         lower_run += k not in self.head_at
         return (k + 1, True, lower_run) if lower_run <= 3 else None
@@ -99,7 +99,15 @@ class PositionParser:
         """The two words before token k (inside the position from j) are name words."""
         return k - j >= 2 and self.is_name_word(k - 1) and self.is_name_word(k - 2)
 
-    def _bracket_close(self, k: int) -> int | None:
+    def _name_ended_before_brackets(self, j: int, k: int) -> bool:
+        """Brackets close right before token k, and two name words end right before they open ("... Pangan Budi
+        Santosa (Busan) optimistis"): a name with its other name has ended, and the clause goes on."""
+        if k - 1 <= j or self.toks[k - 1].text != ")":
+            return False
+        o = next((c for c in range(k - 2, max(j, k - 14) - 1, -1) if self.toks[c].text == "("), None)
+        return o is not None and o - j >= 2 and self.is_name_word(o - 1) and self.is_name_word(o - 2)
+
+    def bracket_close(self, k: int) -> int | None:
         """The closing bracket of the one opened at token k, when it closes soon and on the same line."""
         close = next((c for c in range(k + 1, min(self.n, k + 14)) if self.toks[c].text == ")"), None)
         if close is None or any("\n" in self.toks[c].gap for c in range(k + 1, close + 1)):

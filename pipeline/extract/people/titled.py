@@ -96,6 +96,8 @@ def _names_after_position(doc: Doc, h: int, e: int, rule: Rule) -> tuple[Cand | 
     j = e
     if j + 2 < doc.n and doc.keys[j] == "lainnya" and doc.keys[j + 1] == ",":
         j += 1  # "Anggota Forum X lainnya, Rina": one more of them
+    if j < doc.n and doc.keys[j] == "," and _ranked_name_ends(doc, h, e):
+        return None, []  # "Kapolres X AKBP Andi Wijaya, Budi Santosa, ...": a ranked name ends the run, a list goes on
     s0 = _long_intro_end(doc, j)
     if s0 is not None:
         intro = True  # "Anggota DPRD X di antaranya A, B, dan C"
@@ -137,6 +139,13 @@ def _listed_name_ending_run(doc: Doc, h: int, e: int) -> Name | None:
         if per is not None and nm.h0 <= per[0] <= nm.a:
             return nm
     return None
+
+
+def _ranked_name_ends(doc: Doc, h: int, e: int) -> bool:
+    """The position run h..e ends in a name with a rank or another honorific of its own, after the run's first word
+    ("Kapolres X AKBP Andi Wijaya"). (A name the model marks there is no sign enough: "Kepala Sentra Budi Perkasa",
+    a centre named after a person.)"""
+    return any(nm.honorific and nm.h0 > h for nm in doc.names_ending_at(e))
 
 
 def _long_intro_end(doc: Doc, j: int) -> int | None:
@@ -300,8 +309,10 @@ def _org_before(doc: Doc, h: int, c: Cand) -> None:
 def _name_before_bracket(doc: Doc, head_end: int, e: int, anchored: bool, place_after: bool) -> Name | None:
     """"Menteri Sosial Saifullah Yusuf (Gus Ipul)", "Menko IPK Agus Harimurti Yudhoyono (AHY)": a position
     run that ends in brackets holding another name or the initials of the name before them."""
-    while e - 1 > head_end and (doc.keys[e - 1] == "," or doc.keys[e - 1] in doc.lex.stop):
-        e -= 1  # "(Gus Ipul), Senin": a day after the brackets is no part of the position
+    while e - 1 > head_end and (doc.keys[e - 1] == "," or doc.keys[e - 1] in doc.lex.stop
+                                or (doc.toks[e - 1].kind == "w" and doc.toks[e - 1].text.islower())):
+        e -= 1  # "(Gus Ipul), Senin", "(Busan) optimistis koperasi": a day or the clause's own lowercase words
+        # after the brackets are no part of the position
     if e - 1 <= head_end or doc.toks[e - 1].text != ")":
         return None
     o = next((k for k in range(e - 2, head_end, -1) if doc.toks[k].text == "("), None)

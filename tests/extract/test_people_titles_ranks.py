@@ -1,0 +1,56 @@
+"""People and their positions on unseen news (second round): a rank's service between the rank and the name, the
+clause's own words after a nickname in brackets, a position filling its brackets, a theology degree before
+"selaku". Invented sentences."""
+from people_helpers import body_by_name, ner_first, people_of, shared_extractor
+
+
+def _people(text, **kw):
+    return body_by_name(people_of(shared_extractor(), text, **kw))
+
+
+def test_rank_with_its_service_before_the_name():
+    got = _people("Panglima Satgas Merapi, Mayor Jenderal TNI Bambang Sutrisno, menyampaikan duka cita.")
+    assert got["Bambang Sutrisno"]["title"] == "Panglima Satgas Merapi"
+    got = _people("Dandim Sukamaju Kolonel Inf Rudi Hartono meninjau lokasi banjir.")
+    assert got["Rudi Hartono"]["title"] == "Dandim Sukamaju"
+    got = _people("Kapolda Sukamaju Irjen Pol. Andi Wijaya mengatakan kegiatan berjalan lancar.")
+    assert got["Andi Wijaya"]["title"] == "Kapolda Sukamaju"
+
+
+def test_service_word_alone_is_no_name():
+    assert _people("Ribuan anggota TNI Angkatan Darat hadir di lapangan.") == {}
+
+
+def test_lowercase_words_after_nickname_in_brackets():
+    got = _people("Sebelumnya Menteri Koordinator Bidang Pangan Budi Santosa (Busan) optimistis koperasi akan maju.")
+    assert got["Budi Santosa"]["title"] == "Menteri Koordinator Bidang Pangan"
+    assert "Busan" not in got
+
+
+def test_position_fills_its_brackets():
+    text = ("Kegiatan itu dibuka oleh Rudi Hartono (Ketua Panitia) dan Andi Wijaya (pelatih tari tradisional "
+            "asal Bali yang ramah).")
+    got = _people(text, ner_spans=ner_first(text, "Rudi Hartono", "Andi Wijaya"))
+    assert got["Rudi Hartono"]["title"] == "Ketua Panitia"
+    assert got["Andi Wijaya"]["title"] == "pelatih tari tradisional asal Bali yang ramah"
+
+
+def test_theology_degree_before_selaku():
+    got = _people("Pdt. Yosua Manopo, S.Si.Teol, selaku gembala jemaat GPIB Sukamaju, menyampaikan terima kasih.")
+    assert got["Yosua Manopo"]["title"] == "gembala jemaat GPIB Sukamaju"
+
+
+def test_position_ends_with_the_name_and_its_other_name_in_brackets():
+    got = _people("Sebelumnya Menteri Koordinator (Menko) Bidang Pangan Budi Santosa (Busan) optimistis Kopdes "
+                  "Sukamaju akan menjadi penggerak. Busan mengatakan koperasi penting.")
+    assert got["Budi Santosa"]["title"] == "Menteri Koordinator (Menko) Bidang Pangan"
+    assert "Kopdes Sukamaju" not in got
+
+
+def test_ranked_name_ends_the_run_before_a_list_of_guests():
+    text = ("Kegiatan itu dihadiri sejumlah pejabat utama Polda Sukamaju, Kapolres Sukaraja AKBP Andi Wijaya, "
+            "Budi Santosa, Ustaz Rudi Hartono, para bupati, dan unsur TNI.")
+    got = _people(text, ner_spans=ner_first(text, "Andi Wijaya", "Budi Santosa", "Rudi Hartono"))
+    assert got["Andi Wijaya"]["title"] == "Kapolres Sukaraja"
+    assert not got.get("Budi Santosa", {}).get("title")  # one guest more, with no position of his own
+
