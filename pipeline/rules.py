@@ -147,7 +147,7 @@ CHOICES: dict[tuple[str, str], tuple] = {
     ("org_forms", "case"): ("any",),
     ("org_aliases", "kind"): _ORG_KINDS,
     ("org_stopwords", "scope"): ("name", "prefix", "extend", "break", "sector", "theme", "member", "inside",
-                                  "lists"),
+                                  "lists", "platform"),
     ("honorifics", "type"): ("honorific", "degree"),
     ("titles", "kind"): ("head", "word"),
     ("speech_verbs", "position"): ("before", "after"),

@@ -238,3 +238,36 @@ def test_a_head_word_inside_a_position_is_no_body(extractor):
 ])
 def test_a_company_named_by_ventures_or_holdings(extractor, text, name):
     assert name in _all_names(extractor, text)
+
+
+# --- a platform by its web name ----------------------------------------------------------------------------------
+
+def _forms(extractor, text):
+    from org_helpers import items
+    return {n for it in items(extractor, text) for n in [it["name"], *it["aliases"]]}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Donasi disalurkan melalui platform Sukabantu.id kepada warga. Tim sukabantu.id memantau penyalurannya.\n",
+     "Sukabantu.id"),
+    ("Petani belajar memakai aplikasi Tanamaju.com untuk mencatat panen.\n", "Tanamaju.com"),
+    ("Kebunpintar.co.id menjadi startup pendamping kelompok tani itu.\n", "Kebunpintar.co.id"),
+])
+def test_a_web_name_the_article_calls_a_platform_is_an_organisation(extractor, text, name):
+    assert name in _forms(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    # a news site quoted or credited stays an outlet
+    "Hal itu disampaikan Ketua Koperasi Sumber Rejeki kepada Kabarsukamaju.com, Senin.\n",
+    # an address with a path, a government site, an e-mail
+    "Pendaftaran dibuka di laman www.tanamaju.com/daftar, bsu.kemnaker.go.id dan info@tanamaju.com.\n",
+])
+def test_an_outlet_or_an_address_is_no_platform(extractor, text):
+    assert not [n for n in _forms(extractor, text) if "." in n]
+
+
+def test_a_preposition_run_into_a_platform_name_is_no_second_body(extractor):
+    text = ("Tim Sukabantu.id mengumpulkan dana. Donasi disukabantu.id akan disalurkan pekan depan.\n")
+    forms = _forms(extractor, text)
+    assert "Sukabantu.id" in forms and "disukabantu.id" not in forms

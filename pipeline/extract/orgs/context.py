@@ -43,6 +43,9 @@ class Ctx:
         return range(k, m)
 
 
+WEB_NAME_SOURCE = "regex:org-web-name"  # a platform by its web name; no outlet pattern overrides it
+
+
 @dataclass
 class Cand:
     """A name the finders propose: tokens i..j, what found it (``origin``), and what the grammar learnt on the

@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from ...names import CONNECTORS, acronym_matches
-from .context import Cand, Ctx, entry_at, single_trailing, stop_token, tokens_of
+from .context import WEB_NAME_SOURCE, Cand, Ctx, entry_at, single_trailing, stop_token, tokens_of
 from .grammar import GIVING_CONNECTORS, NOMINAL_RE, bracket, scan
 from .lexicon import Form, OrgEntry
 from .places import ALL_LEVELS, place_at
@@ -524,7 +524,74 @@ def list_cands(ctx: Ctx, chosen: list[Cand]) -> list[Cand]:
             out.append(c)
     out += _short_names_listed(ctx, chosen + out, taken)
     out += _names_after_list_noun(ctx, taken)
+    out += _web_names(ctx, taken)
     return out
+
+
+# a platform or start-up by its web name ("Nakama.id", "berbuatbaik.id", "Peris.ai"); a government or campus
+# site (kemnaker.go.id) is an address of a body named otherwise
+_WEB_ENDS = {"id", "com", "org", "net", "ai", "io", "co"}
+_WEB_SECOND = {"co", "or", "my", "web"}  # co.id, or.id
+_GLUED_PREPOSITIONS = ("di", "ke", "dari")
+
+
+def _web_names(ctx: Ctx, taken: set[int]) -> list[Cand]:
+    """Web names written as a body's name: a word glued to ".id", ".com", ".co.id" (not inside an address with a
+    path, a subdomain or an e-mail, not a hyphenated dateline "KOTA-outlet.com"). A name that runs a preposition
+    into a web name the article also writes alone ("diberbuatbaik.id") is left to that other mention; one run
+    into a capital ("dariNamaOutlet.com") is a credit."""
+    toks = ctx.toks
+    found: list[tuple[int, int]] = []
+    for i, t in enumerate(toks):
+        if t.kind != "word" or i in taken or ctx.excluded[i] or "-" in t.text or len(t.text) < 3 \
+                or not any(c.isalpha() for c in t.text) or t.low == "www":
+            continue
+        if i > 0 and toks[i - 1].end == t.start and toks[i - 1].text in {".", "@", "/", ":", "-", "_"}:
+            continue
+        j = _web_end(toks, i)
+        if j is None or any(q in taken or ctx.excluded[q] for q in range(i, j)):
+            continue
+        if _GLUED.match(t.text):
+            continue
+        found.append((i, j))
+    alone = {toks[i].low for i, _ in found}
+    # a news site is named as one too ("kepada Namasitus.com"): only a name the article calls a platform, an
+    # app, a team... somewhere (a platform noun within three words) is a body
+    bodies = {toks[i].low for i, j in found if _near_platform_noun(ctx, i, j)}
+    out = []
+    for i, j in found:
+        low = toks[i].low
+        if low not in bodies or any(low.startswith(p) and low[len(p):] in alone for p in _GLUED_PREPOSITIONS):
+            continue
+        out.append(Cand(i, j, "list", "company", WEB_NAME_SOURCE))
+        taken.update(range(i, j))
+    return out
+
+
+def _near_platform_noun(ctx: Ctx, i: int, j: int, window: int = 3) -> bool:
+    toks = ctx.toks
+    before = [t for t in toks[max(0, i - window):i] if t.is_word]
+    after = [t for t in toks[j:j + window] if t.is_word]
+    return any(t.low in ctx.lex.platform_nouns for t in before + after)
+
+
+def _web_end(toks, i: int) -> int | None:
+    """The end of a web name from word i ("Nama.id", "Nama.co.id"), or None."""
+    def glued(k: int) -> bool:
+        return k < len(toks) and toks[k].start == toks[k - 1].end and not toks[k].nl
+
+    if not (glued(i + 1) and toks[i + 1].text == "." and glued(i + 2) and toks[i + 2].low in _WEB_ENDS
+            and toks[i + 2].kind == "word"):
+        return None
+    j = i + 3
+    if toks[i + 2].low in _WEB_SECOND and glued(j) and toks[j].text == "." and glued(j + 1) and toks[j + 1].low == "id":
+        j += 2
+    elif toks[i + 2].low == "co":
+        return None
+    if glued(j) and (toks[j].text in {"/", "@", "-", "_"} or toks[j].text == "." and glued(j + 1)
+                     and toks[j + 1].kind == "word"):
+        return None  # an address goes on: "nama.id/daftar", "nama.com.sg"
+    return j
 
 
 _LIST_INTROS = {"adalah", "yakni", "yaitu", "mencakup", "meliputi", "diantaranya", ":"}

@@ -118,10 +118,14 @@ class OrgLexicon:
         self.name_inside: set[str] = set()
         # nouns for bodies whose names a list after them gives ("startup yang tampil adalah A, B, dan C")
         self.list_nouns = PhraseTable()
+        # nouns for bodies that run a web service: a web name next to one is that body, no news site
+        self.platform_nouns: set[str] = set()
         for r in rules.get("org_stopwords"):
             scope = r.get("scope") or "name"
             if scope == "lists":
                 self.list_nouns.add(r["text"], r, True)
+            elif scope == "platform":
+                self.platform_nouns.add(r["text"].strip().casefold())
             elif scope == "sector":
                 self.sector_before.add(r["text"], r)
             elif scope == "member":

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ...names import clean_org_name, strip_brackets
 from ...rules import Rule
 from ...types import Mention, OrgValue, as_value
-from .context import Cand, Ctx, entry_at
+from .context import WEB_NAME_SOURCE, Cand, Ctx, entry_at
 from .lexicon import KINDS, OrgEntry
 from .roles import role_of
 from .tokens import phrase_tokens
@@ -190,6 +190,9 @@ def with_media(ctx: Ctx, mentions: list[Mention]) -> list[Mention]:
                 continue
             if any(f.start < e and s < f.end for f in found):
                 continue
+            if not name and str(rule.get("name") or "").startswith("(") and any(
+                    x.start == s and x.end == e and x.source == WEB_NAME_SOURCE for x in mentions):
+                continue  # an unknown web name the article calls a platform: a body, no news site
             text = ctx.text[s:e]
             if not name and (ctx.lex.is_region(text) or tuple(text.casefold().split()) in ctx.lex.place_words):
                 continue  # "REPUBLIKA.CO.ID, UNGARAN --": the second part is the city
