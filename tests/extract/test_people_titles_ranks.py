@@ -54,3 +54,28 @@ def test_ranked_name_ends_the_run_before_a_list_of_guests():
     assert got["Andi Wijaya"]["title"] == "Kapolres Sukaraja"
     assert not got.get("Budi Santosa", {}).get("title")  # one guest more, with no position of his own
 
+
+
+def test_counted_people_named_after_an_introducing_word_hold_the_position():
+    text = ("Acara itu dihadiri 3 penari Sanggar Sukamaju, yakni Andi Wijaya, Budi Santosa, dan Joko Susilo, "
+            "di GOR Sukaraja.")
+    got = _people(text, ner_spans=ner_first(text, "Andi Wijaya", "Budi Santosa", "Joko Susilo"))
+    assert {p["title"] for p in got.values()} == {"penari Sanggar Sukamaju"}
+    assert _people("Acara itu dihadiri 35 pelaku usaha kopi Sukamaju di balai desa.") == {}
+
+
+def test_players_and_a_co_founder_written_apart():
+    text = ("Hadir pula lima pemain Liga Bola Basket (LBB) dari tim Garuda Muda, yakni Andi Wijaya, Budi Santosa, "
+            "dan Joko Susilo, di GOR Sukaraja.")
+    got = _people(text, ner_spans=ner_first(text, "Andi Wijaya", "Budi Santosa", "Joko Susilo"))
+    assert got["Joko Susilo"]["title"] == "pemain Liga Bola Basket (LBB) dari tim Garuda Muda"
+    text = "Klub itu didirikan oleh Andi Wijaya selaku Founder dan juga Budi Santosa (Co Founder)."
+    got = _people(text, ner_spans=ner_first(text, "Andi Wijaya", "Budi Santosa"))
+    assert got["Budi Santosa"]["title"] == "Co Founder"
+
+
+def test_position_after_a_name_stops_before_the_next_persons_position():
+    text = ("Peserta antara lain perwakilan guru SDN 3 Sukamaju, Wahyudi, sebagai pemain angklung, perwakilan guru "
+            "SMKN 1 Sukaraja Andi Wijaya sebagai pemain kecapi.")
+    got = _people(text, ner_spans=ner_first(text, "Andi Wijaya"))
+    assert "Andi Wijaya" not in got["Wahyudi"]["title"]

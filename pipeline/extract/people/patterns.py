@@ -43,9 +43,20 @@ def title_after_name(doc: Doc, j: int) -> tuple[tuple[int, int] | None, bool]:
     if r is not None and j + k < doc.n:
         return _title_after_cue(doc, r["kind"], j + k)
     if j in doc.head_at or (comma and doc.keys[j] in lex.title_words and doc.is_cap(j)):
-        e = doc.title_end(j, first=False)
+        e = _before_next_person(doc, j, doc.title_end(j, first=False))
         return ((j, e), comma) if e > j else (None, False)
     return None, False
+
+
+def _before_next_person(doc: Doc, s: int, e: int) -> int:
+    """Where a position after a name (tokens s..e) ends when, after a comma in it, a new position run ends in a name
+    of two words or more: that is the next person's ("A, sebagai pemain X, perwakilan guru Y Budi Santosa
+    sebagai ...")."""
+    for k in range(s + 1, e - 2):
+        if doc.keys[k] == "," and (k + 1) in doc.head_at and any(
+                nm.a > k + 1 and nm.b - nm.a >= 2 and not doc.in_org(nm.a, nm.b) for nm in doc.names_ending_at(e)):
+            return k
+    return e
 
 
 def _age_at(doc: Doc, j: int) -> bool:
@@ -72,7 +83,7 @@ def _title_after_cue(doc: Doc, kind: str, s: int) -> tuple[tuple[int, int] | Non
     if doc.keys[s] == ",":
         s += 1
     if s < doc.n and (s in doc.head_at or (kind == "apposition_free" and doc.toks[s].kind == "w")):
-        e = doc.title_end(s, first=False)
+        e = _before_next_person(doc, s, doc.title_end(s, first=False))
         return ((s, e), True) if e > s else (None, False)
     return None, False
 

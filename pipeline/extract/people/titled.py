@@ -69,12 +69,23 @@ def _no_position_at(doc: Doc, i: int, covered: set[int]) -> int | None:
     if (i not in doc.head_at or i in covered or _inside_proper_name(doc, i)
             or (doc.toks[i].text.isupper() and len(doc.toks[i].text) > 3)):
         return i + 1
-    if i > 0 and doc.toks[i - 1].kind == "n" and doc.toks[i].text.islower():
+    if i > 0 and doc.toks[i - 1].kind == "n" and doc.toks[i].text.islower() and not _names_introduced(doc, i):
         return i + 1  # "35 pelaku usaha kopi Gayo": counted people, not one person's position
     if i > 1 and doc.keys[i - 1] == ":" and doc.name_before(i - 1) is not None:
         # "Mr. Liu Qihu: Chief Representative of ..., Mr. Du Gui: ...": the name before it is its
         return max(doc.title_end(i + doc.head_at[i], first=False), i + 1)
     return None
+
+
+def _names_introduced(doc: Doc, i: int) -> bool:
+    """The position run of the head at token i goes on with an introducing word and names ("tiga penari sanggar X,
+    yakni A, B, dan C"): the counted people are named, each holding the position."""
+    e = max(doc.title_end(i + doc.head_at[i], first=True), i + doc.head_at[i])
+    j = e + 1 if e < doc.n and doc.keys[e] == "," else e
+    s = _long_intro_end(doc, j)
+    if s is None and j < doc.n and (doc.keys[j] in doc.lex.name_intro or doc.keys[j] == ":"):
+        s = j + 1
+    return s is not None and s < doc.n and doc.same_phrase(s) and doc.parse_name(s) is not None
 
 
 def _title_start(doc: Doc, i: int) -> int:
