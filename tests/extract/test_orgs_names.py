@@ -420,3 +420,8 @@ def test_a_plan_or_draft_spelled_out_is_no_organisation(extractor, definition, a
 ])
 def test_national_student_bodies_and_a_food_chain_by_their_short_names(extractor, text, want):
     assert want <= all_forms(extractor, text)
+
+
+def test_the_international_service_club_network_by_its_short_name(extractor):
+    text = "Dana lari amal disalurkan bersama Lions International kepada rumah singgah di Sukamaju.\n"
+    assert "Lions International" in all_forms(extractor, text)
