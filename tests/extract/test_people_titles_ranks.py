@@ -79,3 +79,15 @@ def test_position_after_a_name_stops_before_the_next_persons_position():
             "SMKN 1 Sukaraja Andi Wijaya sebagai pemain kecapi.")
     got = _people(text, ner_spans=ner_first(text, "Andi Wijaya"))
     assert "Andi Wijaya" not in got["Wahyudi"]["title"]
+
+
+def test_retired_mark_after_a_rank_is_no_part_of_the_name():
+    from pipeline.extract.people import evidence
+    from pipeline.extract.people.tokens import Doc
+
+    for text, first in (("Di antaranya adalah Iptu (Purn) Budi Santoso yang sedang sakit.", 3),
+                        ("Hadir pula Jenderal TNI (Purn.) Andi Wijaya dalam acara itu.", 2)):
+        doc = Doc(text, shared_extractor().lex, [], [])
+        evidence.collect(doc)
+        nm = doc.parse_name(first)
+        assert nm.honorific and doc.span_text(nm.a, nm.b) in {"Budi Santoso", "Andi Wijaya"}

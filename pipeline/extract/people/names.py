@@ -91,13 +91,17 @@ class NameParser:
         return j, hon
 
     def _after_rank_service(self, k: int) -> int:
-        """The token after a rank's service written at token k ("TNI", "Pol."; "Mayor Jenderal TNI Bambang"), when a
-        name word follows on the same line; else k."""
-        if not (k + 1 < self.n and self.toks[k].kind == "w" and self.keys[k] in RANK_SERVICES
-                and self.toks[k].text[0].isupper()):
-            return k
-        n = k + 2 if self.toks[k + 1].text == "." and self.adjacent(k + 1) else k + 1
-        return n if n < self.n and self.same_phrase(n) and self.is_name_word(n) else k
+        """The token after a rank's service written at token k ("TNI", "Pol."; "Mayor Jenderal TNI Bambang") and its
+        retired mark ("(Purn)", "Jenderal TNI (Purn.) X"), when a name word follows on the same line; else k."""
+        j = k
+        if (j + 1 < self.n and self.toks[j].kind == "w" and self.keys[j] in RANK_SERVICES
+                and self.toks[j].text[0].isupper()):
+            j = j + 2 if self.toks[j + 1].text == "." and self.adjacent(j + 1) else j + 1
+        if j + 3 < self.n and self.toks[j].text == "(" and self.keys[j + 1] == "purn":
+            c = j + 3 if self.toks[j + 2].text == "." else j + 2
+            if c < self.n and self.toks[c].text == ")":
+                j = c + 1
+        return j if j != k and j < self.n and self.same_phrase(j) and self.is_name_word(j) else k
 
     def _after_honorific(self, j: int) -> bool:
         """Token j comes right after an honorific ("H. Lalu ..."), whose dot ends no sentence."""
