@@ -153,10 +153,13 @@ class ProgrammeExtractor:
 
     @staticmethod
     def _best(named: list[Mention]) -> Mention | None:
-        """The rules' own choice: the highest priority, then the first in the text (of each rule's first match)."""
+        """The rules' own choice: the highest priority, then the first in the text (of each rule's first match).
+        A pattern of priority 0 only proposes names for the learned choice (an event's name: "acara X", "X
+        Festival" is often the setting of the programme, not the programme); the rules never take it."""
         firsts: dict[str, Mention] = {}
         for m in named:
-            firsts.setdefault(m.value["pattern"], m)
+            if m.value["priority"] > 0:
+                firsts.setdefault(m.value["pattern"], m)
         if not firsts:
             return None
         return max(firsts.values(), key=lambda m: (m.value["priority"], -m.start))
@@ -257,6 +260,10 @@ def _word_rx(text: str) -> re.Pattern:
 _DANGLING = frozenset({"dan", "serta", "atau", "&", "untuk", "bagi", "para"})
 
 
+# a passive verb ("disalurkan", "ditugaskan", "dititipkan"): the phrase before it is the subject, the verb no part
+_PASSIVE = re.compile(r"di[a-z]{3,}kan$", re.IGNORECASE)
+
+
 def _phrase_end(s: str, stop_words: frozenset[str]) -> int:
     """Where a description phrase ends in ``s``: before the first function word or punctuation, at most 7
     words, and never on a dangling connector."""
@@ -264,6 +271,8 @@ def _phrase_end(s: str, stop_words: frozenset[str]) -> int:
     for n, w in enumerate(re.finditer(r"\S+", s)):
         core = w.group().strip(",.;:!?\"“”()")
         if n >= 7 or not core or core.casefold() in stop_words or not re.match(r"^[\w-]+$", core):
+            break
+        if n and _PASSIVE.match(core):  # a passive verb starts what is said of it: "penyaluran X ditugaskan ..."
             break
         ends.append((w.start() + w.group().index(core) + len(core), core.casefold()))
         if core != w.group():  # punctuation after it ends the phrase
