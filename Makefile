@@ -41,9 +41,11 @@ rules-check: $(STAMP)
 	$(PY) -m pipeline rules check rules
 
 # the shipped NER model (models/id_news_ner and its MODEL_CARD.md); reads ../shared/data/ner and ../shared/corpus
+# the shipped NER model is run 28 of its card: seed 1, chosen among seeds 0-2 by dev F1
+NER_SEED ?= 1
 model: $(STAMP)
 	$(PY) -m pip install --quiet -e '.[train]'
-	nice -n 10 $(PY) -m pipeline.train
+	nice -n 10 $(PY) -m pipeline.train --set system.seed=$(NER_SEED)
 
 # the optional Stanza NER model (models/id_news_ner_stanza, not shipped): --ner-backend stanza --ner-model PATH
 model-stanza: $(STAMP)

@@ -28,7 +28,7 @@ if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
 MODEL_NAME = "id_news_ner"
-MODEL_VERSION = "1.1.0"
+MODEL_VERSION = "1.2.0"
 DEFAULT_CONFIG = REPO_ROOT / "training" / "config.cfg"
 NEWS_TIMES = 1  # 2 repeats idner-news-2k and NER-UI (model card, runs 8-9 and 15-17)
 IN_DOMAIN_TIMES = 1  # the annotated corpus train split and news articles, once (model card, runs 21-23)
