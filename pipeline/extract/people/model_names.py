@@ -79,13 +79,8 @@ def _title_before(doc: Doc, a: int) -> tuple[tuple[int, int] | None, bool]:
     end = a - 1 if comma else a
     for h in range(end - 1, max(-1, end - MAX_TITLE_TOKENS), -1):
         if h in doc.head_at:
-            if doc.title_end(h + doc.head_at[h], first=False) >= end and not (comma and _ends_in_person(doc, h, end)):
+            if doc.title_end(h + doc.head_at[h], first=False) >= end and not (comma and doc.ranked_name_ends(h, end)):
                 return (h, end), comma
             return None, False
     return None, False
 
-
-def _ends_in_person(doc: Doc, h: int, end: int) -> bool:
-    """The position run from token h ends before token ``end`` in a name with a rank or another honorific of its own,
-    after the head ("Kapolres X AKBP Andi Wijaya, Budi Santosa": Andi's position, not Budi's)."""
-    return any(nm.honorific and nm.h0 > h for nm in doc.names_ending_at(end))

@@ -217,6 +217,12 @@ class NameParser:
                 out.append(nm)
         return out
 
+    def ranked_name_ends(self, h: int, end: int) -> bool:
+        """A name with a rank or another honorific of its own ends right before token ``end``, after token h: in
+        "Kapolres X AKBP Andi Wijaya, ..." the position run from h holds Andi's name, and what follows is not his.
+        (A name the model marks there is no sign enough: "Kepala Sentra Budi Perkasa" names a centre.)"""
+        return any(nm.honorific and nm.h0 > h for nm in self.names_ending_at(end))
+
     def name_before(self, end: int) -> Name | None:
         """The longest name ending right before token end (a comma between allowed)."""
         if end > 0 and self.keys[end - 1] == ",":

@@ -146,8 +146,7 @@ class PositionParser:
         if first and self._name_just_ended(j, k) and (
                 (k + 1) in self.head_at or nxt.cf in lex.title_words or nxt.cf in lex.weekdays):
             return False  # "Direktur PT Vale Endra Kusuma, Senior Coordinator ...", "... Latuheru, Sabtu"
-        if first and ((k + 1) in self.head_at or nxt.cf in lex.title_words) and any(
-                nm.honorific and nm.h0 > j for nm in self.names_ending_at(k)):
+        if first and ((k + 1) in self.head_at or nxt.cf in lex.title_words) and self.ranked_name_ends(j, k):
             return False  # "Kasat Binmas AKP Yuhel, Kasi Humas ...": a ranked name ended, the next position starts
         if first and self._name_just_ended(j, k):
             per = self.model_person_at(k - 1, k)

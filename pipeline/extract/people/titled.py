@@ -107,7 +107,7 @@ def _names_after_position(doc: Doc, h: int, e: int, rule: Rule) -> tuple[Cand | 
     j = e
     if j + 2 < doc.n and doc.keys[j] == "lainnya" and doc.keys[j + 1] == ",":
         j += 1  # "Anggota Forum X lainnya, Rina": one more of them
-    if j < doc.n and doc.keys[j] == "," and _ranked_name_ends(doc, h, e):
+    if j < doc.n and doc.keys[j] == "," and doc.ranked_name_ends(h, e):
         return None, []  # "Kapolres X AKBP Andi Wijaya, Budi Santosa, ...": a ranked name ends the run, a list goes on
     s0 = _long_intro_end(doc, j)
     if s0 is not None:
@@ -150,13 +150,6 @@ def _listed_name_ending_run(doc: Doc, h: int, e: int) -> Name | None:
         if per is not None and nm.h0 <= per[0] <= nm.a:
             return nm
     return None
-
-
-def _ranked_name_ends(doc: Doc, h: int, e: int) -> bool:
-    """The position run h..e ends in a name with a rank or another honorific of its own, after the run's first word
-    ("Kapolres X AKBP Andi Wijaya"). (A name the model marks there is no sign enough: "Kepala Sentra Budi Perkasa",
-    a centre named after a person.)"""
-    return any(nm.honorific and nm.h0 > h for nm in doc.names_ending_at(e))
 
 
 def _long_intro_end(doc: Doc, j: int) -> int | None:
