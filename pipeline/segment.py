@@ -137,7 +137,7 @@ def _headline_end(text: str, at: int, end: int) -> int:
             j -= 1
         # the body's first word, capitalised, ends the headline before it ("... Indonesia Adapun bantuan")
         cut = words[j][0] if j >= 0 and words[j][1][:1].isupper() else words[j + 1][0]
-        return max(at, len(text[:cut].rstrip()))
+        return at + len(text[at:cut].rstrip())
     return end
 
 

@@ -181,6 +181,7 @@ def _inner_entry(ctx: Ctx, c: Cand) -> tuple[OrgEntry, int] | None:
 def with_media(ctx: Ctx, mentions: list[Mention]) -> list[Mention]:
     """News outlets, flagged media; an outlet's name overrides an organisation found at the same place."""
     found: list[Mention] = []
+    platforms = {(m.start, m.end) for m in mentions if m.source == WEB_NAME_SOURCE}
     for pattern, rule, name, literal in ctx.lex.media:
         if literal not in ctx.text:  # "" for a rule's own pattern: always tried
             continue
@@ -190,8 +191,7 @@ def with_media(ctx: Ctx, mentions: list[Mention]) -> list[Mention]:
                 continue
             if any(f.start < e and s < f.end for f in found):
                 continue
-            if not name and str(rule.get("name") or "").startswith("(") and any(
-                    x.start == s and x.end == e and x.source == WEB_NAME_SOURCE for x in mentions):
+            if not name and (s, e) in platforms and str(rule.get("name") or "").startswith("("):
                 continue  # an unknown web name the article calls a platform: a body, no news site
             text = ctx.text[s:e]
             if not name and (ctx.lex.is_region(text) or tuple(text.casefold().split()) in ctx.lex.place_words):
