@@ -19,7 +19,7 @@ import re
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_DIR = ROOT / "data" / "corpus" / "gold"
@@ -119,17 +119,18 @@ def corpus_copies(texts: dict[str, str], articles: Path | str = SHARED_ARTICLES,
     return out
 
 
-def news_texts(ids: Iterable[str], news: Path | str = SHARED_NEWS) -> dict[str, str]:
-    """The texts of articles of the unlabelled news by project id (``n`` + the news id), read from the
-    shared file: the one reader of it for gold, NER training and evaluation."""
-    want = set(ids)
-    out = {}
+def news_rows(news: Path | str = SHARED_NEWS) -> Iterator[dict[str, Any]]:
+    """The articles of the unlabelled news (one JSON object a line: id, source, url, title, text): the one reader
+    of the shared file, for the selection, gold, NER training and evaluation."""
     with gzip.open(news, "rt", encoding="utf-8") as f:
         for line in f:
-            row = json.loads(line)
-            if "n" + row["id"] in want:
-                out["n" + row["id"]] = row["text"]
-    return out
+            yield json.loads(line)
+
+
+def news_texts(ids: Iterable[str], news: Path | str = SHARED_NEWS) -> dict[str, str]:
+    """The texts of articles of the unlabelled news by project id (``n`` + the news id)."""
+    want = set(ids)
+    return {"n" + row["id"]: row["text"] for row in news_rows(news) if "n" + row["id"] in want}
 
 
 def write_news_texts(out: Path | str, gold_dir: Path | str = NEWS_GOLD_DIR, news: Path | str = SHARED_NEWS) -> int:

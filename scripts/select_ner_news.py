@@ -20,21 +20,16 @@ publishers keep their copyright); the annotations go to ``data/corpus/ner_news/<
 from __future__ import annotations
 
 import argparse
-import gzip
 import hashlib
-import json
 import pathlib
 import re
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from pipeline.corpus import corpus_copies  # noqa: E402 (stdlib only)
+from pipeline.corpus import SHARED_ARTICLES as ARTICLES, corpus_copies, news_rows  # noqa: E402 (stdlib only)
 
-SHARED = ROOT.parent / "shared"
-NEWS = SHARED / "corpus" / "unlabelled" / "news.jsonl.gz"
-ARTICLES = SHARED / "corpus" / "articles"
-RESERVED = SHARED / "eval" / "reserved.txt"
+RESERVED = ROOT.parent / "shared" / "eval" / "reserved.txt"
 DONE = ROOT / "data" / "corpus" / "ner_news"
 CUES = re.compile(r"\b(?:pelatihan|pemberdayaan|UMKM|koperasi|CSR|TJSL|bimtek|pendampingan|penyuluhan|"
                   r"bantuan|kelompok tani|pembinaan|binaan|sosialisasi)\b", re.IGNORECASE)
@@ -52,16 +47,10 @@ def url_key(u: str) -> str:
     return hashlib.sha256((base.rstrip('/') + ('?' + q if keep_q else '')).encode()).hexdigest()
 
 
-def news_rows(path: pathlib.Path = NEWS):
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        for line in f:
-            yield json.loads(line)
-
-
 def select(n: int, min_cues: int = 2) -> list[dict]:
     reserved = set(RESERVED.read_text().split()) if RESERVED.is_file() else set()
     corpus_urls = set()
-    index = SHARED / "corpus" / "articles" / "index.tsv"
+    index = ARTICLES / "index.tsv"
     if index.is_file():
         for line in index.read_text(encoding="utf-8").splitlines()[1:]:
             parts = line.split("\t")

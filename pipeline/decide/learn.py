@@ -507,7 +507,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Train the learned decisions from the annotated corpus (train split).")
     ap.add_argument("--gold", type=Path, default=corpus.GOLD_DIR)
     ap.add_argument("--articles", type=Path, default=corpus.SHARED_ARTICLES)
-    ap.add_argument("--news-gold", type=Path, default=corpus.NEWS_GOLD_DIR,
+    ap.add_argument("--news-gold", default=str(corpus.NEWS_GOLD_DIR),
                     help="gold of unlabelled-news articles whose train split is learnt from too ('' for none); "
                          "their texts are read from ../shared/corpus/unlabelled into a temporary folder")
     ap.add_argument("--rules", action="append", default=None)
@@ -524,15 +524,16 @@ def main(argv: list[str] | None = None) -> int:
     if a.samples and a.samples.exists():
         samples = [Sample(**d) for d in json.loads(a.samples.read_text(encoding="utf-8"))]
     else:
-        samples = record(corpus.ids("train", a.gold), a.articles, a.rules or ["rules"], a.gold, a.ner_model)
-        news_ids = corpus.ids("train", a.news_gold) if str(a.news_gold) and a.news_gold.is_dir() else []
+        rules = a.rules or ["rules"]
+        samples = record(corpus.ids("train", a.gold), a.articles, rules, a.gold, a.ner_model)
+        news_ids = corpus.ids("train", a.news_gold) if a.news_gold else []
         if news_ids:
             if not corpus.SHARED_NEWS.is_file():
                 print(f"{corpus.SHARED_NEWS}: needed for the texts of {a.news_gold}", file=sys.stderr)
                 return 1
             with tempfile.TemporaryDirectory(prefix="news-gold-") as texts:
                 corpus.write_news_texts(texts, a.news_gold)
-                samples += record(news_ids, Path(texts), a.rules or ["rules"], a.news_gold, a.ner_model)
+                samples += record(news_ids, Path(texts), rules, Path(a.news_gold), a.ner_model)
         if a.samples:
             from dataclasses import asdict
 
