@@ -1,6 +1,5 @@
 """CountExtractor and assemble_participants: which numbers are participant counts,
 what they count, which is the programme's total, and whether parts add up."""
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -11,13 +10,12 @@ from pipeline.normalize.participants import assemble_participants
 from pipeline.rules import load_rules
 from pipeline.types import Region
 
-RULES_DIR = Path(__file__).resolve().parents[2] / "rules"
-RULE_FILES = [RULES_DIR / f"{stem}.jsonl" for stem in ("number_words", "counted_nouns", "count_exclusions")]
+from count_helpers import RULE_FILES, shared_extractor
 
 
 @pytest.fixture(scope="module")
 def extractor() -> CountExtractor:
-    return CountExtractor(load_rules(RULE_FILES))
+    return shared_extractor()
 
 
 def participants(extractor, text, regions=()):

@@ -1,26 +1,18 @@
 """Which count is the programme's total: figures from before, since a founding, quotas, batches, per-unit
 counts, parallel totals and restatements in another unit."""
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.extract.counts import CountExtractor
 from pipeline.normalize.participants import assemble_participants
 from pipeline.rules import load_rules
 
-RULES_DIR = Path(__file__).resolve().parents[2] / "rules"
-RULE_FILES = [RULES_DIR / f"{stem}.jsonl" for stem in ("number_words", "counted_nouns", "count_exclusions")]
+from count_helpers import RULE_FILES, participants, shared_extractor
 
 
 @pytest.fixture(scope="module")
-def extractor() -> CountExtractor:
-    return CountExtractor(load_rules(RULE_FILES))
-
-
-def participants(extractor, text):
-    return assemble_participants(extractor.extract(text, []))[0]
+def extractor():
+    return shared_extractor()
 
 
 def totals(extractor, text):

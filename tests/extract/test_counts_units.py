@@ -1,24 +1,13 @@
 """Counted nouns that name beneficiary units beyond people: households of social aid (KPM), houses of a
 housing programme, kitchens, clusters, tenants, Papua's kampung; and the classifier jiwa."""
-from pathlib import Path
-
 import pytest
 
-from pipeline.extract.counts import CountExtractor
-from pipeline.normalize.participants import assemble_participants
-from pipeline.rules import load_rules
-
-RULES_DIR = Path(__file__).resolve().parents[2] / "rules"
-RULE_FILES = [RULES_DIR / f"{stem}.jsonl" for stem in ("number_words", "counted_nouns", "count_exclusions")]
+from count_helpers import shared_extractor, units
 
 
 @pytest.fixture(scope="module")
-def extractor() -> CountExtractor:
-    return CountExtractor(load_rules(RULE_FILES))
-
-
-def units(extractor, text):
-    return [(p["count"], p["unit"]) for p in assemble_participants(extractor.extract(text, []))[0]]
+def extractor():
+    return shared_extractor()
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -1,28 +1,17 @@
 """Numbers of people or things a disaster, an attack or a project harmed, displaced or needs are no participants;
 nor is the room a hall or tent has. Teams, finalists and civil servants that take part are."""
-from pathlib import Path
-
 import pytest
 
-from pipeline.extract.counts import CountExtractor
-from pipeline.normalize.participants import assemble_participants
-from pipeline.rules import load_rules
-
-RULES_DIR = Path(__file__).resolve().parents[2] / "rules"
-RULE_FILES = [RULES_DIR / f"{stem}.jsonl" for stem in ("number_words", "counted_nouns", "count_exclusions")]
+from count_helpers import participants, shared_extractor, units
 
 
 @pytest.fixture(scope="module")
-def extractor() -> CountExtractor:
-    return CountExtractor(load_rules(RULE_FILES))
-
-
-def units(extractor, text):
-    return [(p["count"], p["unit"]) for p in assemble_participants(extractor.extract(text, []))[0]]
+def extractor():
+    return shared_extractor()
 
 
 def totals(extractor, text):
-    return [p["count"] for p in assemble_participants(extractor.extract(text, []))[0] if p["total"]]
+    return [p["count"] for p in participants(extractor, text) if p["total"]]
 
 
 @pytest.mark.parametrize("text", [
