@@ -50,7 +50,7 @@ def url_key(u: str) -> str:
 def select(n: int, min_cues: int = 2) -> list[dict]:
     reserved = set(RESERVED.read_text().split()) if RESERVED.is_file() else set()
     corpus_urls = set()
-    index = ARTICLES / "index.tsv"
+    index = ARTICLES.parent / "index.tsv"  # ../shared/corpus/index.tsv (it was looked for in articles/, never found)
     if index.is_file():
         for line in index.read_text(encoding="utf-8").splitlines()[1:]:
             parts = line.split("\t")
