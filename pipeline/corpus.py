@@ -119,6 +119,34 @@ def corpus_copies(texts: dict[str, str], articles: Path | str = SHARED_ARTICLES,
     return out
 
 
+RESERVED = ROOT.parent / "shared" / "eval" / "reserved.txt"  # URL hashes held out for scoring: never annotated
+CORPUS_INDEX = SHARED_ARTICLES.parent / "index.tsv"  # id, ..., url of each corpus article
+
+
+def url_key(u: str) -> str:
+    """The normalised URL hash of ``../shared/eval/README.md`` (the form ``reserved.txt`` holds)."""
+    u = u.strip().lower()
+    u = re.sub(r'^https?://(www\.|m\.|amp\.)?', '', u).split('#')[0]
+    base, _, q = u.partition('?')
+    path = base.split('/', 1)[1] if '/' in base else ''
+    keep_q = q and (path.strip('/') == '' or path.endswith('.php'))
+    base = re.sub(r'/amp/?$', '', base)
+    base = re.sub(r'/amp/', '/', base)
+    return hashlib.sha256((base.rstrip('/') + ('?' + q if keep_q else '')).encode()).hexdigest()
+
+
+def barred_urls(reserved: Path | str = RESERVED, index: Path | str = CORPUS_INDEX) -> set[str]:
+    """URL hashes an article picked from the unlabelled news must not have: the reserved ones (held out for
+    scoring) and the corpus articles' own (the same page under another id)."""
+    out = set(Path(reserved).read_text().split()) if Path(reserved).is_file() else set()
+    if Path(index).is_file():
+        for line in Path(index).read_text(encoding="utf-8").splitlines()[1:]:
+            parts = line.split("\t")
+            if len(parts) > 2 and parts[2]:
+                out.add(url_key(parts[2]))
+    return out
+
+
 def news_rows(news: Path | str = SHARED_NEWS) -> Iterator[dict[str, Any]]:
     """The articles of the unlabelled news (one JSON object a line: id, source, url, title, text): the one reader
     of the shared file, for the selection, gold, NER training and evaluation."""

@@ -162,6 +162,8 @@ def write_card(model_dir: Path, meta: dict, bench: dict, stats: dict, train_seco
     flags = f" --news-times {stats['news_times']}" if stats.get("news_times", 1) != NEWS_TIMES else ""
     if stats.get("in_domain_times", 0) != IN_DOMAIN_TIMES:
         flags += f" --in-domain-times {stats.get('in_domain_times', 0)}"
+    if stats.get("silver"):
+        flags += f" --silver {stats['silver']['path']}"
     if config_rel != DEFAULT_CONFIG.relative_to(REPO_ROOT):
         flags += f" --config {config_rel}"
     config = spacy.util.load_config(model_dir / "config.cfg")
@@ -209,6 +211,10 @@ def main(argv: list[str] | None = None) -> None:
                         help=f"how often the news corpora appear in the training set (default {NEWS_TIMES})")
     parser.add_argument("--in-domain-times", type=int, default=IN_DOMAIN_TIMES,
                         help=f"how often the annotated in-domain articles are added (default {IN_DOMAIN_TIMES})")
+    parser.add_argument("--silver", type=Path, default=None,
+                        help="silver lines from a vote of trained models (python -m training.distill; default none)")
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_OUT,
+                        help="where the training DocBins are written (a folder of its own per parallel run)")
     parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                         help="spaCy config override, e.g. training.max_steps=2000 (experiments)")
     parser.add_argument("--card-only", action="store_true",
@@ -220,14 +226,16 @@ def main(argv: list[str] | None = None) -> None:
     run = json.loads(record.read_text(encoding="utf-8")) if args.card_only else {}
     news_times = run.get("news_times", 1) if args.card_only else args.news_times
     in_domain_times = run.get("in_domain_times", 0) if args.card_only else args.in_domain_times
-    stats = prepare(args.data, DEFAULT_OUT, news_times, in_domain_times)
+    silver = (Path(run["silver"]) if run.get("silver") else None) if args.card_only else args.silver
+    stats = prepare(args.data, args.corpus, news_times, in_domain_times, silver)
     ensure_vectors(args.config)
     if args.card_only:
         seconds, overrides = run["seconds"], run["overrides"]
     else:
-        seconds = train(args.config, args.output, DEFAULT_OUT, overrides)
+        seconds = train(args.config, args.output, args.corpus, overrides)
         record.write_text(json.dumps({"seconds": seconds, "overrides": overrides, "news_times": news_times,
-                                      "in_domain_times": in_domain_times}), encoding="utf-8")
+                                      "in_domain_times": in_domain_times,
+                                      "silver": str(silver) if silver else None}), encoding="utf-8")
     print(f"training took {seconds / 60:.1f} min")
     meta = install_model(args.output / "model-best", args.model_dir)
     bench = run_benchmark(args.model_dir, args.data, args.output / "bench.json")

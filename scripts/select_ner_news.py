@@ -27,35 +27,15 @@ import sys
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from pipeline.corpus import SHARED_ARTICLES as ARTICLES, corpus_copies, news_rows  # noqa: E402 (stdlib only)
+from pipeline.corpus import SHARED_ARTICLES as ARTICLES, barred_urls, corpus_copies, news_rows, url_key  # noqa: E402
 
-RESERVED = ROOT.parent / "shared" / "eval" / "reserved.txt"
 DONE = ROOT / "data" / "corpus" / "ner_news"
 CUES = re.compile(r"\b(?:pelatihan|pemberdayaan|UMKM|koperasi|CSR|TJSL|bimtek|pendampingan|penyuluhan|"
                   r"bantuan|kelompok tani|pembinaan|binaan|sosialisasi)\b", re.IGNORECASE)
 
 
-def url_key(u: str) -> str:
-    """The normalised URL hash of ``../shared/eval/README.md``."""
-    u = u.strip().lower()
-    u = re.sub(r'^https?://(www\.|m\.|amp\.)?', '', u).split('#')[0]
-    base, _, q = u.partition('?')
-    path = base.split('/', 1)[1] if '/' in base else ''
-    keep_q = q and (path.strip('/') == '' or path.endswith('.php'))
-    base = re.sub(r'/amp/?$', '', base)
-    base = re.sub(r'/amp/', '/', base)
-    return hashlib.sha256((base.rstrip('/') + ('?' + q if keep_q else '')).encode()).hexdigest()
-
-
 def select(n: int, min_cues: int = 2) -> list[dict]:
-    reserved = set(RESERVED.read_text().split()) if RESERVED.is_file() else set()
-    corpus_urls = set()
-    index = ARTICLES.parent / "index.tsv"  # ../shared/corpus/index.tsv (it was looked for in articles/, never found)
-    if index.is_file():
-        for line in index.read_text(encoding="utf-8").splitlines()[1:]:
-            parts = line.split("\t")
-            if len(parts) > 2 and parts[2]:
-                corpus_urls.add(url_key(parts[2]))
+    barred = barred_urls()  # reserved for scoring, or a corpus article's own URL
     picks = []
     for row in news_rows():
         text = row.get("text") or ""
@@ -63,7 +43,7 @@ def select(n: int, min_cues: int = 2) -> list[dict]:
             continue
         if (DONE / f"n{row['id']}.json").exists():
             continue
-        if row.get("url") and (url_key(row["url"]) in reserved or url_key(row["url"]) in corpus_urls):
+        if row.get("url") and url_key(row["url"]) in barred:
             continue
         picks.append(row)
     # the same story scraped twice: a fifth of its 8-word sequences in a corpus article (pipeline.corpus)

@@ -223,12 +223,13 @@ def load_splits(data_dir: Path = DEFAULT_DATA) -> tuple[dict[str, list[Sentence]
 
 
 def prepare(data_dir: Path = DEFAULT_DATA, out_dir: Path = DEFAULT_OUT, news_times: int = 1,
-            in_domain_times: int = 0) -> dict:
+            in_domain_times: int = 0, silver: Path | None = None) -> dict:
     """Write train/dev/test DocBins to ``out_dir``; return (and save) the statistics.
 
     ``news_times``: how often the news corpora's kept sentences appear in ``train.spacy`` (the extra copies
     go after the unique sentences); the statistics count each sentence once. ``in_domain_times``: how often
-    the corpus train split's annotated article lines (``training/in_domain.py``) are added; 0 adds none."""
+    the corpus train split's annotated article lines (``training/in_domain.py``) are added; 0 adds none.
+    ``silver``: lines the vote of trained models labelled (``training/distill.py``), added once."""
     if news_times < 1:
         raise SystemExit(f"--news-times must be at least 1, got {news_times}")
     data_dir = Path(data_dir)
@@ -250,6 +251,15 @@ def prepare(data_dir: Path = DEFAULT_DATA, out_dir: Path = DEFAULT_OUT, news_tim
         extra += news * in_domain_times
         splits["dev"] = splits["dev"] + domain_dev
     stats["in_domain_times"] = in_domain_times
+    if silver is not None:
+        from training import distill
+        held_out = {sentence_key(s.words) for split, sentences in splits.items() if split != "train"
+                    for s in sentences}
+        lines, refused_silver = filter_training(distill.read(silver), held_out)
+        extra += lines
+        stats["silver"] = {"path": str(silver), "sentences": len(lines), "entities": entity_counts(lines),
+                           "refused": refused_silver}
+        print(f"silver lines from {silver}: {stats['silver']}")
     for split, sentences in splits.items():
         write_docbin(sentences + extra if split == "train" else sentences, out_dir / f"{split}.spacy")
         stats["splits"][split] = {"sentences": len(sentences),
@@ -268,8 +278,10 @@ def main(argv: list[str] | None = None) -> None:
                         help="how often the news corpora appear in the training set (default 1)")
     parser.add_argument("--in-domain-times", type=int, default=0,
                         help="how often the annotated corpus train-split articles are added (default 0: none)")
+    parser.add_argument("--silver", type=Path, default=None,
+                        help="silver lines to add (training/distill.py; default: none)")
     args = parser.parse_args(argv)
-    prepare(args.data, args.out, args.news_times, args.in_domain_times)
+    prepare(args.data, args.out, args.news_times, args.in_domain_times, args.silver)
 
 
 if __name__ == "__main__":
