@@ -153,7 +153,7 @@ class CountValue(TypedDict, total=False):
     part: bool                  # a breakdown part, never the total
     subset: bool                # "35 di antaranya"
     item: str                   # the list item of an "each" count
-    not_total: str              # why it cannot be the total: target, cumulative, past, capacity, future, batch, failed
+    not_total: str              # why it cannot be the total: target, cumulative, past, capacity, future, batch, failed, others
     batch: list[str]            # the batches its sentence names
     classifier: bool            # counted by orang/jiwa
     cue: str                    # strong, medium, none (COUNT_CUE_RANK)

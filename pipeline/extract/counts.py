@@ -25,7 +25,7 @@ Besides the documented value keys (count, unit, what, total, approx, low, high,
 pattern) a mention's value carries: cls (person, group, business, institution,
 village), part (a breakdown part, never the total), subset ("35 di antaranya"),
 item (the list item of an "each" count), not_total (why it cannot be the total:
-target, cumulative, past, capacity, future, batch, failed), batch (the batches its sentence
+target, cumulative, past, capacity, future, batch, failed, others), batch (the batches its sentence
 names: a batch count is a part only when the article counts two batches or more),
 classifier (counted by orang/jiwa, a noun that names no kind of participant), cue
 (strong, medium, none) and lede (in the first sentence of the body).
@@ -58,6 +58,14 @@ PART_CUE_RE = re.compile(
     r"\b(?:dibagi|terbagi|terdiri\s+(?:dari|atas)|meliputi|rinciannya|di\s*antaranya|antara\s+lain|"
     r"masing\s*[-–—]?\s*masing)\b", re.I)
 PART_LEAD_RE = re.compile(r"\b(?:terdiri\s+(?:dari|atas)|terbagi\s+(?:menjadi|atas|dalam))\b", re.I)
+# a new clause whose own verb takes the count ("Terdiri dari 8 truk dan 40 motor, rombongan itu diikuti 500 relawan"):
+# when the breakdown cue before the comma led no count, it listed other things, and this count is no part of it
+OWN_CLAUSE_RE = re.compile(
+    r"[,;][^,;]*\b(?:diikuti|dihadiri|melibatkan|mengikutsertakan|menjangkau)(?:\s+oleh)?\s+"
+    r"(?:(?:sebanyak|sekitar|lebih\s+dari|tidak\s+kurang\s+dari|kurang\s+lebih|hampir)\s+)?$", re.I)
+# "25 koperasi lainnya", "40 unit lain": the others, the rest beside a count the article gave; a total only when the
+# article counts nothing else
+OTHERS_RE = re.compile(r"\blain(?:nya)?$", re.I)
 SUBSET_CUE_RE = re.compile(r"\b(?:di\s*antaranya|termasuk)\s*$", re.I)
 SUBSET_AFTER_RE = re.compile(r"[ \t]*(?:(?:orang|peserta)[ \t]+)?di\s*antaranya\b", re.I)
 REST_AFTER_RE = re.compile(r"[ \t]*sisanya\b", re.I)  # "14,15 juta sisanya": the rest, a part
@@ -513,7 +521,9 @@ class CountExtractor:
         """Sentence context: is it a part of a breakdown, a subset, a target or past figure; how is it cued?"""
         pre = text[s_start:num.start]
         cues = [c for c in PART_CUE_RE.finditer(pre)
-                if not (EACH_RE.fullmatch(c.group()) and EACH_CLOSED_RE.search(pre, c.end()))]
+                if not (EACH_RE.fullmatch(c.group()) and EACH_CLOSED_RE.search(pre, c.end()))
+                and not (OWN_CLAUSE_RE.search(pre, c.end())  # a cue that led no count before this one
+                         and (last_count is None or last_count.start < s_start + c.end()))]
         if cues or (last_count is not None and ORIGIN_RE.fullmatch(text, last_count.end, num.start)):
             m.value["part"] = True  # "dibagi menjadi ...", "45 orang dari empat desa"
         if last_count is not None and not m.value.get("part"):
@@ -531,6 +541,9 @@ class CountExtractor:
             BLANKS_RE.sub("", text[m.end:m.end + 40], count=1))
         if earlier is None and demoted is not None and demoted[1]["kind"] == "batch" and cue == "strong":
             demoted = None  # "angkatan pertama 40, kedua 35, ketiga 45 peserta, sehingga totalnya 120": the sum
+        if demoted is None and m.value.get("pattern") == "num_noun" and OTHERS_RE.search(m.value.get("what") or ""):
+            m.value["not_total"] = "others"  # "Sementara 25 koperasi lainnya ...": the rest, beside the count before
+            m.note = "not a total: the others (lainnya)"
         if demoted is not None:
             m.value["not_total"] = demoted[1]["kind"]
             m.note = f"not a total: {demoted[0].group()} ({demoted[1].source})"
@@ -771,15 +784,16 @@ def _mark_totals(text: str, mentions: list[Mention], title: tuple[int, int] | No
     for t in [m for m in ordered if m.value["count"] == chosen.value["count"]]:  # the total or a restatement
         nxt = next((m for m in ordered if m.start > t.end), None)
         coord = TOTAL_COORD_RE.match(text[t.end:nxt.start]) if nxt is not None else None
-        if coord is not None and (coord["c"].lower() != "atau" or nxt.value.get("unit") != t.value.get("unit")):
+        if (coord is not None and (coord["c"].lower() != "atau" or nxt.value.get("unit") != t.value.get("unit"))
+                and demoted(nxt) != "others"):
             totals.add(nxt.value["count"])  # "atau" joins a restatement in another unit, not an alternative
             break
     if len(totals) == 1:
         i = ordered.index(chosen)
         for other, first, second in ((ordered[i - 1] if i else None, None, chosen),
                                      (ordered[i + 1] if i + 1 < len(ordered) else None, chosen, None)):
-            if other is None or other.value["count"] == chosen.value["count"]:
-                continue
+            if other is None or other.value["count"] == chosen.value["count"] or demoted(other) == "others":
+                continue  # "..., sementara 25 koperasi lainnya": the rest of the same count, not a second programme
             first, second = first or other, second or other
             between = text[first.end:second.start]
             if (len(between) <= 300 and PARALLEL_RE.search(between) and rank(other) >= best - 1

@@ -319,3 +319,39 @@ def test_failed_counts_are_no_totals(extractor, text, expected):
 ])
 def test_one_out_of_n_is_a_proportion(extractor, text, expected):
     assert counts(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'yang lainnya': the rest beside the count before, never a second total
+    ("Hingga pekan ini baru 15 dari 40 koperasi yang mendaftar lolos verifikasi. "
+     "Sementara 25 koperasi lainnya masih menunggu pemeriksaan.", [40]),
+    ("Seperti 14 penerima hibah lainnya, kelompok itu mendapat pendampingan. "
+     "Pelatihan lanjutan diikuti 35 anggota kelompok.", [35]),
+    # ... but the only count of the article stays its total
+    ("Ketua kelompok lalu mengajak 7 anggota lainnya untuk bergabung dalam usaha itu.", [7]),
+])
+def test_the_others_are_no_total(extractor, text, expected):
+    assert totals(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a recorded figure ('menurut data', 'berdasarkan data') is a tally, not the activity's count
+    ("Menurut data terbaru, sebanyak 300 ribu orang telah menerima manfaat program itu. "
+     "Pelatihan hari ini diikuti 2.000 peserta dari seluruh kecamatan.", [2000]),
+    ("Berdasarkan data per Juni, terdapat 70 sekolah di kabupaten itu. Program pelatihan guru tahun ini "
+     "menjangkau 25 sekolah.", [25]),
+])
+def test_a_recorded_figure_is_no_total(extractor, text, expected):
+    assert totals(extractor, text) == expected
+
+
+def test_a_breakdown_cue_ends_where_a_new_clause_takes_its_own_count(extractor):
+    # 'terdiri dari' lists the vehicles; the clause after the comma has its own verb and count
+    text = ("Terdiri dari 8 truk dan 40 sepeda motor, rombongan relawan yang diikuti lebih dari 500 peserta "
+            "berangkat pagi ini.")
+    assert totals(extractor, text) == [500]
+    # with no new clause, the counts after the cue stay its parts
+    text = ("Kegiatan itu meliputi pelatihan menjahit yang diikuti 30 peserta dan pelatihan memasak yang diikuti "
+            "25 peserta.")
+    assert totals(extractor, text) == []
+    assert counts(extractor, text) == [25, 30]
