@@ -69,6 +69,11 @@ _SPACE_GAP = re.compile(r"[ \t\u00a0]+")
 _WORD_BEFORE = re.compile(r"(\w+)[ \t\u00a0]+$")  # the word right before a span, on its line
 _ABBR_GAP = re.compile(r"\.?[ \t\u00a0]*")
 _SENTENCE_GAP = re.compile(r"[.!?:;\"“”\n]")
+# after a dateline's first name: ", Kota Dua –" (a site's name came first: "Sitename, BALIKPAPAN-")
+_SITE_THEN_CITY = re.compile(
+    r"[ \t]*(?:,[ \t]*(?P<city>[A-Z][\w'’]*(?:[ \t]+[A-Z][\w'’]*){0,2})|\([ \t]*(?P<paren>[A-Z][\w'’]*(?:[ \t]+[A-Z][\w'’]*){0,2})[ \t]*\))"
+    r"[ \t]*(?:--|[-–—])")
+_DASH_NEXT = re.compile(r"[ \t]*,?[ \t]*(?:--|[-–—])")  # the dateline's name stands right before its dash
 
 
 @dataclass(frozen=True)
@@ -128,6 +133,7 @@ class _Match:
     in_org: bool = False
     excluded: bool = False
     dateline: bool = False
+    dateline_alone: bool = False  # the dateline's name stands alone before its dash (no "X, Y –", "X (Y) -")
     vouched: bool = False  # the NER marks this bare name as a location
     chosen: Cand | None = None
     tied: tuple[Cand, ...] = ()
@@ -447,9 +453,12 @@ class PlaceExtractor:
         hit = self._cue_at(tk, 0)
         i0 = hit[1] if hit and hit[0].role == "cue" else 0
         key = "".join(tk.keys[i0:])
-        if key in (self.stop_alone if i0 else self.stop_bare):
-            return None
         cands = self.candidates(key) or self.candidates("".join(tk.keys))
+        if key in (self.stop_alone if i0 else self.stop_bare) and \
+                not (how == "dateline" and cands and _DASH_NEXT.match(text, e)):
+            # a word that is a place only after a cue ("Tanjung") still is one as the dateline's city, when it
+            # stands alone before the dash
+            return None
         name = text[s + tk.starts[i0]:s + tk.ends[-1]]
         source = "ner" if how == "loc" else "segment:dateline"
         if cands:
@@ -557,6 +566,10 @@ class PlaceExtractor:
                     if m.run is not None:
                         m.end, m.name, m.key = m.run.end, m.run.name, m.run.key
                     m.cands = [Cand(None, m.level, m.name, m.source)]
+                elif m.dateline and m.dateline_alone:
+                    # the dateline's city is a place even when the list knows its name only as some far desa
+                    # ("SAMPIT -", a town the list has as a kelurahan of another provinsi): no code is claimed
+                    m.cands = [Cand(None, "other", m.name, "segment:dateline")]
                 else:
                     continue
             kept.append(m)
@@ -626,6 +639,8 @@ class PlaceExtractor:
         """Place mentions of one article (see the module docstring for what is found and how)."""
         regions = list(regions or ())
         matches = self._scan(_Tokens(text))
+        if dateline:
+            dateline = self._dateline_after_site(text, dateline)
         extra: list[tuple[tuple[int, int], str]] = ([(dateline, "dateline")] if dateline else []) + \
             [((s, e), "loc") for s, e in loc_spans]
         for (s, e), how in extra:
@@ -633,6 +648,7 @@ class PlaceExtractor:
             for m in hit:
                 if how == "dateline":
                     m.dateline = True
+                    m.dateline_alone = _DASH_NEXT.match(text, e) is not None
                 elif m.needs_context and m.key not in self.stop_bare and self._names_span(text, m, s, e):
                     m.vouched = True  # the NER says this bare name is a place: see _apply_context
             if hit or (how == "loc" and any(s2 <= s and e <= e2 for s2, e2 in org_spans)):
@@ -661,6 +677,23 @@ class PlaceExtractor:
         out = [self._mention(text, m) for m in kept if not m.in_org]
         out.sort(key=lambda x: (x.start, x.end))
         return out
+
+    def _dateline_after_site(self, text: str, dateline: tuple[int, int]) -> tuple[int, int]:
+        """"Sitename, KOTA –", "SITENAME (KOTA) -": when the list knows the dateline's first name at most as a
+        kecamatan or desa and the name after its comma (or in brackets) before the dash is a name it knows (or an
+        alias), that second name is the city (the first, if a place near it, stays by the usual context)."""
+        s, e = dateline
+        tk = _Tokens(text[s:e])
+        if not tk.n or any(c.level not in LOW for c in self.candidates("".join(tk.keys))):
+            return dateline
+        m = _SITE_THEN_CITY.match(text, e)
+        if m is None:
+            return dateline
+        group = "city" if m.group("city") else "paren"
+        key = "".join(_Tokens(m.group(group)).keys)
+        if key in self.stop_bare or not self.candidates(key):
+            return dateline
+        return m.span(group)
 
     def _mention(self, text: str, m: _Match) -> Mention:
         c = m.chosen

@@ -542,3 +542,46 @@ def test_a_currency_is_no_place_whether_rule_or_model_finds_it(ex):
     found = by_text(places(ex, text, loc_spans=[(s, s + 2)]))
     assert "AS" not in found and found["Jepang"].value["level"] == "country"
     assert by_text(places(ex, "Produk kopi itu kini diekspor ke AS dan Eropa."))["AS"].value["name"] == "Amerika Serikat"
+
+
+def test_dateline_city_known_only_as_a_far_kecamatan_is_a_place_without_a_code(ex):
+    # the list has the name only as a kecamatan the article gives no context for: no namesake is claimed
+    text = "WAMENA – Kelompok tani muda berlatih membuat pupuk kompos."
+    ms = by_text(places(ex, text, dateline=(0, 6)))
+    assert (ms["WAMENA"].value["level"], ms["WAMENA"].value["code"]) == ("other", None)
+    assert "Wamena" not in by_text(places(ex, "Kelompok tani Wamena berlatih membuat pupuk."))  # no dateline: no place
+
+
+def test_dateline_city_that_is_a_word_elsewhere_is_still_a_place(ex):
+    # 'Tanjung' alone is a place only after a cue, but a dateline's city it is; the kabupaten picks the reading
+    text = "Tanjung – Perusahaan membina petani karet di Kabupaten Tabalong."
+    ms = by_text(places(ex, text, dateline=(0, 7)))
+    assert ms["Tanjung"].value["code"] == "63.09.04"
+
+
+@pytest.mark.parametrize("text, site, city", [
+    ("Kabarsiang, Blora – Warga berlatih menjahit.", "Kabarsiang", "Blora"),
+    ("WARTAKU, BALIKPAPAN-Santri berlatih wirausaha.", "WARTAKU", "BALIKPAPAN"),
+])
+def test_site_name_before_the_dateline_city_is_no_place(ex, text, site, city):
+    ms = by_text(places(ex, text, dateline=(0, len(site))))
+    assert site not in ms and ms[city].note == "dateline"
+
+
+def test_known_town_before_an_outlet_stays_the_dateline_city(ex):
+    text = "Selatpanjang, Warta Riau – Warga berlatih."
+    assert [m.text for m in places(ex, text, dateline=(0, 12))][0] == "Selatpanjang"
+
+
+@pytest.mark.parametrize("text, site, city", [
+    ("MERDEKA, BANTAENG — Warga berlatih menjahit.", "MERDEKA", "BANTAENG"),  # the site's name is also a desa's
+    ("MERDEKA (KUPANG) - Warga berlatih menjahit.", "MERDEKA", "KUPANG"),
+])
+def test_site_name_known_as_a_desa_before_the_city_is_no_place(ex, text, site, city):
+    ms = by_text(places(ex, text, dateline=(0, len(site))))
+    assert site not in ms and ms[city].note == "dateline"
+
+
+def test_dateline_word_not_alone_before_its_dash_needs_context(ex):
+    # "NAME (OTHER) -": which of the two is the city is unclear; a desa name or a word is no place on its own
+    assert places(ex, "MERDEKA (SEBERANG) - Warga berlatih menjahit.", dateline=(0, 7)) == []
