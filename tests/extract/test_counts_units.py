@@ -95,6 +95,11 @@ def test_money_is_no_count(extractor, text, expected):
     ("Perusahaan tambang itu melatih 36 tenaga kerja lokal mengoperasikan alat berat.", [(36, "tenaga kerja")]),
     ("Layar pintar dibagikan ke 84 PAUD, 57 SD dan 12 SMP di kota itu.", [(84, "PAUD"), (57, "SD"), (12, "SMP")]),
     ("Bantuan karpet diserahkan kepada 14 musala dan 3 gereja.", [(14, "musala"), (3, "gereja")]),
+    # informal workers who receive aid
+    ("Polsek membagikan paket sembako kepada 120 tukang becak dan 45 juru parkir di pasar kota.",
+     [(120, "tukang becak"), (45, "juru parkir")]),
+    ("Sebanyak 60 pengemudi ojol dan 25 sopir angkot menerima bantuan tunai.",
+     [(60, "pengemudi ojol"), (25, "sopir angkot")]),
     # ... but a grade is no school
     ("Adiknya masih duduk di kelas 2 SMA.", []),
 ])
