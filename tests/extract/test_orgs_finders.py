@@ -76,6 +76,17 @@ def test_the_body_a_person_speaks_for_in_brackets_after_the_name(extractor):
     assert "KopiKita" not in names(extractor, text)
 
 
+def test_a_nickname_with_an_honorific_in_brackets_is_the_person_not_a_body(extractor):
+    from org_helpers import items
+
+    text = ("\"Kami siap,\" ujar Menteri Pertanian Ahmad Fauzan Yusuf (Gus Ojan) kemarin. Sementara itu "
+            "Rudi Hartawan (Kang Rudi) dan Wulan Sari (Sinar Kopi Nusantara) ikut hadir.")
+    found = [it["name"] for it in items(extractor, text, _per(text, "Ahmad Fauzan Yusuf", "Rudi Hartawan",
+                                                              "Wulan Sari"))]
+    assert "Gus Ojan" not in found and "Kang Rudi" not in found
+    assert "Sinar Kopi Nusantara" in found
+
+
 def test_a_regional_office_word_before_a_body_and_its_seat(extractor):
     assert names(extractor, "Menurut Kepala Seksi Layanan, Kanwil Ditjen Pajak Sumbar, Budi Santoso, "
                             "pendataan sudah selesai.") == ["Kanwil Ditjen Pajak Sumbar"]

@@ -495,6 +495,7 @@ def affiliation_cands(ctx: Ctx) -> list[Cand]:
         if (i in ctx.per_starts or place_at(ctx, i, ALL_LEVELS) == j or ctx.lex.title.match(toks, i)
                 or ctx.lex.title_cue.match(toks, i) or ctx.lex.honorific.match(toks, i) or stop_token(ctx, i)
                 or first.low in ctx.lex.title_words or first.low in ctx.lex.degrees
+                or (first.low in ctx.lex.honorific_words and len(words) > 1)
                 or ctx.lex.key(ctx.text[first.start:toks[j - 1].end]) in ctx.lex.stop_name
                 or _names_the_person(ctx, ctx.per_ends[k], k, i, j)):
             continue

@@ -249,6 +249,10 @@ class OrgLexicon:
             t = r["text"]
             if r.get("type", "honorific") == "honorific" and ("." in t or (t.isupper() and len(t) >= 2)):
                 self.honorific.add(t, r)
+        # every honorific word, with or without a dot ("Gus", "Pak", "Kang"): a bracket after a person that starts
+        # with one is the person's nickname ("Budi Santoso (Gus Budi)"), not the body the person speaks for
+        self.honorific_words = {r["text"].rstrip(".").casefold() for r in rules.get("honorifics")
+                                if r.get("type", "honorific") == "honorific" and " " not in r["text"]}
         self.place_stop = {r["text"].casefold() for r in rules.get("place_stopwords")}
         self.person_stop = {r["text"].casefold() for r in rules.get("person_stopwords")}
         # speech verbs (rules/speech_verbs): a span the model calls ORG next to one is a speaker, a person
