@@ -164,3 +164,27 @@ def test_the_model_person_after_a_company_ends_its_name():
 def test_a_person_after_a_company_is_not_its_name(text):
     ner = [(text.index("Budi Santoso"), text.index("Budi Santoso") + 12, "PER")] if "Budi" in text else []
     assert not any(n.endswith(("Santoso", "Fulan")) for n in _org_texts(shared_extractor(), text, ner))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Kegiatan ini menggandeng Lembaga Pelatihan Kerja Swasta (LPKS) Harapan Bangsa sebagai pelaksana.",
+     "Lembaga Pelatihan Kerja Swasta (LPKS) Harapan Bangsa"),
+    ("Bantuan diberikan PT Sinar Tambang Unit Bisnis Pertambangan (UBP) Emas Cibaliung kepada warga.",
+     "PT Sinar Tambang Unit Bisnis Pertambangan (UBP) Emas Cibaliung"),
+    ("Anggota Kelompok Wanita Tani (KWT) Sumber Rejeki, Desa Sukamaju, ikut serta.",
+     "Kelompok Wanita Tani (KWT) Sumber Rejeki"),
+])
+def test_the_name_goes_on_after_its_own_bracketed_acronym(extractor, text, name):
+    assert name in names(extractor, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    # a position before the body: the capitalised words after the acronym are the holder's name
+    ("Kepala Dinas Sosial (Dinsos) Budi Santoso, membuka acara itu.", "Dinas Sosial (Dinsos)"),
+    # a bracket that does not spell the name ends it
+    ("Pelatihan diadakan Yayasan Peduli Anak (YPA) Sabtu Pagi lalu.", "Yayasan Peduli Anak (YPA)"),
+    # a speech verb after the words: a person
+    ("Menurut Dinas Pariwisata (Dispar) Rina Marlina mengatakan hal itu.", "Dinas Pariwisata (Dispar)"),
+])
+def test_after_its_own_acronym_a_person_or_a_date_is_not_the_name(extractor, text, name):
+    assert names(extractor, text)[0] == name

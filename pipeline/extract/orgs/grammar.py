@@ -359,10 +359,54 @@ def _company_name_goes_on(ctx: Ctx, run: _Run, t: Tok) -> bool | None:
     return run.take(k)
 
 
+def _name_goes_on_after_own_acronym(ctx: Ctx, run: _Run, t: Tok) -> bool | None:
+    """"Lembaga Pelatihan Kerja (LPK) Harapan Bangsa sebagai ...", "Unit Bisnis Pertambangan (UBP) Emas Cibaliung.":
+    right after the bracket that spells the name's own words, two or three capitalised words up to a comma, a
+    full stop or a lower-case word (no speech verb) are the rest of the name (which unit, which branch), unless
+    one is a person (the model's), a position, an honorific, a form word or a date, or a position stands before
+    the name (a person's name follows it: "Kepala Dinas Sosial (Dinsos) Budi Santoso, ...")."""
+    c, j = run.c, run.j
+    toks = ctx.toks
+    if run.state != "acr" or c.form is None or c.entry is not None or not c.brackets or c.brackets[-1][1] != j \
+            or t.kind != "word" or not t.is_cap or t.is_upper or j in ctx.per_starts:
+        return None
+    b0, b1 = c.brackets[-1]
+    inner = "".join(x.text for x in toks[b0 + 1:b1 - 1] if x.is_word)
+    at = [k for k in range(c.i, b0) if toks[k].is_word]
+    # the acronym spells the name or its last words; a company's only where they are a unit's ("PT X Unit Bisnis
+    # Pengolahan (UBP) Emas Y"): after a company's own acronym a site is a body of its own ("PT X (XY) Hulu Batang")
+    spelt = [s for s in range(len(at)) if acronym_matches(inner, [toks[k].text for k in at[s:]])
+             and (not c.form.legal or ctx.lex.unit.match(toks, at[s]) is not None)]
+    if not spelt or _after_position(ctx, c.i):
+        return None
+    k = j
+    while k < len(toks) and k - j < 4 and toks[k].kind == "word" and toks[k].is_cap and not toks[k].is_upper \
+            and not toks[k].nl:
+        if (k in ctx.per_starts or ctx.lex.title.match(toks, k) or ctx.lex.title_stop.match(toks, k)
+                or toks[k].low in ctx.lex.honorific_words or ctx.lex.honorific.match(toks, k) or stop_token(ctx, k)
+                or ctx.lex.prefix.match(toks, k) or len(toks[k].text) < 2 or (k > j and place_at(ctx, k) is not None)):
+            break
+        k += 1
+    if k - j < 2 or k - j > 3 or k == len(toks) or toks[k].nl:
+        return None
+    nxt = toks[k]
+    if not (nxt.text in {",", ".", ")", ";"} or (nxt.is_lower and nxt.low not in ctx.lex.speech_after)
+            or place_at(ctx, k) is not None):
+        return None
+    return run.take(k, "acr")
+
+
+def _after_position(ctx: Ctx, i: int) -> bool:
+    """A person's position ends right before token i ("Kepala [Dinas ...]")."""
+    toks = ctx.toks
+    return any(m is not None and m[0] == i for q in range(max(0, i - 3), i)
+               for m in (ctx.lex.title_stop.match(toks, q), ctx.lex.title.match(toks, q)))
+
+
 # in this order: what a token is taken as first decides
 _STEPS = (_legal_form, _bracket_group, _dash_before_unit, _unit, _ministry_list, _numbered_seat, _quoted_word,
           _punctuation, _connector, _lower_case_region, _lower_case_words, _stop_word, _region, _number, _acronym_word,
-          _company_name_goes_on, _capitalised)
+          _company_name_goes_on, _name_goes_on_after_own_acronym, _capitalised)
 
 
 def _at_body_start(c: Cand, j: int) -> bool:
