@@ -36,6 +36,10 @@ TOP_SHARE = 0.6  # ... and in the first 60% of a short text
 CUE_GAP = re.compile(r"^(?:[^.!?\n]|\.(?=\w)){0,60}$")
 CUE_WINDOW = 100  # how far before a date its press-release cue may start
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# A stamp's author on its line, set apart by a wide gap or a separator: "Senin, 01 April 2019   Nama Penulis"
+# (a capitalised name and nothing after it; prose after a date has lower-case words)
+AUTHOR_GAP = re.compile(r"(?:[ \t\u00a0]{2,}|\t|[|/·•–—-])[ \t\u00a0]*$")
+AUTHOR_TAIL = re.compile(r"^[A-Z][\w.'’-]*(?:[ \t\u00a0]+[A-Z][\w.'’-]*){0,4}[ \t\u00a0]*$")
 
 
 def find_publication(text: str, cands: list[Candidate], patterns: DatePatterns,
@@ -77,8 +81,11 @@ def _top_form(text: str, c: Candidate, patterns: DatePatterns) -> str:
     line_end = len(text) if line_end < 0 else line_end
     left, right = text[line_start:c.start], text[c.end:line_end]
     if not left.strip() or patterns.stamp_label.match(left):
-        rest = right[TIME_TAIL.match(right).end():]
+        tail_end = TIME_TAIL.match(right).end()
+        rest = right[tail_end:]
         if not rest.strip() or patterns.stamp_label_start.match(rest):
+            return "stamp"
+        if AUTHOR_GAP.search(right[:tail_end]) and AUTHOR_TAIL.match(rest):
             return "stamp"
         # exported metadata: "date 2024-02-28 Headline ..." (a labelled ISO day; prose never writes those)
         if left.strip() and ISO_DAY.match(text[c.start:c.end]):

@@ -326,6 +326,14 @@ PUBLISHED = [
     ("KOMPAS.com - Pemkot menggelar pelatihan, kata wali kota di Bandung, Senin (4/9/2023).", None),
     ("Bandung - Pemkot menggelar pelatihan UMKM di Bandung, Senin (4/9/2023).", None),
     ("CILACAP – Warga kampung membentuk koperasi baru.", None),
+    # the stamp's author on its line, after a wide gap or a separator
+    ("Judul Berita\n\n  Rabu, 03 Juli 2024   Dewi Lestari Putri\nWarga menerima pelatihan.", "2024-07-03"),
+    ("Judul Berita\n\nRabu, 03 Juli 2024 | 09:15 WIB | Dewi Lestari\nWarga menerima pelatihan.", "2024-07-03"),
+    ("Judul Berita\n\nRabu, 03 Juli 2024 Bupati Meresmikan Balai\nWarga menerima pelatihan.", None),
+    ("Judul Berita\n\nRabu, 03 Juli 2024   bupati meresmikan balai latihan\nWarga berlatih.", None),
+    # the stamp forms "WEEKDAY, DD MONTH YYYY | HH:MM WIB" and "Ditulis DD Mon YYYY - HH:MM"
+    ("Judul Berita\n\nKAMIS, 11 JANUARI 2024 | 14:02 WIB\nWarga menerima pelatihan.", "2024-01-11"),
+    ("Judul Berita\n\nDitulis 11 Jan 2024 - 14:02\nWarga menerima pelatihan.", "2024-01-11"),
 ]
 
 
