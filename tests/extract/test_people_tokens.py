@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 
 from people_helpers import body_by_name, ner_each, people_of, shared_extractor
+from pipeline.extract.people.gate import span_name
+from pipeline.extract.people.tokens import Doc, tokenize
 
 
 @pytest.fixture(scope="module")
@@ -34,6 +36,29 @@ def test_glued_words_are_split_for_names_and_positions(extractor, text, name, ti
     people = body_by_name(people_of(extractor, text))
     assert list(people) == [name]
     assert people[name]["title"] == title
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Bantuan dikatakan Menteri Sosial Bambang Wiryonobakal rampung pekan ini.", "Bambang Wiryono"),
+    ("Dalam sambutannya, Dr. Hj. Rahmawatimenegaskan bahwa kurban adalah ibadah.", "Rahmawati"),
+    ("Bupati Sukamaju Darmawan Putramengingatkan warga agar mendaftar.", "Darmawan Putra"),
+])
+def test_a_verb_glued_to_the_name_is_split_off(extractor, text, name):
+    assert list(body_by_name(people_of(extractor, text))) == [name]
+
+
+def test_a_model_span_running_into_a_glued_verb_ends_before_it(extractor):
+    text = "Melalui rumah singgah itu, Kartika Wulandaritidak hanya memberi tempat tinggal."
+    (s, e, _), = spans = ner_each(text, "Kartika Wulandaritidak")
+    doc = Doc(text, extractor.lex, [], spans)
+    nm = span_name(doc, s, e)
+    assert text[doc.toks[nm.a].start:doc.toks[nm.b - 1].end] == "Kartika Wulandari"
+
+
+def test_words_ending_like_a_glued_word_stay_whole():
+    """Only a capitalised word running into a listed lower-case word is split ("-akan", "-yang" are endings)."""
+    assert [t.text for t in tokenize("Wulandaritidak Kebijakan Bengkayang Menyatakan")] == [
+        "Wulandari", "tidak", "Kebijakan", "Bengkayang", "Menyatakan"]
 
 
 def test_names_written_in_mixed_case_stay_whole(extractor):

@@ -52,6 +52,8 @@ def span_name(doc: Doc, s: int, e: int) -> Name | None:
     """The name the chars s..e hold when every word of it is a name word (degrees after it kept)."""
     a = doc.tok_at_or_after(s)
     b = doc.tok_at_or_after(e, a)
+    if a < b - 1 < doc.n and doc.toks[b - 1].glued and doc.toks[b - 1].text[0].islower():
+        b -= 1  # the model's span ran on into a verb glued to the name ("Subektitidak"): the name ends before it
     if b <= a or a >= doc.n:
         return None
     nm = doc.parse_name(a)

@@ -17,7 +17,7 @@ from pipeline.types import span_source
 from .names import NameParser
 from .official_places import place_phrases
 from .positions import PositionParser
-from .words import GLUED_RE, HEADING_MIN_WORDS, NOT_NAME_RE, QUOTES, TOKEN_RE
+from .words import GLUED_RE, GLUED_TAIL_RE, HEADING_MIN_WORDS, NOT_NAME_RE, QUOTES, TOKEN_RE
 
 if TYPE_CHECKING:
     from .lexicon import Lexicon
@@ -37,7 +37,8 @@ class Tok:
 def tokenize(text: str) -> list[Tok]:
     """Words, numbers and signs; words a scraper glued together ("JakartaBupati", "UmumBhayangkari") are split
     where a capitalised word of 3+ lower-case letters meets the next one ("McLeod", "KerjaKu", "detikNews" stay
-    whole)."""
+    whole), and where a capitalised word runs into a lower-case verb or clause word that never ends a name
+    ("Yusufbakal", "Subektitidak": ``GLUED_TAIL_RE``)."""
     toks: list[Tok] = []
     prev = 0
     for m in TOKEN_RE.finditer(text):
@@ -51,6 +52,11 @@ def tokenize(text: str) -> list[Tok]:
                                 text[prev:start], start > m.start()))
                 start, prev, s = start + g.end(1), start + g.end(1), s[g.end(1):]
                 g = GLUED_RE.match(s)
+            g = GLUED_TAIL_RE.match(s)
+            if g:
+                toks.append(Tok(g.group(1), start, start + g.end(1), kind, g.group(1).casefold(),
+                                text[prev:start], start > m.start()))
+                start, prev, s = start + g.end(1), start + g.end(1), s[g.end(1):]
         toks.append(Tok(s, start, m.end(), kind, s.casefold(), text[prev:start], start > m.start()))
         prev = m.end()
     return toks

@@ -9,6 +9,11 @@ import re
 TOKEN_RE = re.compile(r"[^\W\d_](?:\w|['’`](?=[^\W\d_])|-(?=\w))*|\d+(?:[.,:/]\d+)*|\S")
 # a capitalised word glued to the next capitalised word: group 1 is the first word
 GLUED_RE = re.compile(r"^([A-Z][a-z]*[a-z]{3})(?=[A-Z][a-z]{2})")
+# a capitalised word glued to the lower-case word after it, when that word is one that often follows a name and never
+# ends one: a me-...-kan verb or a few clause words ("Yusufbakal", "Subektitidak", "Anungmenyatakan"); group 1 is the
+# capitalised word ("akan", "yang" stay out: "Kebijakan", "Bengkayang")
+GLUED_TAIL_RE = re.compile(r"^([A-Z][a-z]{2,}?)(?=(?:me[a-z]{3,}kan|menyebut|mengaku|menilai|berharap|tidak|bakal"
+                           r"|sebagai|selaku)$)")
 # lowercase words inside a name ("Ahmad bin Said", "Maria da Costa")
 PARTICLES = frozenset({"bin", "binti", "van", "von", "der", "den", "de", "da", "al", "el", "bte", "dos",
                        "br", "boru"})  # br/boru: Batak women's clan names ("Mariani br Simbolon")
