@@ -220,3 +220,24 @@ def test_places_opening_a_description_stay_places(extractor, text):
 ])
 def test_one_of_a_group_named_after_a_copula(extractor, text, people):
     assert {n: p["title"] for n, p in body_by_name(people_of(extractor, text)).items()} == people
+
+
+# --- NAME dari ORG: where someone comes from ---------------------------------------------------------------
+
+def test_an_organisation_after_dari_is_the_position_of_a_name_without_one(extractor):
+    text = ("Pelatihan pupuk organik dibimbing Rina Kartika, S.Keb dan Ir. Budi Halim, CHRP dari "
+            "Fakultas Pertanian Unsika (Faperta). Hadir pula Kepala Dinas Kesehatan Sukamaju, Darmono, dari Pemkab "
+            "Sukamaju.")
+    spans = ner_each(text, "Rina Kartika", "Budi Halim", "Darmono") + [
+        (text.find("Fakultas"), text.find(" (Faperta)"), "ORG"), (text.find("Pemkab"), len(text) - 1, "ORG")]
+    people = body_by_name(people_of(extractor, text, ner_spans=spans))
+    # the name listed before the one with "dari ORG" comes from it too
+    assert people["Rina Kartika"]["title"] == people["Budi Halim"]["title"] == "Fakultas Pertanian Unsika"
+    # a position already found stays
+    assert people["Darmono"]["title"] == "Kepala Dinas Kesehatan Sukamaju"
+
+
+def test_dari_before_what_no_one_marks_an_organisation_gives_no_position(extractor):
+    text = "“Kami siap,” kata Dr. Budi Halim dari Kota Sukamaju, Senin."
+    people = body_by_name(people_of(extractor, text, ner_spans=ner_each(text, "Budi Halim")))
+    assert people["Budi Halim"]["title"] == ""

@@ -54,7 +54,7 @@ from .gate import resolve
 from .lexicon import Lexicon
 from .mentions import to_mentions
 from .model_names import ner_candidates, spare_candidates
-from .patterns import aged, anchored, apposition, honorific, one_of_them, opening_apposition
+from .patterns import affiliation_after, aged, listed_after, anchored, apposition, honorific, one_of_them, opening_apposition
 from .press import bylines
 from .signs import signs
 from .titled import titled
@@ -93,9 +93,26 @@ class PeopleExtractor:
         press = bylines(doc)
         cands += repeats(doc, cands + press)
         cands += spare_candidates(doc, cands + press)
+        _affiliations(doc, cands)
         for c in cands:
             c.signs = signs(doc, c)
         return to_mentions(doc, cands + press, regions)
+
+
+def _affiliations(doc: Doc, cands: list[Cand]) -> None:
+    """A name without a position followed by "dari ORG" takes ORG as its position ("A, M.Si dari Fakultas Pertanian
+    Unsri"), and so does the name listed right before it ("A dan B dari Fakultas Pertanian": both come from it)."""
+    found: dict[int, tuple[int, int]] = {}
+    bare = [c for c in cands if c.title is None and not c.title_text and not c.byline and c.a >= 0]
+    for c in bare:
+        c.title = affiliation_after(doc, c.b)
+        if c.title is not None:
+            found[c.a] = c.title
+    for c in bare:
+        if c.title is None:
+            nxt = listed_after(doc, c.b)
+            if nxt is not None and nxt.a in found:
+                c.title = found[nxt.a]
 
 
 def _pattern_candidates(doc: Doc) -> list[Cand]:

@@ -48,6 +48,43 @@ def title_after_name(doc: Doc, j: int) -> tuple[tuple[int, int] | None, bool]:
     return None, False
 
 
+def affiliation_after(doc: Doc, b: int) -> tuple[int, int] | None:
+    """"Dr. Rina Amalia, M.Si dari Fakultas Pertanian Unsri": an affiliation cue (person_cues affiliation) right
+    after the name ending before token b (and its degrees, a comma), then an organisation the org extractor found
+    starting right after the cue and ending the clause (a sign, "dan" or "serta" next): where the person comes from,
+    their position when none was found."""
+    j = doc._after_degrees(b)
+    if j < doc.n and doc.keys[j] == ",":
+        j += 1
+    if j >= doc.n or not doc.same_phrase(j):
+        return None
+    r, k = doc.lex.match(doc.lex.cue("affiliation"), doc.keys, j)
+    s = j + k
+    if r is None or s >= doc.n or not doc.same_phrase(s) or not doc.is_cap(s):
+        return None
+    start = doc.toks[s].start
+    end = max((oe for os, oe in doc.org_spans if os == start), default=None)
+    if end is None:  # an organisation the model marks (a faculty, a unit the org extractor leaves out)
+        end = max((oe for os, oe, lab in doc.ner_other if os == start and lab == "ORG"), default=None)
+    if end is None:
+        return None
+    e = doc.tok_at_or_after(end, s)
+    if e < doc.n and doc.toks[e].kind != "p" and doc.keys[e] not in AND_WORDS:
+        return None
+    return s, e
+
+
+def listed_after(doc: Doc, b: int) -> Name | None:
+    """The name listed right after the name ending before token b (its degrees, a comma between): "A dan B",
+    "A, S.Pd serta B"."""
+    j = doc._after_degrees(b)
+    if j < doc.n and doc.keys[j] == ",":
+        j += 1
+    if j + 1 >= doc.n or doc.keys[j] not in AND_WORDS or not doc.same_phrase(j + 1):
+        return None
+    return doc.parse_name(j + 1)
+
+
 def _before_next_person(doc: Doc, s: int, e: int) -> int:
     """Where a position after a name (tokens s..e) ends when, after a comma in it, a new position run ends in a name
     of two words or more: that is the next person's ("A, sebagai pemain X, perwakilan guru Y Budi Santosa
