@@ -355,3 +355,15 @@ def test_a_breakdown_cue_ends_where_a_new_clause_takes_its_own_count(extractor):
             "25 peserta.")
     assert totals(extractor, text) == []
     assert counts(extractor, text) == [25, 30]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the helpers who hand the aid out ('yang turut membagikan') are not who the programme reached
+    ("Sebanyak 300 pedagang kecil menerima paket sembako dari Polres. Total ada 12 siswa yang turut membagikan "
+     "bantuan kepada warga.", [300]),
+    ("Bantuan diberikan kepada 80 lansia. Sebanyak 15 anggota karang taruna ikut menyalurkan paket itu.", [80]),
+    # ... still the total when the article counts nothing else
+    ("Kelompok itu beranggotakan 25 petani yang ikut membantu panen raya.", [25]),
+])
+def test_the_helpers_who_give_are_no_total(extractor, text, expected):
+    assert totals(extractor, text) == expected
