@@ -157,7 +157,7 @@ CHOICES: dict[tuple[str, str], tuple] = {
     ("byline_patterns", "role"): ("reporter", "editor", "photographer"),
     ("role_cues", "role"): ("organizer", "partner", "beneficiary", "other"),
     ("role_cues", "side"): ("before", "after", "name"),
-    ("programme_phrases", "role"): ("head", "stop", "name_end"),
+    ("programme_phrases", "role"): ("head", "stop", "name_end", "encloses"),
     ("programme_genres", "genre"): ("activity", "factcheck", "explainer", "opinion", "research", "statistics",
                                     "policy", "politics", "court", "crime", "sport", "market", "award",
                                     "infrastructure"),

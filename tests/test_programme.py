@@ -240,6 +240,54 @@ def test_a_regulations_title_ends_a_name_and_is_none_itself(px):
     assert not any(n.startswith("Peraturan") for n in names)
 
 
+@pytest.mark.parametrize("text, bad", [
+    # an office whose name holds an activity word: the activity is no programme's name nor its description
+    ("Para pemuda belajar mengelas di Balai Besar Pelatihan Vokasi dan Produktivitas (BBPVK) Kota Lama selama "
+     "sebulan.", "Pelatihan Vokasi"),
+    ("Kegiatan itu digerakkan oleh Tim Penggerak Pemberdayaan Kesejahteraan Keluarga kecamatan.",
+     "Pemberdayaan Kesejahteraan Keluarga"),
+    ("Acara dihadiri Menteri Koordinator Bidang Pemberdayaan Masyarakat dan bupati.", "Pemberdayaan Masyarakat"),
+    ("Petani berlatih di Pusat Pendidikan dan Pelatihan Pertanian Swadaya milik kelompok.", "Pelatihan Pertanian"),
+    # a guideline's title
+    ("Aturan itu tertuang dalam peraturan menteri tentang Pedoman Pemberian Bantuan Pemerintah untuk sekolah.",
+     "Bantuan Pemerintah"),
+    # an award's name
+    ("Perusahaan kembali menerima Anugerah Program Penilaian Kinerja Hijau tahun ini.", "Penilaian Kinerja Hijau"),
+])
+def test_an_activity_word_inside_an_offices_or_guidelines_name_is_no_programme(px, text, bad):
+    names = [m.value["name"] for m in facts(px, text).name_candidates]
+    assert not any(bad.casefold() in n.casefold() for n in names), names
+
+
+def test_an_activity_word_after_other_capitals_still_names_it(px):
+    """Only an ``encloses`` word opens an enclosing name: a sentence start, a lower-case verb or another capital
+    before the activity leave it alone, and so does the headline (every word capitalised there)."""
+    f = facts(px, "Kelompok tani di Desa Suka Maju. Pelatihan Budidaya Jamur Tiram digelar dua hari.")
+    assert f.name == "Pelatihan Budidaya Jamur Tiram"
+    f = facts(px, "Warga Kampung Hijau mengikuti Pelatihan Budidaya Jamur Tiram di balai desa.")
+    assert f.name == "Pelatihan Budidaya Jamur Tiram"
+    # a line that starts with the office's name is a heading about it: the office may be what the story reports
+    f = facts(px, "Para pemuda kampung kini punya tempat belajar.\nBalai Pelatihan Kerja Pemuda Pesisir\nGedung itu "
+                  "dibangun tahun lalu.")
+    assert any("Pelatihan Kerja Pemuda Pesisir" in m.value["name"] for m in f.name_candidates)
+    text = "Balai Desa Gelar Pelatihan Menjahit\nWarga berlatih menjahit selama tiga hari."
+    f = px(text, [], title=(0, text.index("\n")))
+    assert "Pelatihan Menjahit" in [m.value["name"] for m in f.name_candidates]
+
+
+@pytest.mark.parametrize("text", [
+    "Jalan desa itu dibangun lewat program Pemkot Sukamaju tahun lalu.",  # whose programme, not its name
+    "Pembangunan sekolah itu merupakan program Presiden Joko Santoso.",
+    "Bantuan itu bagian dari program Kementerian Sosial.",
+    "Bantuan disalurkan melalui Kepala Dinas Sosial kepada warga.",  # a person by position
+    "Warga mendaftar melalui Aplikasi Warga Sehat di ponsel.",  # an app
+    "Bantuan diantar melalui Jalan Raya Utama ke desa.",  # a street
+    "Usulan itu disampaikan melalui Biro Perekonomian Provinsi.",  # an office
+])
+def test_an_owner_or_an_office_after_program_or_melalui_is_no_name(px, text):
+    assert not any(m.value["pattern"] in ("program-name", "melalui-name") for m in facts(px, text).name_candidates)
+
+
 def test_names_in_excluded_regions_are_skipped(px):
     text = "Baca juga: Bupati resmikan program Kota Hijau Lestari\nWarga mengikuti program Bank Sampah Mandiri."
     regions = [Region(0, text.index("\n"), "related")]

@@ -59,6 +59,9 @@ class ProgrammeExtractor:
         # where a proposed name runs into a regulation's title: "X dan Peraturan Daerah ...", "X Nomor 5 ..."
         self.name_end_rx = re.compile(rf"(?:[ \t]+(?:dan|&|serta))?[ \t]+(?:{ends})(?![\w-])")
         self.name_end_start_rx = re.compile(rf"(?:{ends})(?![\w-])")
+        # a capitalised word that opens a longer name enclosing the words after it: an office ("Balai Pelatihan
+        # Kerja", "Tim Penggerak Pemberdayaan ..."), a guideline ("Pedoman Pemberian Bantuan"), an award
+        self.encloses = frozenset(r["text"].casefold() for r in phrases if r["role"] == "encloses")
         # a weak head ("program") starts a phrase only when a word after it is not a cue word ("program CSR")
         self.weak_heads = frozenset(r["text"].casefold() for r in phrases if r["role"] == "head" and r.get("weak"))
         # the head words, longest first: a proposed name starting with one says what kind of activity it is
@@ -76,8 +79,8 @@ class ProgrammeExtractor:
         # a description inside an organisation's name ("Dinas Pemberdayaan Masyarakat dan Desa") is not the
         # programme's (a named programme may hold an organisation's name: "BRI Peduli")
         blocked = list(regions) + [Region(s, e, "organisation", "orgs") for s, e in org_spans]
-        named = self.names(text, regions)
-        described = self._descriptions(text, blocked)
+        named = self.names(text, regions, title=title)
+        described = self._descriptions(text, blocked, title=title)
         facts.name_candidates = named + described + self._title_names(text, title)
         for m in facts.name_candidates:
             m.value["head"] = self.head_of(m.value["name"])
@@ -127,8 +130,10 @@ class ProgrammeExtractor:
                                    {"genre": rule["genre"], "starts": [x.start() for x in starts]}, label="genre"))
         return out
 
-    def names(self, text: str, regions: list[Region], per_rule: int = 3) -> list[Mention]:
-        """Names the patterns find (the first few matches of each rule), each with its rule's priority."""
+    def names(self, text: str, regions: list[Region], per_rule: int = 3,
+              title: tuple[int, int] | None = None) -> list[Mention]:
+        """Names the patterns find (the first few matches of each rule), each with its rule's priority; none that
+        stands inside a longer name of an office, a guideline or an award (``enclosed``)."""
         out: list[Mention] = []
         for rule, rx, priority in self.name_rules:
             found = 0
@@ -142,6 +147,8 @@ class ProgrammeExtractor:
                 cut = self.name_end_rx.search(raw)
                 name = _trim_name(raw[:cut.start()] if cut else raw)
                 if not name or name.casefold() in self.generic or len(name) < 4:
+                    continue
+                if self.enclosed(text, s, title):
                     continue
                 s += raw.index(name)  # trimming may drop leading blanks: keep text[start:end] == name
                 out.append(Mention("cue", name, s, s + len(name), rule.source,
@@ -167,11 +174,12 @@ class ProgrammeExtractor:
     def name(self, text: str, regions: list[Region]) -> Mention | None:
         return self._best(self.names(text, regions))
 
-    def _descriptions(self, text: str, regions: list[Region], limit: int = 4) -> list[Mention]:
+    def _descriptions(self, text: str, regions: list[Region], limit: int = 4,
+                      title: tuple[int, int] | None = None) -> list[Mention]:
         out: list[Mention] = []
         for m in self.activity_rx.finditer(text):
             span = text[m.start():m.end("tail")]
-            if in_regions(m.start(), m.end("tail"), regions):
+            if in_regions(m.start(), m.end("tail"), regions) or self.enclosed(text, m.start(), title):
                 continue
             end = m.start() + _phrase_end(span, self.stop_words)
             phrase = _cut_phrase(span, self.stop_words)
@@ -207,6 +215,31 @@ class ProgrammeExtractor:
             out.append(Mention("cue", whole, start, start + len(whole), "regex:programme:title",
                                {"name": whole, "pattern": "title", "priority": 0}, label="programme_name"))
         return out
+
+    def enclosed(self, text: str, start: int, title: tuple[int, int] | None = None, limit: int = 6) -> bool:
+        """Whether the words from ``start`` on continue a capitalised run on the same line that an ``encloses``
+        word opens: "Balai Besar Pelatihan Vokasi", "Menteri Koordinator Bidang Pemberdayaan Masyarakat",
+        "Pedoman Pemberian Bantuan Pemerintah" name an office or a guideline, not the programme. The run goes
+        back over capitalised words and a "dan" between them, and stops at a lower-case word or at punctuation
+        ("... di Aceh. Pelatihan ..."). Not in the headline, where every word is capitalised, nor when the enclosing
+        name starts its line."""
+        if not self.encloses or (title is not None and title[0] <= start < title[1]):
+            return False
+        pos = start
+        for _ in range(limit):
+            m = _RUN_BEFORE.search(text, max(0, pos - 80), pos)
+            if m is None:
+                return False
+            w = m.group(1)
+            if w.casefold() not in _RUN_JOINS:
+                if not w[:1].isupper() or w[-1] in _RUN_STOPS:
+                    return False
+                if w.casefold() in self.encloses:
+                    # a line that starts with the office's name is a heading or a caption about it: there the
+                    # office is often what the article reports ("Balai Latihan Kerja Pemuda" above its story)
+                    return bool(text[max(0, m.start() - 80):m.start()].strip(" \t").rpartition("\n")[2])
+            pos = m.start()
+        return False
 
     def _description(self, text: str, regions: list[Region]) -> Mention | None:
         found = self._descriptions(text, regions, limit=1)
@@ -247,6 +280,10 @@ class ProgrammeExtractor:
 
 
 _NEXT_WORD = re.compile(r"[ \t]+([\w-]+)")
+# the word just before a position, with the blanks after it (same line): a capitalised run is read back with it
+_RUN_BEFORE = re.compile(r"(?<![^\s])(\S+)[ \t]+$")
+_RUN_JOINS = frozenset({"dan", "&", "serta"})
+_RUN_STOPS = frozenset(",.;:!?\"”“'’")
 
 
 def _word_rx(text: str) -> re.Pattern:
