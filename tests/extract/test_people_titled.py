@@ -519,3 +519,16 @@ def test_an_address_of_several_places_between_position_and_name(extractor):
 def test_ke_and_a_number_after_a_name_is_no_ordinal(extractor):
     text = "Kunjungan itu bersama Menteri Perdagangan Zulkarnain Hasan ke 30 desa di Bekasi."
     assert body_by_name(people_of(extractor, text))["Zulkarnain Hasan"]["title"] == "Menteri Perdagangan"
+
+
+# --- the position's short form in brackets after the name ---------------------------------------------------
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Menteri Sosial Budi Santoso (Mensos) meninjau lokasi banjir di Sukamaju.", "Budi Santoso", "Menteri Sosial"),
+    ("Bantuan diserahkan Gubernur Jawa Tengah Ahmad Fauzi (Gubernur Jateng) kepada warga.", "Ahmad Fauzi",
+     "Gubernur Jawa Tengah"),
+])
+def test_a_short_form_of_the_position_in_brackets_after_the_name(extractor, text, name, title):
+    people = body_by_name(people_of(extractor, text))
+    assert list(people) == [name]
+    assert people[name]["title"] == title

@@ -312,7 +312,8 @@ def _org_before(doc: Doc, h: int, c: Cand) -> None:
 
 def _name_before_bracket(doc: Doc, head_end: int, e: int, anchored: bool, place_after: bool) -> Name | None:
     """"Menteri Sosial Saifullah Yusuf (Gus Ipul)", "Menko IPK Agus Harimurti Yudhoyono (AHY)": a position
-    run that ends in brackets holding another name or the initials of the name before them."""
+    run that ends in brackets holding another name or the initials of the name before them, or a short form of the
+    position (a head opening the brackets: "(Mensos)", "(Kepala BNPB)"), after a name of two words or more."""
     while e - 1 > head_end and (doc.keys[e - 1] == "," or doc.keys[e - 1] in doc.lex.stop
                                 or (doc.toks[e - 1].kind == "w" and doc.toks[e - 1].text.islower())):
         e -= 1  # "(Gus Ipul), Senin", "(Busan) optimistis koperasi": a day or the clause's own lowercase words
@@ -331,6 +332,8 @@ def _name_before_bracket(doc: Doc, head_end: int, e: int, anchored: bool, place_
     initials = "".join(doc.toks[k].text[0] for k in range(nm.a, nm.b) if doc.toks[k].kind == "w")
     if o + 2 == e - 1 and doc.is_acronym(o + 1) and doc.toks[o + 1].text == initials.upper() and len(initials) >= 2:
         return nm
+    if (o + 1) in doc.head_at and nm.b - nm.a >= 2 and nm.after == o and o + 1 + doc.head_at[o + 1] <= e - 1 <= o + 5:
+        return nm  # the position's short form: "Menteri Sosial Budi Santoso (Mensos)", "... (Kepala BNPB)"
     return None
 
 
