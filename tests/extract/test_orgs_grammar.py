@@ -188,3 +188,26 @@ def test_the_name_goes_on_after_its_own_bracketed_acronym(extractor, text, name)
 ])
 def test_after_its_own_acronym_a_person_or_a_date_is_not_the_name(extractor, text, name):
     assert names(extractor, text)[0] == name
+
+
+def test_a_known_company_name_goes_on_over_an_ampersand(extractor):
+    text = "Acara didukung PT Pertamina Retail, PT Pertamina Training & Consulting, dan warga sekitar."
+    assert "PT Pertamina Training & Consulting" in names(extractor, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("SEMARANG - Perhimpunan Bank Perkreditan Desa (Perbankdes) bersama kampus menyiapkan pelatihan.",
+     "Perhimpunan Bank Perkreditan Desa (Perbankdes)"),
+    ("Pelatihan didukung Federasi Pekerja Logam Nusantara dan Aliansi Petani Muda Sukamaju.",
+     "Federasi Pekerja Logam Nusantara"),
+    ("Pelatihan didukung Federasi Pekerja Logam Nusantara dan Aliansi Petani Muda Sukamaju.",
+     "Aliansi Petani Muda Sukamaju"),
+    ("Konsorsium Riset Pangan Lestari menggelar pelatihan bagi petani.", "Konsorsium Riset Pangan Lestari"),
+    ("Anggota Serikat Pekerja Tekstil Sukamaju ikut dalam pelatihan.", "Serikat Pekerja Tekstil Sukamaju"),
+])
+def test_associations_federations_and_unions_start_a_name(extractor, text, name):
+    assert name in names(extractor, text)
+
+
+def test_a_country_ending_in_serikat_is_no_union(extractor):
+    assert names(extractor, "Warga Amerika Serikat Joko ikut hadir di desa itu.") == []

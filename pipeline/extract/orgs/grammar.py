@@ -343,17 +343,24 @@ def _company_name_goes_on(ctx: Ctx, run: _Run, t: Tok) -> bool | None:
     if run.state not in {"acr", "closed"} or c.form is None or not c.form.legal or c.form.position != "prefix" \
             or not t.is_cap or t.kind != "word" or toks[j - 1].kind != "word" or toks[j - 1].low in ctx.lex.legal_words:
         return None
-    k = j
-    while k < len(toks) and k - j < 4 and toks[k].kind == "word" and toks[k].is_cap and not toks[k].nl:
+    k, words = j, 0
+    while k < len(toks) and words < 4 and not toks[k].nl:
+        if toks[k].text == "&" and k > j and k + 1 < len(toks) and toks[k + 1].kind == "word" \
+                and toks[k + 1].is_cap and not toks[k + 1].nl:
+            k += 1  # "PT X Training & Consulting": '&' between two words of the name
+            continue
+        if not (toks[k].kind == "word" and toks[k].is_cap):
+            break
         if k in ctx.per_starts:
             # "PT MNC Vision Networks [Rina Wati] mengatakan": the model's person ends the name
-            return run.take(k) if k > j and k - j <= 3 else None
+            return run.take(k) if k > j and words <= 3 and toks[k - 1].text != "&" else None
         if ctx.lex.title.match(toks, k) or ctx.lex.title_stop.match(toks, k) or len(toks[k].text) < 2 \
                 or stop_token(ctx, k) or ctx.lex.honorific.match(toks, k) or ctx.lex.prefix.match(toks, k) \
                 or place_at(ctx, k) is not None or toks[k].low in ctx.lex.stop_extend:
             return None  # ("PT Adaro Indonesia H Fulan": an honorific, a person follows)
         k += 1
-    if k - j > 3 or k == len(toks) or (toks[k].kind == "word" and not toks[k].is_lower) \
+        words += 1
+    if words > 3 or k == len(toks) or (toks[k].kind == "word" and not toks[k].is_lower) \
             or toks[k].low in ctx.lex.speech_after or toks[k].text == "(":
         return None
     return run.take(k)
