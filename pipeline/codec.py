@@ -40,7 +40,40 @@ def _registered() -> dict[str, type]:
     return _TYPES
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+_FIELDS: dict[type, tuple[str, ...]] = {}  # a registered class -> its field names (dataclasses.fields is slow)
+_FIELD_SETS: dict[type, frozenset[str]] = {}
+_DEFAULTS: dict[type, list[tuple[str, Any, Any]]] = {}  # a registered class -> (name, default, factory)
+
+
+def _fields(cls: type) -> tuple[str, ...]:
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return names
+
+
+def _field_set(cls: type) -> frozenset[str]:
+    names = _FIELD_SETS.get(cls)
+    if names is None:
+        names = _FIELD_SETS[cls] = frozenset(_fields(cls))
+    return names
+
+
 def _enc(v: Any) -> Any:
+    t = type(v)
+    if t in _PLAIN:  # the common cases first, by exact type (isinstance below for subclasses)
+        return v
+    if t is list:
+        return [x if type(x) in _PLAIN else _enc(x) for x in v]
+    if t is dict:
+        if _TAG not in v and all(type(k) is str for k in v):
+            return {k: x if type(x) in _PLAIN else _enc(x) for k, x in v.items()}
+        return {_TAG: "dict", "v": [[_enc(k), _enc(x)] for k, x in v.items()]}
+    if t is tuple:
+        return {_TAG: "tuple", "v": [x if type(x) in _PLAIN else _enc(x) for x in v]}
+    if _registered().get(t.__name__) is t:
+        return {_TAG: t.__name__, "v": {f: _enc(getattr(v, f)) for f in _fields(t)}}
     if v is None or isinstance(v, (str, bool, int, float)):
         return v
     if isinstance(v, list):
@@ -53,10 +86,54 @@ def _enc(v: Any) -> Any:
         if all(isinstance(k, str) for k in v) and _TAG not in v:
             return {k: _enc(x) for k, x in v.items()}
         return {_TAG: "dict", "v": [[_enc(k), _enc(x)] for k, x in v.items()]}
-    cls = type(v)
-    if dataclasses.is_dataclass(v) and _registered().get(cls.__name__) is cls:
-        return {_TAG: cls.__name__, "v": {f.name: _enc(getattr(v, f.name)) for f in dataclasses.fields(v)}}
-    raise CodecError(f"cannot store a {cls.__name__}")
+    raise CodecError(f"cannot store a {t.__name__}")
+
+
+def _build(tag: str, body: Any) -> Any:
+    """The value a tagged object stands for, its parts already decoded."""
+    if tag == "tuple":
+        return tuple(body)
+    if tag == "set":
+        return set(body)
+    if tag == "frozenset":
+        return frozenset(body)
+    if tag == "dict":
+        return {k: x for k, x in body}
+    cls = _registered().get(tag)
+    if cls is None or not isinstance(body, dict):
+        raise CodecError(f"unknown stored type {tag!r}")
+    names = _field_set(cls)
+    if not body.keys() <= names:
+        raise CodecError(f"stored {tag} has unknown fields {sorted(set(body) - names)}")
+    obj = cls.__new__(cls)  # fields set directly: no __init__, __post_init__ or __setstate__ runs
+    for k, x in body.items():
+        object.__setattr__(obj, k, x)
+    if len(body) != len(names):
+        for name, default, factory in _defaults(cls):  # a field added since the value was stored: its default
+            if name not in body:
+                if default is not dataclasses.MISSING:
+                    object.__setattr__(obj, name, default)
+                elif factory is not dataclasses.MISSING:
+                    object.__setattr__(obj, name, factory())
+                else:
+                    raise CodecError(f"stored {tag} lacks field {name!r}")
+    return obj
+
+
+def _defaults(cls: type) -> list[tuple[str, Any, Any]]:
+    found = _DEFAULTS.get(cls)
+    if found is None:
+        found = _DEFAULTS[cls] = [(f.name, f.default, f.default_factory) for f in dataclasses.fields(cls)]
+    return found
+
+
+def _hook(obj: dict) -> Any:
+    """``json.loads``'s object_hook: JSON objects arrive innermost first, so a tagged one's parts are
+    already decoded; an untagged one is a plain dict."""
+    tag = obj.get(_TAG)
+    if tag is None:
+        return obj
+    return _build(tag, obj.get("v"))
 
 
 def _dec(v: Any) -> Any:
@@ -68,32 +145,9 @@ def _dec(v: Any) -> Any:
     if tag is None:
         return {k: _dec(x) for k, x in v.items()}
     body = v.get("v")
-    if tag == "tuple":
-        return tuple(_dec(x) for x in body)
-    if tag == "set":
-        return {_dec(x) for x in body}
-    if tag == "frozenset":
-        return frozenset(_dec(x) for x in body)
     if tag == "dict":
         return {_dec(k): _dec(x) for k, x in body}
-    cls = _registered().get(tag)
-    if cls is None or not isinstance(body, dict):
-        raise CodecError(f"unknown stored type {tag!r}")
-    names = {f.name for f in dataclasses.fields(cls)}
-    if set(body) - names:
-        raise CodecError(f"stored {tag} has unknown fields {sorted(set(body) - names)}")
-    obj = cls.__new__(cls)  # fields set directly: no __init__, __post_init__ or __setstate__ runs
-    for k, x in body.items():
-        object.__setattr__(obj, k, _dec(x))
-    for f in dataclasses.fields(cls):  # a field added since the value was stored gets its default
-        if f.name not in body:
-            if f.default is not dataclasses.MISSING:
-                object.__setattr__(obj, f.name, f.default)
-            elif f.default_factory is not dataclasses.MISSING:
-                object.__setattr__(obj, f.name, f.default_factory())
-            else:
-                raise CodecError(f"stored {tag} lacks field {f.name!r}")
-    return obj
+    return _build(tag, _dec(body))
 
 
 def to_data(value: Any) -> Any:
@@ -112,7 +166,22 @@ def dumps(value: Any) -> bytes:
 
 def loads(blob: bytes) -> Any:
     try:
-        data = json.loads(zlib.decompress(blob).decode("utf-8"))
-    except (zlib.error, UnicodeDecodeError, ValueError) as e:
+        text = zlib.decompress(blob).decode("utf-8")
+    except (zlib.error, UnicodeDecodeError) as e:
         raise CodecError(f"not stored data: {e}") from None
-    return _dec(data)
+    return loads_text(text)
+
+
+def dumps_text(value: Any) -> str:
+    """``value`` as one line of tagged JSON (the journal's form)."""
+    return json.dumps(_enc(value), ensure_ascii=False, separators=(",", ":"))
+
+
+def loads_text(text: str | bytes) -> Any:
+    """What ``dumps_text`` wrote (or any JSON text), its tagged objects rebuilt as the JSON is parsed."""
+    try:
+        return json.loads(text, object_hook=_hook)
+    except CodecError:
+        raise
+    except (ValueError, TypeError, RecursionError) as e:
+        raise CodecError(f"not stored data: {e}") from None

@@ -277,8 +277,7 @@ class Journal:
 
     def add(self, results: list[ArticleResult], load: bool = False) -> None:
         for r in results:
-            row = {"id": r.article_id, "path": r.path, "load": load, "result": codec.to_data(r)}
-            self.f.write(json.dumps(row, ensure_ascii=False) + "\n")
+            self.f.write(codec.dumps_text({"id": r.article_id, "path": r.path, "load": load, "result": r}) + "\n")
         self.f.flush()
 
     def close(self) -> None:
@@ -288,9 +287,9 @@ class Journal:
         """(is a load failure, result) for every finished article, in the order they finished."""
         with open(self.path, encoding="utf-8") as f:
             for line in f:
-                row = json.loads(line)
+                row = codec.loads_text(line)  # tagged objects rebuilt while parsing, in one pass
                 if "signature" not in row:
-                    yield row["load"], codec.from_data(row["result"])
+                    yield row["load"], row["result"]
 
     def remove(self) -> None:
         self.path.unlink(missing_ok=True)
