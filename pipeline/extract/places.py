@@ -56,6 +56,10 @@ CUE_LEVELS = {
     "kelurahan": {"kelurahan", "desa"}, "desa": {"desa", "kelurahan"}, "dusun": {"desa", "kelurahan"},
     "region": {"region", "country", "other", "provinsi", "kabupaten", "kota"}, "other": {"other", "region"},
 }
+# Function words that end a run of capitalised words in a Title Case headline ("Sungai Yang Jernih ..."): no
+# unlisted name goes on through them
+RUN_BREAKS = {"yang", "di", "ke", "dari", "untuk", "dengan", "pada", "ini", "itu", "menjadi", "jadi", "akan",
+              "adalah", "bagi", "oleh", "atau", "juga", "kini", "masih", "sudah", "telah"}
 CONNECTORS = {"dan", "bagian"}  # lower-case words inside names: "Pangkajene dan Kepulauan", "Sumatera bagian Utara"
 MAX_CANDIDATES = 25
 DATELINE_KOTA = 1.5  # a dateline names a city, unless the article names the kabupaten and places in it
@@ -274,6 +278,11 @@ class PlaceExtractor:
     def _is_cue_word(self, tk: _Tokens, i: int) -> bool:
         return any(tuple(tk.lower[i:i + len(c.tokens)]) == c.tokens for c in self.cues.get(tk.lower[i], ()))
 
+    def _feature_word(self, tk: _Tokens, i: int) -> bool:
+        """A one-word open cue of level "other" at i (Gunung, Sungai, Pantai, Danau)."""
+        return any(c.tokens == (tk.lower[i],) and c.level == "other" and c.rule.get("open") and c.role == "cue"
+                   for c in self.cues.get(tk.lower[i], ()))
+
     def _run_end(self, tk: _Tokens, j: int) -> int:
         """End (word index) of the capitalised words from j that may form one unlisted name."""
         k = j
@@ -281,8 +290,9 @@ class PlaceExtractor:
             hyphen = k > j and tk.gap(k - 1) == "-"
             if hyphen and tk.capitalised(k) and tk.keys[k] != tk.keys[k - 1]:
                 break  # "Batik-Pekalongan" joins two names; "Bau-Bau", "Toli-Toli" are one
-            if not (tk.capitalised(k) or hyphen) or self._is_cue_word(tk, k):
-                break
+            if not (tk.capitalised(k) or hyphen) or tk.keys[k] in RUN_BREAKS \
+                    or self._is_cue_word(tk, k) and not self._feature_word(tk, k):
+                break  # a cue word starts the next name, but a landmark's word goes on ("Taman Nasional Gunung X")
             if k > j and not hyphen and self._longest(tk, k, HIGH, True)[1]:
                 break  # "Dusun Krajan Banyumas": the kabupaten is not part of the dusun's name
             w = tk.words[k]
@@ -308,8 +318,9 @@ class PlaceExtractor:
                 continue
             out.extend(found)
             end = max(m.end for m in found if m.cands) if any(m.cands for m in found) else found[0].start + 1
-            if any(m.open_cue and m.level == "dusun" for m in found):
-                end = max(end, *(m.end for m in found))  # "Dusun Susukan" holds no kecamatan Susukan
+            if any(m.open_cue and (m.level == "dusun" or m.level == "other" and not m.cands) for m in found):
+                # "Dusun Susukan" holds no kecamatan Susukan; "Taman Nasional Gunung X" holds no "Gunung X"
+                end = max(end, *(m.end for m in found))
             while i < tk.n and tk.starts[i] < end:
                 i += 1
         return out
@@ -475,7 +486,8 @@ class PlaceExtractor:
         if m.start == s:
             return True
         hit = self._cue_at(_Tokens(text[s:e]), 0)
-        return hit is not None and s + _Tokens(text[s:e]).starts[hit[1]] == m.start
+        # a landmark's word does not vouch: the name of a mountain or a river is no desa's
+        return hit is not None and s + _Tokens(text[s:e]).starts[hit[1]] == m.start and hit[0].level != "other"
 
     # ------------------------------------------------------------------ context
 

@@ -585,3 +585,21 @@ def test_site_name_known_as_a_desa_before_the_city_is_no_place(ex, text, site, c
 def test_dateline_word_not_alone_before_its_dash_needs_context(ex):
     # "NAME (OTHER) -": which of the two is the city is unclear; a desa name or a word is no place on its own
     assert places(ex, "MERDEKA (SEBERANG) - Warga berlatih menjahit.", dateline=(0, 7)) == []
+
+
+def test_mountains_and_rivers_after_their_word_are_places(ex):
+    text = "Relawan menanam pohon di lereng Gunung Sumbing dan membersihkan Sungai Progo, Kabupaten Magelang."
+    ms = by_text(places(ex, text))
+    assert ms["Gunung Sumbing"].value["level"] == "other" and ms["Sungai Progo"].value["level"] == "other"
+    # official names that start with the word stay what they are
+    ms = by_text(places(ex, "Pelatihan digelar di Kota Sungai Penuh dan Kabupaten Gunung Mas."))
+    assert ms["Kota Sungai Penuh"].value["level"] == "kota" and ms["Kabupaten Gunung Mas"].value["level"] == "kabupaten"
+
+
+def test_function_words_end_an_unlisted_name_in_a_title_case_headline(ex):
+    assert places(ex, "Sungai Yang Jernih Menjadi Tujuan Wisata Baru") == []
+
+
+def test_a_landmark_name_holds_no_second_landmark(ex):
+    text = "Pemandu wisata menjaga Taman Nasional Gunung Leuser bersama warga."
+    assert [m.text for m in places(ex, text)] == ["Taman Nasional Gunung Leuser"]
