@@ -100,6 +100,12 @@ def test_money_is_no_count(extractor, text, expected):
      [(120, "tukang becak"), (45, "juru parkir")]),
     ("Sebanyak 60 pengemudi ojol dan 25 sopir angkot menerima bantuan tunai.",
      [(60, "pengemudi ojol"), (25, "sopir angkot")]),
+    # with -nya, someone's own children or a company's own workers are no beneficiaries ...
+    ("Ia berangkat ke lokasi bencana diantar istri dan dua anaknya.", []),
+    ("Pabrik itu tumbuh berkat 5.000 pekerjanya di tiga kabupaten.", []),
+    # ... unless the workers are the ones trained; members (anggotanya) and plain 'anak' still count
+    ("Perusahaan melatih 40 pekerjanya mengoperasikan mesin baru.", [(40, "pekerja")]),
+    ("Beasiswa diberikan kepada 300 anak nelayan dan 28 anggotanya.", [(300, "anak"), (28, "anggota")]),
     # ... but a grade is no school
     ("Adiknya masih duduk di kelas 2 SMA.", []),
 ])
