@@ -71,3 +71,8 @@ def test_a_hard_wrapped_body_line_is_no_headline(extractor):
             "Fatma Wahyuni\ndan Riyan Rinaldi. Pelatihan digelar dua pekan\n")
     spans = ner_each(text, "Udin Sapardi", "Fatma Wahyuni", "Riyan Rinaldi")
     assert sorted(body_by_name(people_of(extractor, text, ner_spans=spans))) == ["Fatma Wahyuni", "Riyan Rinaldi", "Udin Sapardi"]
+
+
+def test_a_religious_school_after_a_position_is_no_name(extractor):
+    text = "Pelatihan itu diikuti guru SD dan Pengurus Pondok Pesantren dari tiga kabupaten."
+    assert body_by_name(people_of(extractor, text)) == {}
