@@ -288,6 +288,19 @@ def test_an_owner_or_an_office_after_program_or_melalui_is_no_name(px, text):
     assert not any(m.value["pattern"] in ("program-name", "melalui-name") for m in facts(px, text).name_candidates)
 
 
+def test_a_count_after_a_connector_is_no_part_of_a_name(px):
+    """'acara Hari Pamer untuk 12 [usaha rintisan]': the number is whom the event is for."""
+    names = [m.value["name"] for m in facts(px, "Inkubator itu menggelar acara Hari Pamer untuk 12 usaha rintisan "
+                                                 "binaannya.").name_candidates]
+    assert "Hari Pamer" in names and not any("12" in n for n in names)
+
+
+def test_a_stop_word_glued_to_a_name_ends_a_description(px):
+    """A blank lost in the page's markup ('diKota'): the description ends there as before a free 'di'."""
+    f = facts(px, "Relawan melanjutkan penyaluran bantuan pangan diKota Lama pada Selasa.")
+    assert f.name == "penyaluran bantuan pangan"
+
+
 def test_names_in_excluded_regions_are_skipped(px):
     text = "Baca juga: Bupati resmikan program Kota Hijau Lestari\nWarga mengikuti program Bank Sampah Mandiri."
     regions = [Region(0, text.index("\n"), "related")]

@@ -297,6 +297,9 @@ def _word_rx(text: str) -> re.Pattern:
 _DANGLING = frozenset({"dan", "serta", "atau", "&", "untuk", "bagi", "para"})
 
 
+# a lower-case word glued to a capitalised one where a blank was lost in the page's markup ("diKota", "keDesa")
+_GLUED = re.compile(r"([a-z]+)[A-Z]")
+
 # a passive verb ("disalurkan", "ditugaskan", "dititipkan"): the phrase before it is the subject, the verb no part
 _PASSIVE = re.compile(r"di[a-z]{3,}kan$", re.IGNORECASE)
 
@@ -309,6 +312,9 @@ def _phrase_end(s: str, stop_words: frozenset[str]) -> int:
         core = w.group().strip(",.;:!?\"“”()")
         if n >= 7 or not core or core.casefold() in stop_words or not re.match(r"^[\w-]+$", core):
             break
+        glued = _GLUED.match(core)
+        if n and glued and glued.group(1).casefold() in stop_words:
+            break  # a stop word run into the next name, a lost blank ("bantuan diKota Lama"): it ends here too
         if n and _PASSIVE.match(core):  # a passive verb starts what is said of it: "penyaluran X ditugaskan ..."
             break
         ends.append((w.start() + w.group().index(core) + len(core), core.casefold()))
@@ -324,12 +330,17 @@ def _cut_phrase(s: str, stop_words: frozenset[str]) -> str:
     return " ".join(s[:_phrase_end(s, stop_words)].split())
 
 
+_COUNT_TAIL = re.compile(r"[ \t]+(?:untuk|dan|bagi|&|for|and)[ \t]+\d[\d.,]*$")
+
+
 def _trim_name(s: str) -> str:
     # a sentence ends inside the capitalised run: "Wirausaha Muda Mandiri (WMM). Pendaftaran" (but "PT. X" goes on)
     end = re.search(r"(?:\)|\w{4,})\.\s", s)
     if end:
         s = s[: end.start() + len(end.group()) - 2]
     s = s.strip(" \t\n,.;:-–")
+    # a count after a connector is what the name is for, not the name: "Demo Day untuk 9 [startup]"
+    s = _COUNT_TAIL.sub("", s)
     # a trailing unbalanced bracket or lone connector is not part of the name
     while s and (s.endswith(("(", " dan", " &", " untuk", " of", " and")) or s.count("(") < s.count(")")):
         s = s.rsplit(" ", 1)[0] if " " in s else ""
