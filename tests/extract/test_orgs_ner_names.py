@@ -99,3 +99,13 @@ def test_an_org_from_a_rule_span_names_the_rule_and_one_from_the_model_names_ner
                        (Span(s, e, "ORG"), "ner"), ((s, e, "ORG"), "ner")]:
         found = [m for m in extractor.extract(text, [], [span]) if not m.excluded]
         assert [(m.text, m.source) for m in found] == [("Sahabat Tani Lestari", want)]
+
+
+def test_a_list_of_three_model_names_is_a_list_of_bodies(extractor):
+    text = "Malam itu tampil Wayang Sekar Arum, Kelana Budaya Tegal, dan Teater Kaca Semarang di alun-alun."
+    spans = _spans(text, "Wayang Sekar Arum", "Kelana Budaya Tegal", "Teater Kaca Semarang")
+    found = [it["name"] for it in items(extractor, text, spans)]
+    assert {"Wayang Sekar Arum", "Kelana Budaya Tegal", "Teater Kaca Semarang"} <= set(found)
+    # two names alone are no list: the article has to back them some other way
+    two = "Malam itu tampil Wayang Sekar Arum dan Teater Kaca Semarang di alun-alun."
+    assert [it["name"] for it in items(extractor, two, _spans(two, "Wayang Sekar Arum", "Teater Kaca Semarang"))] == []

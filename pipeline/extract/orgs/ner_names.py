@@ -16,13 +16,16 @@ def with_ner(ctx: Ctx, chosen: list[Cand], ner_spans) -> list[Cand]:
     """NER ORG spans fill the gaps the rules left, and lengthen a rule name they start with by a few words
     ("Koperasi Sinar" + "Abadi Jaya"); where they disagree otherwise, the rules win."""
     out = list(chosen)
-    for n in _ner_cands(ctx, ner_spans):
+    cands = _ner_cands(ctx, ner_spans)
+    listed = _model_lists(ctx, cands)
+    for n in cands:
         over = [c for c in out if c.i < n.j and n.i < c.j]
         if not over:
             if _only_forms(ctx, n.i, n.j):
                 continue
             if _ner_plausible(ctx, n.i, n.j) or (_ner_shape_ok(ctx, n.i, n.j)
-                                                      and _listed_with(ctx, n.i, n.j, chosen)):
+                                                      and _listed_with(ctx, n.i, n.j, chosen)) \
+                    or ((n.i, n.j) in listed and _list_item_ok(ctx, n.i, n.j)):
                 out.append(n)
         elif len(over) == 1 and over[0].i == n.i and over[0].j < n.j <= over[0].j + 3 and over[0].entry is None \
                 and over[0].origin in {"form", "head", "titleform"} \
@@ -64,6 +67,39 @@ def _ner_cands(ctx: Ctx, ner_spans) -> list[Cand]:
             c.entry, c.entry_span, c.kind = e2[1], (idx[0], e2[0]), e2[1].kind
         out.append(c)
     return out
+
+
+def _model_lists(ctx: Ctx, cands: list[Cand]) -> set[tuple[int, int]]:
+    """The model's names in a list of three or more of its names ("A, B, dan C", "A, B, C serta D"): a list of
+    bodies (troupes, start-ups, student unions) the model read as a whole, which no rule may know one of."""
+    toks = ctx.toks
+    spans = sorted({(c.i, c.j) for c in cands})
+    out: set[tuple[int, int]] = set()
+    run = spans[:1]
+    for sp in spans[1:]:
+        gap = toks[run[-1][1]:sp[0]]
+        words = [t.low for t in gap]
+        if not any(t.nl for t in gap) and not toks[sp[0]].nl \
+                and words in (["dan"], ["serta"], [","], [",", "dan"], [",", "serta"]):
+            run.append(sp)
+            continue
+        if len(run) >= 3:
+            out.update(run)
+        run = [sp]
+    if len(run) >= 3:
+        out.update(run)
+    return out
+
+
+def _list_item_ok(ctx: Ctx, i: int, j: int) -> bool:
+    """A listed name of the model that is no headline, region, position, stop name or speaker."""
+    toks = ctx.toks
+    if toks[i].line in ctx.title_lines or not (toks[i].is_cap or toks[i].is_upper) or any(t.nl for t in toks[i + 1:j]):
+        return False
+    text = ctx.text[toks[i].start:toks[j - 1].end]
+    return not (ctx.lex.title.match(toks, i) or stop_token(ctx, i) or ctx.lex.stop_prefix.match(toks, i)
+                or ctx.lex.key(text) in ctx.lex.stop_name or place_at(ctx, i, ALL_LEVELS) == j
+                or _speaker_at(ctx, text))
 
 
 def _only_forms(ctx: Ctx, i: int, j: int) -> bool:
