@@ -86,6 +86,8 @@ PART_AND_RE = re.compile(r"[^.;:!?\d]{0,60}(?:,|\bdan|\bserta)\s*", re.I)
 # "Dari jumlah tersebut, 1.412 jiwa ...", "Dari situ, 6,9 juta keluarga ...": a subset of the count before
 FROM_WHOLE_RE = re.compile(r"\bdari\s+(?:(?:jumlah|total)\s+)?(?:tersebut|itu|situ|ini)\s*,?\s*$", re.I)
 PAREN_RE = re.compile(r"\([^()]*\)")
+# from one count's noun to the next count in a list: a few words saying what, then 'dan'/'serta'
+COORD_NEXT_RE = re.compile(r"[^.,;:!?()\d]{0,50}?\s(?:dan|serta)\s+", re.I)
 # between two totals: "75 sekolah dan 6 perguruan tinggi", "56 kepala keluarga (KK) atau 206 jiwa"
 TOTAL_COORD_RE = re.compile(r"^\s*(?:\([^()]{1,30}\)\s*)?(?:,\s*)?(?P<c>dan|serta|atau|,)\s*$", re.I)
 # a second programme's total set against the first: "..., sedangkan peserta pelatihan UMKM berjumlah 70 orang"
@@ -358,7 +360,7 @@ class CountExtractor:
                 for n in self.numbers.scan(sent)]
         last_count: Mention | None = None
         for idx, num in enumerate(nums):
-            m = self._count(text, s_start, num, last_count)
+            m = self._count(text, s_start, num, last_count, nums[idx + 1] if idx + 1 < len(nums) else None)
             if m is None:
                 m = self._named_part(text, s_start, num, last_count or group)
             if m is None:
@@ -459,7 +461,8 @@ class CountExtractor:
         noun = self._noun_at(text, text.index(words[0], start) - 1)
         return noun is not None and noun.participant
 
-    def _count(self, text: str, s_start: int, num: NumberMatch, last_count: Mention | None) -> Mention | None:
+    def _count(self, text: str, s_start: int, num: NumberMatch, last_count: Mention | None,
+               next_num: NumberMatch | None = None) -> Mention | None:
         """The count mention for ``num``, or None when it counts nothing (or nothing that participates)."""
         noun = self._noun_at(text, num.end)
         if self._excluded_by_context(text, s_start, num, noun) is not None:
@@ -491,7 +494,8 @@ class CountExtractor:
         limit = noun.rule.get("max") if noun is not None else None
         if limit is not None and (value.value or value.low or 0) > limit:
             return None  # "74 ribu desa" is a national statistic
-        if value.value == 1 and not self._coordinated(text, last_count, num):
+        if value.value == 1 and not self._coordinated(text, last_count, num) and not (
+                noun is not None and self._coordinated_next(text, s_start, num, noun, next_num)):
             return None  # "salah satu desa", "seorang warga": one is never a programme's count alone
         if inherited is not None:
             unit, what, cls = inherited.value["unit"], inherited.value["what"], inherited.value.get("cls", "person")
@@ -552,6 +556,17 @@ class CountExtractor:
                 m.value["batch"] = sorted({_batch_label(b.group(), self.numbers) for b in named
                                            if self.sentence_re._rule(b)["kind"] == "batch"})
         m.value["cue"] = cue
+
+    def _coordinated_next(self, text: str, s_start: int, num: NumberMatch, noun: _Noun,
+                          next_num: NumberMatch | None) -> bool:
+        """ "operasi satu orang anak penderita kanker dan tiga orang anak bibir sumbing": one, listed with a
+        count of the same noun right after it, is an item of that list (not "salah satu desa")."""
+        if next_num is None or re.search(r"\bsalah\s*$", text[max(s_start, num.start - 8):num.start], re.I):
+            return False
+        if not COORD_NEXT_RE.fullmatch(text, noun.end, next_num.start):
+            return False
+        nxt = self._noun_at(text, next_num.end)
+        return nxt is not None and nxt.unit == noun.unit
 
     @staticmethod
     def _coordinated(text: str, prev: Mention | None, num: NumberMatch) -> bool:

@@ -125,3 +125,17 @@ def test_more_beneficiary_nouns(extractor, text, expected):
 ])
 def test_staff_who_take_part(extractor, text, expected):
     assert sorted(units(extractor, text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one is a count when a list goes on with another count of the same noun ...
+    ("Yayasan itu membiayai operasi satu orang anak penderita jantung dan empat orang anak penderita katarak.",
+     [(1, "anak"), (4, "anak")]),
+    ("Pelatihan diikuti satu peserta dari Aceh dan dua peserta dari Riau.", [(1, "peserta"), (2, "peserta")]),
+    # ... never alone, after 'salah', or before a count of something else
+    ("Bantuan diterima satu desa di pesisir.", []),
+    ("Salah satu desa dan tiga desa lainnya menerima bantuan.", [(3, "desa")]),
+    ("Rapat dihadiri satu kepala desa dan dua camat.", []),
+])
+def test_one_listed_with_a_count_of_the_same_noun(extractor, text, expected):
+    assert units(extractor, text) == expected
