@@ -532,3 +532,8 @@ def test_a_short_form_of_the_position_in_brackets_after_the_name(extractor, text
     people = body_by_name(people_of(extractor, text))
     assert list(people) == [name]
     assert people[name]["title"] == title
+
+
+def test_a_committee_member_named_after_the_committee(extractor):
+    text = "Panitia Festival Kopi Nusantara, Anita Rahmawati, mengatakan acara digelar tiga hari."
+    assert body_by_name(people_of(extractor, text))["Anita Rahmawati"]["title"] == "Panitia Festival Kopi Nusantara"
