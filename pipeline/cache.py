@@ -208,6 +208,13 @@ class ArticleCache:
         with self._lock:
             self._pending.append((key, layer, blob, time.time()))
 
+    def put_text(self, layer: str, key: str, text: str) -> None:
+        """Store a value already encoded by ``codec.dumps_text``."""
+        if not self.broken:
+            blob = codec.compress_text(text)
+            with self._lock:
+                self._pending.append((key, layer, blob, time.time()))
+
     def size(self) -> int:
         """Bytes the entries take in the file (free pages left by deletions are reused, not counted)."""
         conn = self._db()

@@ -36,6 +36,7 @@ from functools import lru_cache
 from importlib.metadata import version
 from typing import TYPE_CHECKING, Any, Callable
 
+from . import codec
 from .cache import (MISSING, ArticleCache, NullCache, TextProbe, changed_rules, env_digest, fingerprint, make_key,
                     rule_snapshot, source_digest, text_hash)
 from .extract.counts import CountExtractor
@@ -165,8 +166,10 @@ class Resources:
             raise RuleError(in_file_order(e.problems + check_rules(e.rules, cache), e.rules)) from None
         ner = LazyNer(ner_model, ner_backend)
         problems = check_rules(rules, cache)
+        places_dir = cache_dir
         try:  # the one region index of the process, from the run's cache folder; the extractors share it
             Gazetteer.load(cache_dir)
+            places_dir = None  # loaded: the place extractor gets this same index instead of reading the file again
         except Exception:  # noqa: BLE001 - each extractor copes without it (places say so in their own check)
             pass
         built: dict[str, Any] = {}
@@ -174,7 +177,7 @@ class Resources:
         for stage, make in EXTRACTORS.items():
             deps[stage] = rules.tracked()
             try:
-                built[stage] = make(deps[stage], cache_dir=cache_dir) if stage == "places" else make(deps[stage])
+                built[stage] = make(deps[stage], cache_dir=places_dir) if stage == "places" else make(deps[stage])
             except RuleError as e:
                 problems.extend(p for p in e.problems if p not in problems)
         if problems:
@@ -260,6 +263,16 @@ class ArticleResult:
     regions: list[list[Any]] = field(default_factory=list)
 
 
+def encoded(r: ArticleResult) -> str:
+    """The result as tagged JSON text (``codec``), made once per result object: the cache stores it and the
+    journal writes the same text (a worker's result brings it along to the parent), so no result is
+    encoded twice. Valid because a result is not changed once ``process_batch`` has made it."""
+    text = r.__dict__.get("_encoded")
+    if text is None:
+        text = r.__dict__["_encoded"] = codec.dumps_text(r)
+    return text
+
+
 class _Failed(Exception):
     def __init__(self, stage: str, error: Exception):
         self.stage, self.error = stage, error
@@ -302,7 +315,7 @@ def process_batch(articles: list[Article], res: Resources) -> list[ArticleResult
         except Exception as e:  # noqa: BLE001
             results.append(_failed(a, "assemble", e, layers))
             continue
-        res.cache.put("result", key, result)
+        res.cache.put_text("result", key, encoded(result))
         results.append(result)
     res.cache.flush()
     order = {a.id: i for i, a in enumerate(articles)}

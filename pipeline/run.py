@@ -26,7 +26,7 @@ from .load import INPUT_TYPES, LoadFailure, SkippedInput, iter_articles, iter_in
 from .output.report import ReportTexts
 from .output.writers import OPTIONAL_FILES
 from .parallel import map_dask, map_inline, map_pool, worker_settings
-from .process import EVIDENCE_STEMS, ArticleResult, Resources, rule_coverage
+from .process import EVIDENCE_STEMS, ArticleResult, Resources, encoded, rule_coverage
 from .types import Article
 
 BATCH = 16
@@ -277,7 +277,8 @@ class Journal:
 
     def add(self, results: list[ArticleResult], load: bool = False) -> None:
         for r in results:
-            self.f.write(codec.dumps_text({"id": r.article_id, "path": r.path, "load": load, "result": r}) + "\n")
+            head = json.dumps({"id": r.article_id, "path": r.path, "load": load}, ensure_ascii=False)
+            self.f.write(f'{head[:-1]}, "result": {encoded(r)}}}\n')  # the text the cache stored, when it did
         self.f.flush()
 
     def close(self) -> None:

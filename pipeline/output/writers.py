@@ -17,6 +17,7 @@ import csv
 import dataclasses
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import IO, Any, Iterable
@@ -112,10 +113,12 @@ def atomic_write(path: Path | str, data: str | bytes) -> None:
         f.write(data)
 
 
+# one pass for what replacing each of _LINE_BREAKS in turn gives ("\r\n" first: one space, not two)
+_LINE_BREAK_RE = re.compile("|".join(map(re.escape, _LINE_BREAKS)))
+
+
 def _one_line(text: str) -> str:
-    for br in _LINE_BREAKS:
-        text = text.replace(br, " ")
-    return text
+    return _LINE_BREAK_RE.sub(" ", text) if _LINE_BREAK_RE.search(text) else text
 
 
 def _item_text(x: Any) -> str:
@@ -134,6 +137,9 @@ def safe_cell(v: Any) -> str | int | float:
     become spaces (one row per line keeps the file greppable); a text cell starting
     with ``= + - @``, tab or CR gets a leading ``'`` so Excel shows it literally.
     """
+    if type(v) is str:  # the common case: no list to join, no JSON to write
+        text = _one_line(v)
+        return "'" + text if v.startswith(FORMULA_TRIGGERS) else text
     if v is None:
         return ""
     if isinstance(v, (int, float)) and not isinstance(v, bool):
