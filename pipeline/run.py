@@ -26,7 +26,7 @@ from .load import INPUT_TYPES, LoadFailure, SkippedInput, iter_articles, iter_in
 from .output.report import ReportTexts
 from .output.writers import OPTIONAL_FILES
 from .parallel import map_dask, map_inline, map_pool, worker_settings
-from .process import EVIDENCE_STEMS, ArticleResult, Resources, encoded, rule_coverage
+from .process import EVIDENCE_STEMS, ArticleResult, Resources, article_coverage, encoded, rule_coverage
 from .types import Article
 
 BATCH = 16
@@ -228,6 +228,45 @@ def _version(dist: str) -> str | None:
 
 # --- the journal of finished articles (streaming and --resume) ------------------------------
 
+class Tally:
+    """What the outputs need from the whole run before any file is written: the resolver's per-item data
+    (kind, name, aliases, article, code) and the run's counters. Fed with every result as it is journalled
+    (and, on --resume, with the results the journal already held), in journal order."""
+
+    def __init__(self) -> None:
+        from .normalize.resolve import KINDS, Resolver
+
+        self.kinds = KINDS
+        self.resolver: Any = Resolver()
+        self.status: Counter = Counter()
+        self.timings: Counter = Counter()
+        self.cache: dict[str, Counter] = {}
+        self.hits: Counter = Counter()
+        self.disagreements: list[dict[str, Any]] = []
+        self.n_disagree = self.n_records = self.n_mentions = 0
+        self.load_errors: list[dict[str, Any]] = []
+
+    def add(self, is_load: bool, r: ArticleResult) -> None:
+        if is_load:
+            self.load_errors.append(r.error)
+            return
+        self.status[r.status] += 1
+        self.timings.update(r.timings)
+        for layer, state in r.cache.items():
+            self.cache.setdefault(layer, Counter())[state] += 1
+        hits, disagreements = article_coverage(r)
+        self.hits.update(dict(hits.most_common()))  # as rule_coverage orders them: ties keep that order
+        self.n_disagree += len(disagreements)
+        self.disagreements.extend(disagreements[:max(0, 500 - len(self.disagreements))])
+        self.n_mentions += len(r.mentions)
+        for rec in r.records:
+            self.n_records += 1
+            for field_name, kind in self.kinds.items():
+                for item in rec.get(field_name, []):
+                    code = item.get("code") if kind == "loc" else None
+                    self.resolver.add(kind, item["name"], item.get("aliases", []), rec["article_id"], code)
+
+
 JOURNAL = ".journal.partial.jsonl"
 
 
@@ -246,6 +285,7 @@ class Journal:
         self.path = path
         self.signature = signature or {}
         self.finished: set[tuple[str, str]] = set()
+        self.tally = Tally()
         good = 0
         if resume and path.exists():
             with open(path, "rb") as f:
@@ -253,8 +293,10 @@ class Journal:
                     if not line.endswith(b"\n"):
                         break  # cut short by the kill
                     try:
-                        row = json.loads(line)
-                    except ValueError:
+                        row = codec.loads_text(line)
+                        if "signature" not in row and not isinstance(row["result"], ArticleResult):
+                            raise ValueError("not a result")
+                    except (ValueError, KeyError, TypeError):
                         break
                     if "signature" in row:
                         if row["signature"] != self.signature:
@@ -262,6 +304,7 @@ class Journal:
                                            "run again without --resume")
                     else:
                         self.finished.add((row["id"], row["path"]))
+                        self.tally.add(row["load"], row["result"])
                     good += len(line)
             os.truncate(path, good)
         if good:
@@ -279,6 +322,7 @@ class Journal:
         for r in results:
             head = json.dumps({"id": r.article_id, "path": r.path, "load": load}, ensure_ascii=False)
             self.f.write(f'{head[:-1]}, "result": {encoded(r)}}}\n')  # the text the cache stored, when it did
+            self.tally.add(load, r)
         self.f.flush()
 
     def close(self) -> None:
@@ -304,49 +348,27 @@ def finish_outputs(cfg: RunConfig, journal: Journal, res: Resources, run_info: d
                    inputs_seen: int, load_seconds: float, t0: float) -> None:
     """Resolve entities across the run, then write every output file from the journal in two passes.
 
-    Pass 1 keeps only the resolver's small per-item data (kind, name, aliases, article, code) and the
-    run's counters; pass 2 streams each result into records.jsonl/csv (with entity ids), mentions.csv
+    Pass 1 (``Tally``, fed as each result is journalled, so the journal is read once) keeps only the
+    resolver's small per-item data (kind, name, aliases, article, code) and the run's counters; pass 2 streams each result into records.jsonl/csv (with entity ids), mentions.csv
     and errors.jsonl, each written to a temporary file and renamed at the end. Memory grows with the
     entity table only (and with the whole run when --xlsx/--parquet ask for in-memory tables).
     """
-    from .normalize.resolve import KINDS, Resolver
+    from .normalize.resolve import KINDS
     from .output.report import render_report
     from .output.run_outputs import ENTITY_KEYS, OutputFiles
     from .output.writers import atomic_write, to_json
 
     assert tuple(KINDS) == ENTITY_KEYS  # entity ids are handed out in the resolver's order
 
-    resolver = Resolver()
-    status: Counter = Counter()
-    timings: Counter = Counter()
-    cache: dict[str, Counter] = {}
-    hits: Counter = Counter()
-    disagreements: list[dict[str, Any]] = []
-    n_disagree = n_records = n_mentions = 0
-    load_errors: list[dict[str, Any]] = []
-    for is_load, r in journal:
-        if is_load:
-            load_errors.append(r.error)
-            continue
-        status[r.status] += 1
-        timings.update(r.timings)
-        for layer, state in r.cache.items():
-            cache.setdefault(layer, Counter())[state] += 1
-        cov = rule_coverage(res.rules, [r])
-        hits.update(cov["hits"])
-        n_disagree += cov["disagreements_total"]
-        disagreements.extend(cov["disagreements"][:max(0, 500 - len(disagreements))])
-        n_mentions += len(r.mentions)
-        for rec in r.records:
-            n_records += 1
-            for field_name, kind in KINDS.items():
-                for item in rec.get(field_name, []):
-                    code = item.get("code") if kind == "loc" else None
-                    resolver.add(kind, item["name"], item.get("aliases", []), rec["article_id"], code)
+    tally = journal.tally
+    resolver, status, timings, cache = tally.resolver, tally.status, tally.timings, tally.cache
+    hits, disagreements, n_disagree = tally.hits, tally.disagreements, tally.n_disagree
+    n_records, n_mentions, load_errors = tally.n_records, tally.n_mentions, tally.load_errors
     t_resolve = time.perf_counter()
     roots, entities = resolver.entities()
     entity_ids = [entities[root].entity_id for root in roots]
     del roots, resolver
+    tally.resolver = None
     entity_rows = [{"entity_id": e.entity_id, "kind": e.kind, "name": e.name, "aliases": e.aliases,
                     "article_count": len(e.articles), "articles": e.articles, "merge_reasons": e.merge_reasons}
                    for e in sorted(entities.values(), key=lambda e: (e.kind, e.name.casefold()))]
