@@ -301,6 +301,21 @@ def test_a_stop_word_glued_to_a_name_ends_a_description(px):
     assert f.name == "penyaluran bantuan pangan"
 
 
+@pytest.mark.parametrize("text, umbrella", [
+    ("Pelatihan menjahit itu digelar untuk mendukung program Kampung Mandiri Sandang di kabupaten.",
+     "Kampung Mandiri Sandang"),
+    ("Langkah ini sejalan dengan program prioritas Desa Digital Nusantara.", "Desa Digital Nusantara"),
+    ("Bantuan upah diberikan kepada pekerja yang belum menerima Program Sembako Keluarga.", "Sembako Keluarga"),
+])
+def test_a_programme_the_activity_supports_is_proposed_for_the_learned_choice_only(px, text, umbrella):
+    """'mendukung program X', 'sejalan dengan program X', 'belum menerima Program X': an umbrella programme the
+    reported activity serves, or one somebody has not had; priority 0, so the rules' own choice never takes it."""
+    f = facts(px, text)
+    found = {m.value["name"]: m.value["pattern"] for m in f.name_candidates}
+    assert found.get(umbrella) == "supported-program"
+    assert f.name_mention is None or f.name_mention.value["pattern"] != "program-name"
+
+
 def test_names_in_excluded_regions_are_skipped(px):
     text = "Baca juga: Bupati resmikan program Kota Hijau Lestari\nWarga mengikuti program Bank Sampah Mandiri."
     regions = [Region(0, text.index("\n"), "related")]
