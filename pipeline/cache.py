@@ -197,6 +197,17 @@ class ArticleCache:
         self.stats[f"{layer}.hit"] += 1
         return value
 
+    def has(self, key: str) -> bool:
+        """Is a value stored at ``key`` (not decoded: it may still turn out unreadable)?"""
+        try:
+            with self._lock:
+                conn = self._db()
+                return conn is not None and \
+                    conn.execute("SELECT 1 FROM entries WHERE key = ?", (key,)).fetchone() is not None
+        except sqlite3.Error as e:
+            self._disable(f"cannot read {self.path}: {e}")
+            return False
+
     def put(self, layer: str, key: str, value: Any) -> None:
         """Store ``value`` (encoded now, so later changes to the object do not leak in) at the next flush."""
         if self.broken:

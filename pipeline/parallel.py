@@ -8,13 +8,14 @@ memory stays flat however many articles there are.
 """
 from __future__ import annotations
 
+import itertools
 import multiprocessing as mp
 import platform
 import threading
 from collections import deque
 from typing import Any, Iterable, Iterator
 
-from .process import ArticleResult, Resources, process_batch
+from .process import ArticleResult, Resources, needs_model, process_batch
 from .types import Article
 
 IN_FLIGHT_PER_WORKER = 4
@@ -80,14 +81,21 @@ def map_pool(batches: Iterable[list[Article]], workers: int, settings: tuple,
     """A pool of ``workers`` processes, each loading Resources once in its initializer.
 
     Where processes fork (Linux), the workers inherit ``res`` from this process instead, the model
-    loaded once here: no worker spends its first seconds loading what the parent already holds.
+    loaded once here: no worker spends its first seconds loading what the parent already holds. The
+    model is loaded here only when the first batch will run it: a re-run whose NER spans are cached
+    never loads it, in the parent or in a worker.
     """
     global _WORKER_RES, _WORKER_KEY
     method = "spawn" if platform.system() == "Darwin" else "fork"
     ctx = mp.get_context(method)
     saved = _WORKER_RES, _WORKER_KEY
     if res is not None and method == "fork":
-        res.annotator  # noqa: B018 - load the model before the fork
+        batches = iter(batches)
+        first = next(batches, None)
+        if first is not None:
+            if needs_model(first, res):
+                res.annotator  # noqa: B018 - load the model before the fork
+            batches = itertools.chain([first], batches)
         res.cache.flush()
         _WORKER_RES, _WORKER_KEY = res, _settings_key(*settings)
     try:

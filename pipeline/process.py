@@ -399,6 +399,24 @@ def _spacy_version() -> str:
     return version("spacy")
 
 
+def _ner_code(res: Resources) -> str:
+    return source_digest("nlp.py", "extract/ner.py", *(("extract/ner_stanza.py",) if res.ner.name == "stanza" else ()))
+
+
+def _ner_key(res: Resources, ner_code: str, text_digest: str) -> str:
+    return make_key("ner", res.ner.version, _spacy_version(), ner_code, text_digest)
+
+
+def needs_model(articles: list[Article], res: Resources) -> bool:
+    """Would processing these articles run the NER model (an article neither cached whole nor with its
+    NER spans cached)? Looked up without decoding anything."""
+    if res.ner.name == "none" or not res.cache.enabled:
+        return res.ner.name != "none"
+    code = _ner_code(res)
+    return any(not res.cache.has(res.result_key(a)) and not res.cache.has(_ner_key(res, code, text_hash(a.text)))
+               for a in articles)
+
+
 def _annotate(texts: list[str], res: Resources, layers: list[dict[str, str]]) -> list[Annotation | Exception]:
     """NER spans and entity-rule spans per text, each from its own cache layer; the model runs only on
     texts whose NER spans are not cached, the rules only where the entities rules or the text changed."""
@@ -406,9 +424,8 @@ def _annotate(texts: list[str], res: Resources, layers: list[dict[str, str]]) ->
     out: list[Any] = [None] * n
     hashes = [text_hash(t) for t in texts]
     has_model = res.ner.name != "none"
-    ner_code = source_digest("nlp.py", "extract/ner.py",
-                             *(("extract/ner_stanza.py",) if res.ner.name == "stanza" else ()))
-    ner_keys = [make_key("ner", res.ner.version, _spacy_version(), ner_code, h) for h in hashes]
+    ner_code = _ner_code(res)
+    ner_keys = [_ner_key(res, ner_code, h) for h in hashes]
     span_base = (res.ner.tokenizer_id(), _spacy_version(), ner_code,
                  res.ner.version if _rules_need_ner(res.rules) else "")
     span_ikeys = [make_key("spans", *span_base, h) for h in hashes]  # the input, whatever the entities rules

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.cache import FILE_NAME, MISSING, ArticleCache, NullCache, TextProbe, changed_rules, fingerprint, make_key
-from pipeline.process import LazyNer, Resources, process_batch
+from pipeline.process import LazyNer, Resources, needs_model, process_batch
 from pipeline.types import Article, Region
 
 RULES_DIR = Path(__file__).resolve().parents[1] / "rules"
@@ -132,6 +132,20 @@ def test_no_cache_stores_nothing_and_recomputes(tmp_path):
 
 
 # -- invalidation -----------------------------------------------------------------------------------------
+def test_the_model_is_needed_only_where_its_spans_are_not_cached(warm, tmp_path):
+    """The worker pool loads the model before forking only when the first batch will run it."""
+    rules_dir, cache_dir, _ = fresh_copy(warm, tmp_path)
+    with open(rules_dir / "counted_nouns.jsonl", "a", encoding="utf-8") as f:  # every result misses
+        f.write(json.dumps({"id": "t-penggiat", "text": "penggiat", "cls": "person"}) + "\n")
+    res = load(rules_dir, cache_dir)
+    assert not needs_model(articles(), res)
+    assert needs_model(articles(TEXT_A + " Berita lain."), res)  # a new text: its spans are not cached
+    assert not needs_model(articles(), load(rules_dir, cache_dir)) and needs_model(articles(), load(rules_dir, None))
+    assert needs_model(articles(), load(rules_dir, cache_dir, version="m2"))
+    process_batch(articles(), res)
+    assert res.ner.backend.calls == 0
+
+
 def test_model_change_reruns_the_model_and_what_follows(warm, tmp_path):
     rules_dir, cache_dir, first = fresh_copy(warm, tmp_path)
     res = load(rules_dir, cache_dir, version="m2")

@@ -274,6 +274,7 @@ def _article_payload(articles: list[dict[str, Any]], mentions_rows: list[dict[st
             by_article[m.get("article_id")].append(m)
     n_records = collections.Counter(r.get("article_id") for r in records)
     record_titles = {r.get("article_id"): r.get("title") for r in records if r.get("title")}
+    compact: dict[str, Any] = {}  # a mention's value text -> its compact form (many mentions share one)
     out = []
     for a in articles:
         text = a.get("text") or ""
@@ -282,7 +283,14 @@ def _article_payload(articles: list[dict[str, Any]], mentions_rows: list[dict[st
             s, e = m.get("start"), m.get("end")
             if not (isinstance(s, int) and isinstance(e, int) and 0 <= s < e <= len(text)):
                 continue
-            ms.append([s, e, m.get("kind") or "", m.get("label") or "", _compact_value(m.get("value")),
+            value = m.get("value")
+            if isinstance(value, str):
+                if value not in compact:
+                    compact[value] = _compact_value(value)
+                value = compact[value]
+            else:
+                value = _compact_value(value)
+            ms.append([s, e, m.get("kind") or "", m.get("label") or "", value,
                        m.get("source") or "", bool(m.get("excluded")), bool(m.get("in_record")), m.get("note") or ""])
         regions = [list(r)[:4] for r in a.get("regions") or []]
         title = a.get("title") or record_titles.get(a.get("article_id")) or ""
