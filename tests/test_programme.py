@@ -283,6 +283,9 @@ def test_an_activity_word_after_other_capitals_still_names_it(px):
     "Warga mendaftar melalui Aplikasi Warga Sehat di ponsel.",  # an app
     "Bantuan diantar melalui Jalan Raya Utama ke desa.",  # a street
     "Usulan itu disampaikan melalui Biro Perekonomian Provinsi.",  # an office
+    "Perusahaan membangun sumur warga melalui Corporate Social Responsibility (CSR) miliknya.",  # a channel
+    "Aplikasinya dapat diunduh melalui Google Play Store.",
+    "Jembatan itu dibangun melalui APBN tahun ini.",
 ])
 def test_an_owner_or_an_office_after_program_or_melalui_is_no_name(px, text):
     assert not any(m.value["pattern"] in ("program-name", "melalui-name") for m in facts(px, text).name_candidates)
