@@ -122,7 +122,8 @@ SCHEMAS: dict[str, FileSchema] = {
                 alias=(STR, True), level=(STR, True), code=(STR, False), name=(STR, False)),
         _schema("place_stopwords", "words never taken as place names alone; position 'before': a word "
                 "that makes the place name right after it not a place (bahasa Inggris, Jalan Sudirman); 'bare': "
-                "an everyday word that is a place only after a cue (Desa Jadi)",
+                "an everyday word that is a place only after a cue (Desa Jadi); 'dateline': a word that starts a line like a "
+                "dateline but never names its place (Foto, Editor), read only by the segmenter",
                 text=(STR, True), position=(STR, False)),
     ]
 }
@@ -147,13 +148,13 @@ CHOICES: dict[tuple[str, str], tuple] = {
     ("org_forms", "case"): ("any",),
     ("org_aliases", "kind"): _ORG_KINDS,
     ("org_stopwords", "scope"): ("name", "prefix", "extend", "break", "sector", "theme", "member", "inside",
-                                  "lists", "platform"),
+                                  "lists", "platform", "list_intro", "web_end"),
     ("honorifics", "type"): ("honorific", "degree"),
     ("titles", "kind"): ("head", "word"),
     ("speech_verbs", "position"): ("before", "after"),
     ("person_cues", "kind"): ("intro", "intro_weak", "apposition", "apposition_free", "affiliation",
                               "nickname_before", "nickname_after", "group", "abbreviation", "title_stop",
-                              "place_or_org", "name_prefix", "kin", "nickname_or", "name_intro"),
+                              "place_or_org", "name_prefix", "kin", "nickname_or", "name_intro", "rank_service"),
     ("byline_patterns", "role"): ("reporter", "editor", "photographer"),
     ("role_cues", "role"): ("organizer", "partner", "beneficiary", "other"),
     ("role_cues", "side"): ("before", "after", "name"),
@@ -174,7 +175,7 @@ CHOICES: dict[tuple[str, str], tuple] = {
     ("place_cues", "level"): _PLACE_LEVELS,
     ("place_cues", "role"): ("cue", "title", "org"),
     ("place_aliases", "level"): (*_PLACE_LEVELS, "country"),
-    ("place_stopwords", "position"): ("alone", "bare", "before"),
+    ("place_stopwords", "position"): ("alone", "bare", "before", "dateline"),
 }
 # Whole-number ranges (inclusive).
 RANGES: dict[tuple[str, str], tuple[int, int]] = {("months", "month"): (1, 12), ("weekdays", "weekday"): (0, 6)}

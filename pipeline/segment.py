@@ -49,10 +49,6 @@ _GLUED_RE = re.compile(rf"(?P<lead>{_OUTLET})[ \t]*,[ \t]*(?P<place>[A-Z][a-z]{{
 # "Outlet – Place :" — a second place segment right after an outlet-only (or outlet-like) lead.
 _SECOND_RE = re.compile(rf"(?P<place>{_CITY})[ \t]*(?:--|[–—-]|:(?![ \t]*\d))[ \t]*")
 _PAREN_DATE = re.compile(r"\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)")
-# Words that start a line like a dateline but never name its place (weekdays and months come from the rules).
-_NOT_PLACE = {"baca", "foto", "editor", "reporter", "penulis", "pewarta", "sumber", "oleh", "breaking", "berita",
-              "diperbarui", "update", "updated", "dipublikasikan", "diterbitkan", "tags", "tag", "catatan", "ket",
-              "keterangan", "lihat", "simak", "advertisement", "iklan"}
 DATELINE_MAX_START = 1500  # a dateline stands near the top ...
 DATELINE_MAX_BODY_LINES = 4  # ... before the fifth paragraph at the latest
 WEAK_MAX_WORDS = 2
@@ -164,7 +160,10 @@ class Segmenter:
             from .rules import RuleError
             raise RuleError(bad)
         calendar = [r["text"] for stem in ("weekdays", "months") for r in rules.get(stem)]
-        self.not_place = _NOT_PLACE | {w.casefold() for w in calendar}
+        # words that start a line like a dateline but never name its place (place_stopwords position dateline:
+        # Baca, Foto, Editor), weekdays and months
+        self.not_place = {r["text"].casefold() for r in rules.get("place_stopwords") if r.get("position") == "dateline"} \
+            | {w.casefold() for w in calendar}
         self.outlets = {n.casefold() for r in rules.get("media") for n in [r["name"], *(r.get("aliases") or [])]}
         # "Bupati Sleman - didampingi ..." opens a sentence, not a dateline (an upper-case "KARO -" still is one)
         self.titles = {r["text"].casefold() for r in rules.get("titles") if " " not in r["text"]}

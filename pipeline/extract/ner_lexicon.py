@@ -130,7 +130,7 @@ def build_lexicon(rules_dir: Path, gazetteer, common_words: set[str] = frozenset
         cls = classes.get(r.get("position", ""))
         if cls:
             add(r["text"], cls)
-    stop = {k for r in rules.get("place_stopwords") for k in [phrase_key(r["text"])]}
+    stop = {k for r in rules.get("place_stopwords") if r.get("position") != "dateline" for k in [phrase_key(r["text"])]}
     levels = ("provinsi", "kabupaten", "kota", "kecamatan")  # desa names are too many and too often words
 
     def add_region(name: str) -> None:

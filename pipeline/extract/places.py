@@ -197,7 +197,7 @@ class PlaceExtractor:
             lst = self.aliases.setdefault(squash(r["alias"]), [])
             if all(c.id != cand.id for c in lst):
                 lst.append(cand)
-        stops = rules.get("place_stopwords")
+        stops = [r for r in rules.get("place_stopwords") if r.get("position") != "dateline"]  # (the segmenter's)
         self.stop_alone = {squash(r["text"]) for r in stops if r.get("position", "alone") == "alone"}
         self.stop_before = {squash(r["text"]) for r in stops if r.get("position") == "before"}
         # everyday words that are also village names ("Jadi", "Lebih"): no place without a cue ("Desa Jadi")

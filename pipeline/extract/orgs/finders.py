@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import AbstractSet
 
 from ...names import CONNECTORS, acronym_matches
 from .context import WEB_NAME_SOURCE, Cand, Ctx, entry_at, single_trailing, stop_token, tokens_of
@@ -531,7 +532,7 @@ def list_cands(ctx: Ctx, chosen: list[Cand]) -> list[Cand]:
 
 # a platform or start-up by its web name ("Nakama.id", "berbuatbaik.id", "Peris.ai"); a government or campus
 # site (kemnaker.go.id) is an address of a body named otherwise
-_WEB_ENDS = {"id", "com", "org", "net", "ai", "io", "co"}
+# (its endings, "id", "com", "ai"..., are rules/org_stopwords.jsonl scope web_end)
 _WEB_SECOND = {"co", "or", "my", "web"}  # co.id, or.id
 _GLUED_PREPOSITIONS = ("di", "ke", "dari")
 
@@ -549,7 +550,7 @@ def _web_names(ctx: Ctx, taken: set[int]) -> list[Cand]:
             continue
         if i > 0 and toks[i - 1].end == t.start and toks[i - 1].text in {".", "@", "/", ":", "-", "_"}:
             continue
-        j = _web_end(toks, i)
+        j = _web_end(toks, i, ctx.lex.web_ends)
         if j is None or any(q in taken or ctx.excluded[q] for q in range(i, j)):
             continue
         if _GLUED.match(t.text):
@@ -576,12 +577,12 @@ def _near_platform_noun(ctx: Ctx, i: int, j: int, window: int = 3) -> bool:
     return any(t.low in ctx.lex.platform_nouns for t in before + after)
 
 
-def _web_end(toks, i: int) -> int | None:
-    """The end of a web name from word i ("Nama.id", "Nama.co.id"), or None."""
+def _web_end(toks, i: int, ends: AbstractSet[str]) -> int | None:
+    """The end of a web name from word i ("Nama.id", "Nama.co.id"), or None; ``ends``: the endings it may have."""
     def glued(k: int) -> bool:
         return k < len(toks) and toks[k].start == toks[k - 1].end and not toks[k].nl
 
-    if not (glued(i + 1) and toks[i + 1].text == "." and glued(i + 2) and toks[i + 2].low in _WEB_ENDS
+    if not (glued(i + 1) and toks[i + 1].text == "." and glued(i + 2) and toks[i + 2].low in ends
             and toks[i + 2].kind == "word"):
         return None
     j = i + 3
@@ -595,27 +596,23 @@ def _web_end(toks, i: int) -> int | None:
     return j
 
 
-_LIST_INTROS = {"adalah", "yakni", "yaitu", "mencakup", "meliputi", "diantaranya", ":"}
-_LIST_INTRO_PAIRS = {("antara", "lain"), ("di", "antaranya")}
-
-
 def _names_after_list_noun(ctx: Ctx, taken: set[int]) -> list[Cand]:
     """Names listed after a noun for bodies and "adalah", "yakni", "mencakup" in its sentence: "startup yang
     lolos seleksi adalah A, B, C, dan D". Brand names without a legal form, which nothing else finds; three or
     more, each capitalised words only, and the list ends at the first item that is not."""
     toks = ctx.toks
     out: list[Cand] = []
+    intros = ctx.lex.list_intros  # rules/org_stopwords.jsonl scope list_intro ("adalah", "antara lain", ":")
+    lengths = sorted({len(key) for key in intros}, reverse=True)
     for k in range(len(toks)):
         m = ctx.lex.list_nouns.match(toks, k)
         if m is None or ctx.excluded[k]:
             continue
         p = m[0]
         while p < len(toks) and p < m[0] + 30 and not toks[p].nl and toks[p].text not in SENTENCE_END:
-            if toks[p].low in _LIST_INTROS:
-                p += 1
-                break
-            if p + 1 < len(toks) and (toks[p].low, toks[p + 1].low) in _LIST_INTRO_PAIRS:
-                p += 2
+            n = next((n for n in lengths if tuple(t.low for t in toks[p:p + n]) in intros), 0)
+            if n:
+                p += n
                 break
             p += 1
         else:

@@ -120,10 +120,20 @@ class OrgLexicon:
         self.list_nouns = PhraseTable()
         # nouns for bodies that run a web service: a web name next to one is that body, no news site
         self.platform_nouns: set[str] = set()
+        # the words after which a list noun's names start ("adalah", "antara lain", ":"), as token keys
+        self.list_intros: set[tuple[str, ...]] = set()
+        # the endings of a web name written as a body's name ("id", "com", "ai": "Nakama.id", "Peris.ai")
+        self.web_ends: set[str] = set()
         for r in rules.get("org_stopwords"):
             scope = r.get("scope") or "name"
             if scope == "lists":
                 self.list_nouns.add(r["text"], r, True)
+            elif scope == "list_intro":
+                key = tuple(t.casefold() for t in phrase_tokens(r["text"]))
+                if key:
+                    self.list_intros.add(key)
+            elif scope == "web_end":
+                self.web_ends.add(r["text"].strip().lstrip(".").casefold())
             elif scope == "platform":
                 self.platform_nouns.add(r["text"].strip().casefold())
             elif scope == "sector":
@@ -253,7 +263,7 @@ class OrgLexicon:
         # with one is the person's nickname ("Budi Santoso (Gus Budi)"), not the body the person speaks for
         self.honorific_words = {r["text"].rstrip(".").casefold() for r in rules.get("honorifics")
                                 if r.get("type", "honorific") == "honorific" and " " not in r["text"]}
-        self.place_stop = {r["text"].casefold() for r in rules.get("place_stopwords")}
+        self.place_stop = {r["text"].casefold() for r in rules.get("place_stopwords") if r.get("position") != "dateline"}
         self.person_stop = {r["text"].casefold() for r in rules.get("person_stopwords")}
         # speech verbs (rules/speech_verbs): a span the model calls ORG next to one is a speaker, a person
         self.speech_after = {r["text"].casefold() for r in rules.get("speech_verbs")

@@ -60,6 +60,8 @@ class Lexicon:
         self.title_stop = {k[0] for k in self.cues.get("title_stop", {})}
         # one word between a position and its names ("penari, yakni A, B, dan C", "Mantri BRI bernama A")
         self.name_intro = frozenset(k[0] for k in self.cues.get("name_intro", {}) if len(k) == 1)
+        # the service or corps after a military or police rank ("Mayor Jenderal TNI", "Brigjen Pol"): part of the rank
+        self.rank_services = frozenset(k[0] for k in self.cues.get("rank_service", {}) if len(k) == 1)
         # first words of every phrase an anchored name hangs on (speech verbs, intro cues): a token whose word is
         # not among them starts none, so ``patterns.anchored`` skips it with one set lookup
         self.anchor_firsts = frozenset().union(

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .words import MAX_NAME_WORDS, PARTICLES, RANK_SERVICES
+from .words import MAX_NAME_WORDS, PARTICLES
 
 _DEGREE_GAP = re.compile(r"[ \t]*[,.]?[ \t]*")  # between a name and its degrees, or two degrees
 _ENDED = (0, 0, 0)  # the name has surely ended (see NameParser._name_part)
@@ -94,7 +94,7 @@ class NameParser:
         """The token after a rank's service written at token k ("TNI", "Pol."; "Mayor Jenderal TNI Bambang") and its
         retired mark ("(Purn)", "Jenderal TNI (Purn.) X"), when a name word follows on the same line; else k."""
         j = k
-        if (j + 1 < self.n and self.toks[j].kind == "w" and self.keys[j] in RANK_SERVICES
+        if (j + 1 < self.n and self.toks[j].kind == "w" and self.keys[j] in self.lex.rank_services
                 and self.toks[j].text[0].isupper()):
             j = j + 2 if self.toks[j + 1].text == "." and self.adjacent(j + 1) else j + 1
         if j + 3 < self.n and self.toks[j].text == "(" and self.keys[j + 1] == "purn":

@@ -26,9 +26,6 @@ AND_WORDS = frozenset({"dan", "serta"})
 # the forms of address whose name, seen alone after them, is evidence of a person ("Pak Rudi"); a subset of the
 # addresses in rules/honorifics.jsonl (which the "Bapak/Ibu NAME" pattern reads)
 SPEAKER_ADDRESSES = frozenset({"bapak", "pak", "ibu", "bu"})
-# the service or corps written after a military or police rank, part of the rank ("Mayor Jenderal TNI", "Brigjen Pol",
-# "Kolonel Inf"): between the rank and the name, never the name's first word
-RANK_SERVICES = frozenset({"tni", "pol", "polri", "inf", "kav", "arh", "czi", "cpm", "kes", "chk", "laut", "mar"})
 QUOTES = frozenset("\"'“”‘’`«»")
 # derived nouns (pelatihan, kegiatan, pertambangan), -nya words, ministries (Kemendagri) and me-...-kan verbs
 # (Menumbuhkan) are never names
