@@ -15,10 +15,10 @@ from typing import AbstractSet, Any, Iterable, Sequence
 # ---------------------------------------------------------------------------------------------------
 # organisation names
 
-# Legal-form words dropped by ``org_key``: these defaults mirror the scorer. The organisation lexicon adds the
-# forms marked ``legal`` in rules/org_forms.jsonl (``legal_words``) and hands its own set to every ``org_key``
-# and ``merge_orgs`` call of its pipeline: nothing here changes at run time, so two pipelines with different
-# rules in one process never see each other's words.
+# Legal-form words dropped by ``org_key`` when a call names no set: these defaults mirror the scorer. A pipeline's
+# set is the forms marked ``legal`` in rules/org_forms.jsonl alone (the one owner; ``legal_words``): the
+# organisation lexicon hands it to every ``org_key`` and ``merge_orgs`` call of its pipeline. Nothing here
+# changes at run time, so two pipelines with different rules in one process never see each other's words.
 
 
 class LegalWords(frozenset):

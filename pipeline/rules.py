@@ -65,9 +65,11 @@ SCHEMAS: dict[str, FileSchema] = {
                 text=(STR, True), scope=(STR, False)),
         _schema("media", "news outlets (optional organisations, never programme actors)",
                 name=(STR, True), aliases=(LIST, False), pattern=(REGEX, False)),
-        # addresses: true for a form of address that alone says a person's name follows (Bapak, Ibu, Mr.)
+        # addresses: true for a form of address that alone says a person's name follows (Bapak, Ibu, Mr.);
+        # speaker: an address whose name, seen alone after it, is evidence of a person ("Pak Rudi")
         _schema("honorifics", "words stripped from person names (Bapak, H., Dr., S.Sos)",
-                text=(STR, True), type=(STR, True), addresses=(BOOL, False), position=(BOOL, False)),
+                text=(STR, True), type=(STR, True), addresses=(BOOL, False), position=(BOOL, False),
+                speaker=(BOOL, False)),
         # kind: head (starts a position; default) | word (only inside a position, never a name);
         # org_before: the organisation comes before the head ("Batik Ayu pimpinan X");
         # place_after: a place usually follows the head ("Bupati Sukamaju X")

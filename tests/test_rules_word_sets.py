@@ -1,4 +1,5 @@
 """Word sets that moved from the code into rules/ (issue #18): a rank's service (person_cues rank_service), the
+addresses whose name alone is evidence of a person (honorifics speaker), the legal forms (org_forms legal alone), the
 endings of a web name and the words that open a list of names (org_stopwords web_end, list_intro), the words that
 start a line like a dateline without naming a place (place_stopwords dateline). An analyst's edit of each still
 steers the output, and the cache recomputes the stage that reads it. Invented sentences."""
@@ -49,6 +50,23 @@ def test_a_rank_service_added_by_an_analyst_is_part_of_the_rank(shipped, tmp_pat
     assert "Rudi Hartono" not in _people(shipped, text)  # "Cba" (perbekalan dan angkutan) is not listed
     mine = _with(tmp_path, "person_cues.mine.jsonl", {"id": "rank-service-cba", "text": "Cba", "kind": "rank_service"})
     assert _people(mine, text)["Rudi Hartono"] == "Dandim Sukamaju"
+
+
+def test_an_address_an_analyst_marks_no_speaker_gives_no_evidence_of_the_name_alone(shipped, tmp_path):
+    text = "Kebun itu milik Pak Rudi. Rudi membuka lahan baru tahun lalu."
+
+    def mentions(rules):
+        return [m.text for m in PeopleExtractor(rules).extract(text, []) if not m.excluded]
+    assert mentions(shipped) == ["Rudi", "Rudi"]  # "Pak Rudi" makes the later "Rudi" a person
+    mine = _with(tmp_path, "honorifics.mine.jsonl", {"id": "pak", "text": "Pak", "type": "honorific", "addresses": True})
+    assert mentions(mine) == ["Rudi"]
+
+
+def test_the_legal_forms_dropped_from_names_are_the_org_forms_rules_alone(shipped, tmp_path):
+    assert {"pt", "tbk", "persero", "perseroda", "cv", "ud"} <= OrgExtractor(shipped).lex.legal_key_words
+    mine = _with(tmp_path, "org_forms.mine.jsonl", {"id": "legal-suffix-perseroda", "enabled": False},
+                 {"id": "legal-suffix-perseroda-2", "enabled": False})
+    assert "perseroda" not in OrgExtractor(mine).lex.legal_key_words
 
 
 def test_a_web_ending_added_by_an_analyst_makes_a_platform_name(shipped, tmp_path):

@@ -72,9 +72,10 @@ class OrgLexicon:
                 self.prefix_by_text.setdefault(f.text, f)
             if f.legal:
                 legal.append(f.text)
-        # what ``org_key`` drops in this pipeline (the scorer's defaults and these rules' legal forms), passed to
-        # every ``org_key`` of the extractor and to record assembly's ``merge_orgs``
-        self.legal_key_words = legal_words(legal)
+        # what ``org_key`` drops in this pipeline: these rules' legal forms alone (rules/org_forms.jsonl owns the
+        # list; names.LEGAL_WORDS is only the default of a call made without a pipeline), passed to every
+        # ``org_key`` of the extractor and to record assembly's ``merge_orgs``
+        self.legal_key_words = legal_words(legal, base=frozenset())
         self.legal_words = {w for t in legal for w in re.findall(r"[^\W_]+", t.casefold())}
 
     def key(self, s: str) -> str:

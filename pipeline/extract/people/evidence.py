@@ -13,7 +13,7 @@ from .names import Name
 from .official_places import village_words
 from .patterns import anchored, apposition, speaker_verb_at
 from .titled import titled
-from .words import SPEAKER_ADDRESSES, keys
+from .words import keys
 
 if TYPE_CHECKING:
     from .tokens import Doc
@@ -107,7 +107,7 @@ def _note_nicknamed(doc: Doc, i: int) -> None:
 def _note_addressed(doc: Doc, i: int) -> None:
     """"Pak Rudi": a name after a form of address, unless a group word comes first ("para Ibu")."""
     lex = doc.lex
-    if doc.keys[i] in SPEAKER_ADDRESSES and doc.is_cap(i) and not lex.ends(lex.cue("group"), doc.keys, i)[0]:
+    if doc.keys[i] in lex.speaker_addresses and doc.is_cap(i) and not lex.ends(lex.cue("group"), doc.keys, i)[0]:
         nm = doc.parse_name(i)
         if nm and nm.honorific and not doc.followed_by_cap(nm.after):
             note_person(doc, nm, strong=True)

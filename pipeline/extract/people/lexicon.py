@@ -39,6 +39,8 @@ class Lexicon:
         self.weekdays = {k for r in rules.get("weekdays") for k in keys(r["text"])}
         # forms of address that alone say a person's name follows (honorifics marked addresses: Bapak, Ibu, Mr.)
         self.addresses = {k[0] for r in rules.get("honorifics") if r.get("addresses") for k in [keys(r["text"])] if k}
+        # the addresses whose name, seen alone after them, is evidence of a person ("Pak Rudi": honorifics marked speaker)
+        self.speaker_addresses = {k[0] for r in rules.get("honorifics") if r.get("speaker") for k in [keys(r["text"])] if k}
         # ranks and callings that are a person's position when no other is stated (honorifics marked position)
         self.ranks = {tuple(k) for r in rules.get("honorifics") if r.get("position") for k in [keys(r["text"])] if k}
         self.heads: dict[tuple[str, ...], object] = Phrases()

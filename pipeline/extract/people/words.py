@@ -23,9 +23,6 @@ TITLE_CONNECTORS = frozenset({"dan", "&", "/", "of", "and", "for", "serta", "-",
 NAME_JOINERS = frozenset({"and", "of", "&", "for", "the"})
 # the words before the last item of a list ("A, B dan C", "A serta B")
 AND_WORDS = frozenset({"dan", "serta"})
-# the forms of address whose name, seen alone after them, is evidence of a person ("Pak Rudi"); a subset of the
-# addresses in rules/honorifics.jsonl (which the "Bapak/Ibu NAME" pattern reads)
-SPEAKER_ADDRESSES = frozenset({"bapak", "pak", "ibu", "bu"})
 QUOTES = frozenset("\"'“”‘’`«»")
 # derived nouns (pelatihan, kegiatan, pertambangan), -nya words, ministries (Kemendagri) and me-...-kan verbs
 # (Menumbuhkan) are never names
