@@ -52,6 +52,7 @@ from .aliases import nicknames, repeats
 from .candidate import Cand
 from .gate import resolve
 from .lexicon import Lexicon
+from .listed_position import listed_positions
 from .mentions import to_mentions
 from .model_names import ner_candidates, spare_candidates
 from .patterns import affiliation_after, aged, listed_after, anchored, apposition, honorific, one_of_them, opening_apposition
@@ -89,6 +90,7 @@ class PeopleExtractor:
         # the patterns' names win: the model only adds names where no pattern found one
         ner = [n for n in ner_candidates(doc) if not any(c.a < n.b and n.a < c.b for c in cands)]
         cands = resolve(doc, cands + ner)
+        cands += listed_positions(doc, cands)
         cands += nicknames(doc, cands)
         press = bylines(doc)
         cands += repeats(doc, cands + press)
