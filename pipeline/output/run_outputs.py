@@ -75,8 +75,7 @@ class OutputFiles:
             if self.keep_tables:
                 self.records_table.append(flat)
         rows = mention_rows(result)
-        for row in rows:
-            self._men_csv.writerow([safe_cell(row.get(c)) for c in MENTION_COLUMNS])
+        self._men_csv.writerows([[safe_cell(row[c]) for c in MENTION_COLUMNS] for row in rows])
         if self.keep_tables:
             self.mentions_table.extend(rows)
         if self.articles <= REPORT_ARTICLES:
