@@ -80,6 +80,24 @@ class _Feat:
         # the form word with a bracket's name: "Yayasan Kakak" for "Yayasan Kepedulian untuk Anak (Kakak)"
         self.form_brackets = {org_key(f"{self.form} {b}", legal) for b in re.findall(r"\(([^()]+)\)", self.name)
                               if len(b.split()) == 1} if self.form else set()
+        # a short name of two or more words in the bracket closing the name: "Koperasi Nelayan Bahari Timur (Kopnel
+        # BT)", "PT Asuransi Jiwa Sentosa (Sentosa Jiwa)"; it starts as the name does (an acronym or a shorter name,
+        # never another body: "... (Kemenko PMK)" after "Dinas ...")
+        self.short_names = _bracket_short_names(self.name, legal)
+        self.keys |= self.short_names
+
+
+def _bracket_short_names(name: str, legal: AbstractSet[str]) -> set[str]:
+    m = re.search(r"\(([^()]+)\)\s*$", name)
+    if not m:
+        return set()
+    inside, before = m.group(1).split(), org_key(name[:m.start()], legal).split()
+    key = org_key(m.group(1), legal)
+    if len(inside) < 2 or len(key.split()) < 2 or not before or len(before) <= len(key.split()):
+        return set()
+    if not all(w[:1].isupper() or w[:1].isdigit() for w in inside) or key.split()[0][0] != before[0][0]:
+        return set()
+    return {key}
 
 
 def units_compatible(a: str, b: str, legal: AbstractSet[str] = LEGAL_WORDS) -> bool:
@@ -269,6 +287,8 @@ def merge_orgs(mentions: list[Mention], legal: AbstractSet[str] = LEGAL_WORDS) -
     _attach_unplaced(feats, uf, legal)
     # 6. a short form joins the one longer name it is part of ("Dinas Koperasi" -> "Dinas Koperasi UMKM Cilegon")
     _attach_short_forms(feats, uf, legal)
+    # 6b. a name written without the form word that starts another ("Mekar Sari" -> "Yayasan Mekar Sari")
+    _attach_formless(feats, uf, legal)
     # 7. an analyst's alias rule has the last word: the forms it names make one organisation
     groups = _apply_analyst_rules(feats, list(uf.groups().values()), legal)
     return [_item([feats[i] for i in sorted(idx)], legal) for idx in
@@ -404,7 +424,8 @@ def _attach_short_forms(feats: list[_Feat], uf: UnionFind, legal: AbstractSet[st
     groups = uf.groups()
     words = {}
     for root, idx in groups.items():
-        words[root] = [[w for w in _words(v) if w not in legal] for i in idx for v in bracket_variants(feats[i].name)]
+        words[root] = [[w for w in _words(v) if w not in legal] for i in idx
+                       for v in [*bracket_variants(feats[i].name), *feats[i].short_names]]
     for root, idx in sorted(groups.items(), key=lambda kv: -max((len(w) for w in words[kv[0]]), default=0)):
         if uf.find(root) != root:
             continue
@@ -426,6 +447,33 @@ def _attach_short_forms(feats: list[_Feat], uf: UnionFind, legal: AbstractSet[st
                                                                  else _is_subsequence(short, w)):
                     # a known organisation's name cut short after a legal form: "PT Pos" for "PT Pos Indonesia"
                     hosts.add(uf.find(other))
+        if len(hosts) == 1:
+            uf.union(root, hosts.pop())
+
+
+def _attach_formless(feats: list[_Feat], uf: UnionFind, legal: AbstractSet[str]) -> None:
+    """A group whose names are all one name of two or more words, with no form word, legal form or known
+    organisation behind it (the model's "Mekar Sari"), joins the one group that writes that name after a form
+    word ("Yayasan Mekar Sari", "Toko Mekar Sari"; the extractor's form words, else one leading word)."""
+    groups = uf.groups()
+    for root, idx in groups.items():
+        fs = [feats[i] for i in idx]
+        keys = {org_key(strip_brackets(f.name), legal) for f in fs}
+        if len(keys) != 1 or any(f.base or f.form or f.legal or f.link is not None for f in fs):
+            continue
+        key = keys.pop().split()
+        if len(key) < 2:
+            continue
+        hosts = set()
+        for other, oidx in groups.items():
+            if other == root or feats[oidx[0]].media != fs[0].media:
+                continue
+            for b in (feats[i] for i in oidx):
+                for v in bracket_variants(b.name):
+                    w = org_key(v, legal).split()
+                    lead = len(org_key(b.form, legal).split()) if b.form and v.casefold().startswith(b.form.casefold()) else 1
+                    if lead and w[lead:] == key:
+                        hosts.add(uf.find(other))
         if len(hosts) == 1:
             uf.union(root, hosts.pop())
 

@@ -92,3 +92,35 @@ def test_merge_orgs_accepts_any_names(pairs):
     merged = merge_orgs(mentions)
     assert sum(len(x["mentions"]) for x in merged) <= len(mentions)
     assert all(x["name"] for x in merged)
+
+
+def _plain(text, start, **value):
+    return Mention("org", text, start, start + len(text), "ner", {"name": text, "kind": "other", **value},
+                   label="other")
+
+
+def test_a_short_name_in_the_closing_bracket_is_the_body():
+    """"Full Name (Short Name)": the short name written later is the same body; a bracket that starts
+    otherwise than the name (another body) is not."""
+    merged = merge_orgs([_plain("Koperasi Nelayan Bahari Timur (Kopnel BT)", 0, form="Koperasi"),
+                         _plain("Kopnel BT", 100)])
+    assert [x["name"] for x in merged] == ["Koperasi Nelayan Bahari Timur"]
+    assert "Kopnel BT" in merged[0]["aliases"]
+    merged = merge_orgs([_plain("Dinas Sosial Kota Banjar (Kemenko PMK)", 0, form="Dinas"),
+                         _plain("Kemenko PMK", 100)])
+    assert len(merged) == 2
+    # the bracket's short name cut shorter still joins it
+    merged = merge_orgs([_plain("Direktorat Jenderal Guru Kementerian Pendidikan (Ditjen GTK Kemendik)", 0,
+                                form="Direktorat Jenderal"), _plain("Ditjen GTK", 100, form="Ditjen")])
+    assert len(merged) == 1
+
+
+def test_a_name_without_its_form_word_joins_the_one_body_that_has_it():
+    merged = merge_orgs([_plain("Laznas Yatim Sejahtera", 0), _plain("Yatim Sejahtera", 100)])
+    assert [x["name"] for x in merged] == ["Laznas Yatim Sejahtera"]
+    merged = merge_orgs([_plain("Toko Melati Jaya", 0, form="Toko"), _plain("Melati Jaya", 100)])
+    assert len(merged) == 1
+    # two bodies of that name: no telling which; one word is too little to tell
+    assert len(merge_orgs([_plain("Ponpes Nurul Huda", 0, form="Ponpes"), _plain("Nurul Huda", 100),
+                           _plain("Yayasan Nurul Huda", 200, form="Yayasan")])) == 3
+    assert len(merge_orgs([_plain("Toko Melati", 0, form="Toko"), _plain("Melati", 100)])) == 2
