@@ -282,3 +282,13 @@ def test_a_preposition_run_into_a_platform_name_is_no_second_body(extractor):
     text = ("Tim Sukabantu.id mengumpulkan dana. Donasi disukabantu.id akan disalurkan pekan depan.\n")
     forms = _forms(extractor, text)
     assert "Sukabantu.id" in forms and "disukabantu.id" not in forms
+
+
+def test_a_nickname_from_the_end_of_a_name_or_initials_behind_an_honorific_are_the_person(extractor):
+    from org_helpers import items
+
+    text = ("Pendiri komunitas itu, Bagus Wahyudi (Yudi), menilai sampah masih menumpuk. Ceramah diisi oleh "
+            "Ustaz Rahmat Hidayat (URH) dan Wulan Sari (Sinar Kopi Nusantara) ikut hadir.")
+    found = [it["name"] for it in items(extractor, text, _per(text, "Bagus Wahyudi", "Rahmat Hidayat",
+                                                              "Wulan Sari"))]
+    assert found == ["Sinar Kopi Nusantara"]

@@ -511,6 +511,13 @@ def _names_the_person(ctx: Ctx, p0: int, p1: int, i: int, j: int) -> bool:
     inner = [t.text for t in ctx.toks[i:j] if t.is_word]
     if any((w.isupper() or len(inner) == 1) and acronym_matches(w, person) for w in inner):
         return True  # "(AHY)", "(SLGAP/SOP)": the words before the bracket, spelt out
+    initials = "".join(p[0] for p in person if p[:1].isupper())
+    if len(inner) == 1 and inner[0].isupper() and len(initials) >= 2 and inner[0].endswith(initials.upper()) \
+            and len(inner[0]) <= len(initials) + 2:
+        return True  # "Ustaz Budi Santoso (UBS)": the initials behind an honorific the name span left out
+    if len(inner) == 1 and len(inner[0]) >= 3 and any(
+            len(p) > len(inner[0]) and p.casefold().endswith(inner[0].casefold()) for p in person):
+        return True  # "Wahyudi (Yudi)": a nickname from the end of a name
     return any(w[:3].casefold() == p[:3].casefold() for w in inner for p in person)
 
 
