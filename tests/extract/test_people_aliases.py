@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from people_helpers import body_by_name, body_names, by_name, ner_each, people_of, shared_extractor
+from people_helpers import body_by_name, body_names, by_name, ner_each, ner_first, people_of, shared_extractor
 
 
 @pytest.fixture(scope="module")
@@ -100,3 +100,20 @@ def test_a_form_of_address_before_a_short_name_is_no_new_person(extractor):
             "Abah Eko yang telah mendidik para santri.")
     people = body_by_name(people_of(extractor, text, ner_spans=ner_each(text, "Abah Eko")))
     assert list(people) == ["Eko Julianto"]
+
+
+def test_possessive_nickname_cue_after_a_quote_names_the_speaker_named_before(extractor):
+    # "NICK sapaan akrabnya": the cue names no one after it; the nickname is of the person named last before the
+    # quote (the quote's own sentences are not counted as sentences between them)
+    text = ("Sementara itu Sri Wulandari, pengelola homestay di desa itu, mengucapkan terima kasih atas kunjungan ini. "
+            "\"Kami senang sekali. Semoga kerja sama ini berlanjut,\" ucap Wulan sapaan akrabnya.")
+    people = body_by_name(people_of(extractor, text, ner_spans=ner_first(text, "Sri Wulandari")))
+    assert "Wulan" not in people
+    assert people["Sri Wulandari"]["aliases"] == ["Wulan"]
+
+
+def test_karib_disapa_is_a_nickname_cue(extractor):
+    text = "Pelatih tim, Bambang Santoso, mengaku puas. Pelatih yang karib disapa Bambi ini menjelaskan latihannya."
+    people = body_by_name(people_of(extractor, text))
+    assert "Bambi" not in people
+    assert people["Bambang Santoso"]["aliases"] == ["Bambi"]

@@ -8,6 +8,10 @@ from pipeline.names import is_cut_from
 
 from .candidate import Cand
 from .names import Name
+from .words import QUOTES
+
+STRAIGHT_QUOTES = frozenset("\"'`")
+OPENING_QUOTES = frozenset("“‘«")
 
 if TYPE_CHECKING:
     from .tokens import Doc
@@ -39,6 +43,10 @@ def nicknames(doc: Doc, cands: list[Cand]) -> list[Cand]:
                 # that person's name (Ani of Budiani)
                 nick = doc.clean_name(right.a, right.b)
                 left, known = _last_person_before(doc, cands, i, nick), True
+            if left and not right and kind == "nickname_before" and doc.keys[i + k - 1].endswith("nya"):
+                # "..., ucap Yayuk sapaan akrabnya.": a possessive cue names no one after it; the nickname is the
+                # person's named last before it (a quote's sentences not counted)
+                right, left = _last_person_before(doc, cands, left.a, doc.clean_name(left.a, left.b)), left
             if not left or not right:
                 continue
             nick, full = (left, right) if kind == "nickname_before" else (right, left)
@@ -94,7 +102,13 @@ def _last_person_before(doc: Doc, cands: list[Cand], i: int, nick: str = "") -> 
     if not before:
         return None
     c = max(before, key=lambda c: c.b)
-    ends = sum(1 for j in range(c.b, i) if doc.toks[j].text in {".", "!", "?"})
+    ends, quoted = 0, False
+    for j in range(c.b, i):
+        t = doc.toks[j].text
+        if t in QUOTES:
+            quoted = not quoted if t in STRAIGHT_QUOTES else t in OPENING_QUOTES
+        elif t in {".", "!", "?"} and not quoted:
+            ends += 1  # a quote's own sentences are one sentence of the text: "A mengatakan ... . "X. Y," ucap B
     if ends <= 1 or (nick and is_cut_from(nick, c.name or doc.span_text(c.a, c.b))):
         return Name(c.a, c.b, c.b, False, c.a)
     return None
