@@ -135,3 +135,11 @@ def test_a_person_from_a_rule_span_names_the_rule_unless_the_model_gave_the_same
     assert sources([rule]) == {"rule:entities.jsonl:mk"}
     assert sources([Span(s, e, "PER")]) == sources([(s, e, "PER")]) == {"ner"}
     assert sources([rule, Span(s, e, "PER")]) == {"ner"}  # the model found it too: the model's
+
+
+def test_a_place_or_body_glued_before_the_models_name_is_no_part_of_it(extractor):
+    # a scraper lost the space after a dateline or a company ("SurabayaRina Kartika"), and the model's span took
+    # the place in: the name starts after the lost space
+    text = "Liputan6.com, SurabayaRina Kartika adalah sosok yang peduli pada perempuan di Kota Surabaya."
+    mentions = extractor.extract(text, [], ner_first(text, "SurabayaRina Kartika"))
+    assert [m.text for m in mentions if m.kind == "person"] == ["Rina Kartika"]

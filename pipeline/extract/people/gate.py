@@ -54,6 +54,9 @@ def span_name(doc: Doc, s: int, e: int) -> Name | None:
     b = doc.tok_at_or_after(e, a)
     if a < b - 1 < doc.n and doc.toks[b - 1].glued and doc.toks[b - 1].text[0].islower():
         b -= 1  # the model's span ran on into a verb glued to the name ("Subektitidak"): the name ends before it
+    if a + 2 < b and doc.toks[a + 1].glued and doc.is_cap(a + 1) and (doc.in_org(a, a + 1) or doc.is_place(a)):
+        a += 1  # "AstraBondan Susilo", "JakartaMargaretha Subekti": a body or a place (a dateline) lost its space
+        # before the name, and the model's span took it in
     if b <= a or a >= doc.n:
         return None
     nm = doc.parse_name(a)
