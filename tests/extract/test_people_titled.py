@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from people_helpers import body_by_name, body_names, by_name, ner_each, people_of, shared_extractor
+from people_helpers import body_by_name, body_names, by_name, ner_each, ner_first, people_of, shared_extractor
 
 
 @pytest.fixture(scope="module")
@@ -537,3 +537,15 @@ def test_a_short_form_of_the_position_in_brackets_after_the_name(extractor, text
 def test_a_committee_member_named_after_the_committee(extractor):
     text = "Panitia Festival Kopi Nusantara, Anita Rahmawati, mengatakan acara digelar tiga hari."
     assert body_by_name(people_of(extractor, text))["Anita Rahmawati"]["title"] == "Panitia Festival Kopi Nusantara"
+
+
+def test_lowercase_position_before_the_next_listed_name_is_that_persons(extractor):
+    # a list of POSITION NAME: "..., Haji A, SP, penyuluh Balai X, Dr. B, S.Pt, dan C": the lowercase position after
+    # A's degrees is B's (a name the model marks follows it), not a second position of A
+    text = ("Hadir Kepala Balai Latihan Tani Sukamaju Ir. Bambang Wijaya, M.Si, Kepala Dinas Pertanian Kabupaten "
+            "Sukamaju Haji Rudi Hartono, SP, penyuluh Balai Latihan Tani Sukamaju, Dr. Ani Lestari, S.Pt, dan Joko, "
+            "SST, serta para petani.")
+    people = body_by_name(people_of(extractor, text, ner_spans=ner_first(text, "Bambang Wijaya", "Rudi Hartono",
+                                                                          "Ani Lestari", "Joko")))
+    assert people["Rudi Hartono"]["title"] == "Kepala Dinas Pertanian Kabupaten Sukamaju"
+    assert people["Ani Lestari"]["title"] == "penyuluh Balai Latihan Tani Sukamaju"

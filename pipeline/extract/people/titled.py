@@ -269,9 +269,18 @@ def _second_position(doc: Doc, found: Cand, rule: Rule) -> Cand | None:
     after = doc.parse_name(found.a)
     second, _ = title_after_name(doc, after.after) if after else (None, False)
     if second and second != found.title and found.b <= second[0] and doc.toks[second[0]].text.islower() \
-            and not _next_listed(doc, second):
+            and not _next_listed(doc, second) and not _model_name_after(doc, second[1]):
         return Cand(found.a, found.b, rule.source, 3, second, comma=True, cue=True)
     return None
+
+
+def _model_name_after(doc: Doc, j: int) -> bool:
+    """A comma and a name the model marks as a person's follow token j ("..., Haji A, widyaiswara Balai X, Dr. B,
+    dan C"): a list of POSITION NAME goes on, and the position before the comma is the next person's."""
+    if not (j + 1 < doc.n and doc.keys[j] == "," and doc.same_phrase(j + 1)):
+        return False
+    nm = doc.parse_name(j + 1)
+    return nm is not None and doc.model_person_at(nm.h0, nm.b) is not None
 
 
 def _next_listed(doc: Doc, title: tuple[int, int]) -> bool:
