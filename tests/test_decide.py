@@ -260,3 +260,27 @@ def test_a_description_owes_its_first_capital_to_the_sentence_not_to_a_name(text
     start = text.index(phrase)
     assert _sentence_start(text, start) is initial
     assert _capitalised(phrase, initial) == pytest.approx(capitalised)
+
+
+def test_recorded_samples_are_reused_only_while_code_rules_and_gold_are_unchanged(tmp_path):
+    """The features are computed while recording: a reused recording from before a change to features.py, a rule
+    file or the gold would train on stale features without a word, so it is recorded again."""
+    from dataclasses import asdict
+
+    from pipeline.decide.learn import Sample, load_samples, recording_key
+
+    rules = tmp_path / "rules"
+    _write(rules, "programme_cues.jsonl", {"id": "c", "text": "pelatihan", "weight": 1})
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    key = recording_key([str(rules)], None, gold)
+    path = tmp_path / "samples.json"
+    path.write_text(json.dumps({"key": key, "samples": [asdict(Sample("a1", True, {"x": 1.0}, True))]}),
+                    encoding="utf-8")
+    assert [s.article_id for s in load_samples(path, key)] == ["a1"]
+    _write(rules, "programme_cues.jsonl", {"id": "c", "text": "pelatihan", "weight": 2})
+    assert recording_key([str(rules)], None, gold) != key
+    assert load_samples(path, recording_key([str(rules)], None, gold)) is None
+    path.write_text(json.dumps([asdict(Sample("a1", True, {}, True))]), encoding="utf-8")  # the format without a key
+    assert load_samples(path, key) is None
+    assert load_samples(tmp_path / "none.json", key) is None

@@ -503,6 +503,37 @@ def write_card(cards: dict[str, dict[str, Any]], out: Path, sources: Counter) ->
     (out / "CARD.md").write_text("\n".join(lines), encoding="utf-8")
 
 
+def recording_key(rules: list[str], ner_model: str | None, *gold: str | Path) -> str:
+    """What the recorded candidates and their features depend on: the pipeline's code (the features are computed
+    while recording, so a change to ``features.py`` needs a new recording too), the rule files, the NER model
+    named and the gold folders' files."""
+    import hashlib
+
+    h = hashlib.sha256(str(ner_model or "shipped").encode())
+    package = Path(__file__).resolve().parents[1]
+    paths = sorted(package.rglob("*.py"))
+    for r in rules:
+        paths += sorted(Path(r).rglob("*.jsonl")) if Path(r).is_dir() else [Path(r)]
+    for g in gold:
+        if g and Path(g).is_dir():
+            paths += sorted(Path(g).glob("*.json"))
+    for path in paths:
+        h.update(str(path).encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def load_samples(path: Path, key: str) -> list[Sample] | None:
+    """The recorded samples in ``path`` when they were recorded under ``key``; None (record again) when the file
+    is missing, of the older format without a key, or recorded before the code, rules or gold changed."""
+    if not path.exists():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or data.get("key") != key:
+        print(f"{path}: recorded before the code, rules or gold changed: recording again", file=sys.stderr)
+        return None
+    return [Sample(**d) for d in data["samples"]]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Train the learned decisions from the annotated corpus (train split).")
     ap.add_argument("--gold", type=Path, default=corpus.GOLD_DIR)
@@ -515,16 +546,17 @@ def main(argv: list[str] | None = None) -> int:
                                         "decisions for a model under trial")
     ap.add_argument("--out", type=Path, default=MODEL_DIR)
     ap.add_argument("--only", nargs="*", choices=DECISIONS)
-    ap.add_argument("--samples", type=Path, help="reuse (or write) the recorded candidates as JSON here")
+    ap.add_argument("--samples", type=Path, help="reuse (or write) the recorded candidates as JSON here; they are "
+                                                 "recorded again when the code, the rules or the NER model changed")
     a = ap.parse_args(argv)
     if not a.articles.is_dir():
         print(f"{a.articles}: the corpus texts are not there (they live in ../shared/corpus/articles)", file=sys.stderr)
         return 1
     t0 = time.perf_counter()
-    if a.samples and a.samples.exists():
-        samples = [Sample(**d) for d in json.loads(a.samples.read_text(encoding="utf-8"))]
-    else:
-        rules = a.rules or ["rules"]
+    rules = a.rules or ["rules"]
+    key = recording_key(rules, a.ner_model, a.gold, a.news_gold)
+    samples = load_samples(a.samples, key) if a.samples else None
+    if samples is None:
         samples = record(corpus.ids("train", a.gold), a.articles, rules, a.gold, a.ner_model)
         news_ids = corpus.ids("train", a.news_gold) if a.news_gold else []
         if news_ids:
@@ -537,7 +569,7 @@ def main(argv: list[str] | None = None) -> int:
         if a.samples:
             from dataclasses import asdict
 
-            a.samples.write_text(json.dumps([asdict(s) for s in samples]), encoding="utf-8")
+            a.samples.write_text(json.dumps({"key": key, "samples": [asdict(s) for s in samples]}), encoding="utf-8")
     sources = Counter("news" if s.article_id.startswith("n") else "corpus" for s in samples)
     print(f"recorded {len(samples)} train articles ({sources['corpus']} corpus, {sources['news']} news) in "
           f"{time.perf_counter() - t0:.0f}s", file=sys.stderr)
