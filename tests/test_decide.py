@@ -262,6 +262,36 @@ def test_a_description_owes_its_first_capital_to_the_sentence_not_to_a_name(text
     assert _capitalised(phrase, initial) == pytest.approx(capitalised)
 
 
+def test_a_generic_phrase_is_told_from_a_name_by_its_cue_words_and_its_own_words():
+    """A phrase of programme cue words only ("pemberdayaan masyarakat") describes any programme; a name has words
+    of its own, and those are what it shares with the headline; a headline fragment that is a person's name or
+    a sum of money is said so."""
+    from types import SimpleNamespace
+
+    from pipeline.decide.features import Evidence, name_candidates
+    from pipeline.types import Mention
+
+    text = ("Warga Sukamekar Ikuti Pelatihan Kopi Lestari\n\nPemerintah desa menggelar pemberdayaan masyarakat "
+            "lewat program Kopi Lestari bersama Budi Santoso dengan dana di bawah Rp5 juta.")
+
+    def at(phrase: str, pattern: str) -> Mention:
+        s = text.index(phrase, 40)
+        return Mention("programme", phrase, s, s + len(phrase), "x", {"name": phrase, "pattern": pattern})
+
+    generic, name = at("pemberdayaan masyarakat", "description"), at("Kopi Lestari", "program-name")
+    person, money = at("Budi Santoso", "title_run"), at("di bawah Rp5 juta", "title_run")
+    hits = [(text.index(w, 40), 1.0) for w in ("pemberdayaan", "masyarakat", "program")]
+    facts = SimpleNamespace(name_candidates=[generic, name, person, money], name_mention=name, cue_hits=hits)
+    people = [Mention("person", "Budi Santoso", person.start, person.end, "x", {"name": "Budi Santoso"})]
+    ev = Evidence(Article("a", "a.txt", text, {"title": text.split("\n")[0]}), (0, 45), None, facts, [], people,
+                  [], [], [])
+    f = {m.value["name"]: feats for m, feats in name_candidates(ev)}
+    assert f["pemberdayaan masyarakat"]["only_cue_words"] == 1.0 and f["pemberdayaan masyarakat"]["own_words"] == 0
+    assert f["Kopi Lestari"]["cue_share"] == 0.0 and f["Kopi Lestari"]["own_title_overlap"] == 1.0
+    assert f["Budi Santoso"]["person_words"] == 1.0 and f["Kopi Lestari"]["person_words"] == 0.0
+    assert f["di bawah Rp5 juta"]["money"] == 1.0 and f["Kopi Lestari"]["money"] == 0.0
+
+
 def test_recorded_samples_are_reused_only_while_code_rules_and_gold_are_unchanged(tmp_path):
     """The features are computed while recording: a reused recording from before a change to features.py, a rule
     file or the gold would train on stale features without a word, so it is recorded again."""

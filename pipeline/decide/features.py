@@ -224,6 +224,8 @@ def name_candidates(ev: Evidence) -> list[tuple[Mention, dict[str, float]]]:
     chosen = ev.facts.name_mention
     names = [m.value["name"].casefold() for m in cands]
     folded = ev.text.casefold()
+    cue_starts = sorted(st for st, _ in (getattr(ev.facts, "cue_hits", None) or []))
+    entity_words = _entity_words(ev)
     out = []
     for i, m in enumerate(cands):
         name = m.value["name"]
@@ -242,11 +244,56 @@ def name_candidates(ev: Evidence) -> list[tuple[Mention, dict[str, float]]]:
             "has_digit": float(any(ch.isdigit() for ch in name)),
             "proposed_twice": float(names.count(name.casefold()) > 1),
         }
+        feats.update(_name_words(name, m, ev, cue_starts, entity_words, title_words))
         # the kind of activity it names (a head word of rules/programme_phrases.jsonl), never the word itself:
         # a first word such as a company's name would only memorise the training articles
         feats[f"head:{m.value.get('head') or 'other'}"] = 1.0
         out.append((m, feats))
     return out
+
+
+# grammatical words: never a name's own word ("pelatihan bagi petani": "bagi" says nothing of which programme)
+FUNCTION_WORDS = frozenset("""ini itu yang dan atau di ke dari untuk dengan oleh akan telah sudah belum jika bila
+malah tak tidak bukan juga pun agar saat ketika karena bagi pada para kini masih bisa dapat""".split())
+TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
+
+
+def _entity_words(ev: Evidence) -> dict[str, set[str]]:
+    """The words (casefolded, three letters or more) of the people's, places' and organisations' names."""
+    out: dict[str, set[str]] = {"person": set(), "place": set(), "org": set()}
+    for kind, ms in (("person", ev.people), ("place", ev.places), ("org", ev.orgs)):
+        for m in ms:
+            if not m.excluded:
+                out[kind] |= words(str(m.value.get("name") or m.text))
+    return out
+
+
+def _name_words(name: str, m: Mention, ev: Evidence, cue_starts: list[int], entity: dict[str, set[str]],
+                title_words: set[str]) -> dict[str, float]:
+    """What a proposed name is made of: programme cue words (all of them: "pemberdayaan masyarakat", "Pemberian
+    bantuan" describe any programme, they name none), a person's, place's or organisation's name words (a
+    headline fragment "Gus Ipul"), money ("di Bawah Rp14 M"); and how much of the headline its own words (those
+    no cue word covers) make: a generic phrase shares the headline's cue words, a name shares its own."""
+    tokens = TOKEN.findall(name)
+    ws = [w.casefold() for w in tokens if len(w) >= 3 and not w.isdigit()]
+    n = len(ws) or 1
+    cued_at = set(cue_starts[bisect.bisect_left(cue_starts, m.start):bisect.bisect_left(cue_starts, m.end)])
+    cued = min(len(cued_at), len(ws))
+    # its own words: those no cue word covers, grammatical words aside (read in the text when the name is it)
+    if ev.text[m.start:m.end] == name:
+        own = {t.group().casefold() for t in TOKEN.finditer(ev.text, m.start, m.end)
+               if t.start() not in cued_at and len(t.group()) >= 3}
+    else:
+        own = set(ws[cued:])
+    own = {w for w in own if w not in FUNCTION_WORDS and not w.isdigit()}
+    return {
+        "cue_share": cued / n, "only_cue_words": float(bool(ws) and cued >= len(ws)),
+        "own_title_overlap": len(own & title_words) / len(own) if own else 0.0, "own_words": _log(len(own)),
+        "person_words": sum(1 for w in ws if w in entity["person"]) / n,
+        "place_words": sum(1 for w in ws if w in entity["place"]) / n,
+        "org_words": sum(1 for w in ws if w in entity["org"]) / n,
+        "money": float(bool(re.search(r"\bRp\.?\s?\d", name))),
+    }
 
 
 def _sentence_start(text: str, start: int) -> bool:
