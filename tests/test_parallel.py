@@ -74,3 +74,35 @@ def test_results_sent_back_by_workers_are_small_and_hold_no_spacy_objects(corpus
         blob = pickle.dumps(r)
         assert b"spacy" not in blob, "a spaCy object (Doc, Span) would travel back from the worker"
         assert len(blob) < 20 * len(articles[0].text), len(blob)
+
+
+def test_articles_in_one_json_lines_file_go_to_the_workers(tmp_path, monkeypatch):
+    """Forty articles in a single JSON Lines file are more than two batches: --workers 2 forks, as it does for
+    forty text files (the choice counted files, so a JSONL corpus always ran in one process)."""
+    import pipeline.run as run_module
+
+    body = "Dinas Koperasi Kabupaten Sleman melatih {n} pelaku UMKM membuat kemasan produk di Balai Desa. " * 40
+    (tmp_path / "in").mkdir()
+    path = tmp_path / "in" / "artikel.jsonl"
+    path.write_text("".join(json.dumps({"id": f"a{i}", "title": f"Pelatihan kemasan {i}",
+                                        "text": body.format(n=20 + i)}) + "\n" for i in range(40)),
+                    encoding="utf-8")
+    used = []
+    real_pool = run_module.map_pool
+    monkeypatch.setattr(run_module, "map_pool", lambda *a, **k: used.append("pool") or real_pool(*a, **k))
+    _run(path, tmp_path / "out", workers=2)
+    assert used == ["pool"]
+    assert len(_sorted_records(tmp_path / "out")) == 40
+
+
+def test_a_few_pages_run_in_one_process(tmp_path):
+    from pipeline.run import estimated_articles
+
+    pages = [(tmp_path, tmp_path / f"p{i}.txt") for i in range(5)]
+    small = tmp_path / "dua.jsonl"
+    small.write_text('{"id": "a", "text": "Pelatihan."}\n{"id": "b", "text": "Bantuan."}\n', encoding="utf-8")
+    assert estimated_articles(pages) == 5
+    assert estimated_articles(pages + [(tmp_path, small)]) == 6  # a small container counts as one
+    big = tmp_path / "banyak.jsonl"
+    big.write_bytes(b"x" * 400_000)
+    assert estimated_articles([(tmp_path, big)]) == 100
