@@ -241,3 +241,8 @@ def test_dari_before_what_no_one_marks_an_organisation_gives_no_position(extract
     text = "“Kami siap,” kata Dr. Budi Halim dari Kota Sukamaju, Senin."
     people = body_by_name(people_of(extractor, text, ner_spans=ner_each(text, "Budi Halim")))
     assert people["Budi Halim"]["title"] == ""
+
+
+def test_elected_or_appointed_as_gives_the_position(extractor):
+    text = "Budi Santoso yang terpilih sebagai Ketua Forum Desa Wisata itu mengatakan forum ini rumah bersama."
+    assert body_by_name(people_of(extractor, text))["Budi Santoso"]["title"] == "Ketua Forum Desa Wisata"
