@@ -143,3 +143,13 @@ def test_a_place_or_body_glued_before_the_models_name_is_no_part_of_it(extractor
     text = "Liputan6.com, SurabayaRina Kartika adalah sosok yang peduli pada perempuan di Kota Surabaya."
     mentions = extractor.extract(text, [], ner_first(text, "SurabayaRina Kartika"))
     assert [m.text for m in mentions if m.kind == "person"] == ["Rina Kartika"]
+
+
+def test_an_organisation_alone_in_brackets_after_a_name_is_where_the_person_comes_from(extractor):
+    text = "Acara dihadiri Rina Kartika (Sinar Digital), Budi Santoso (Kerjaku), dan Dewi Lestari (Kolaborasi)."
+    orgs = ["Sinar Digital", "Kerjaku", "Kolaborasi"]
+    spans = ner_first(text, "Rina Kartika", "Budi Santoso", "Dewi Lestari") + ner_first(text, *orgs, label="ORG")
+    org_spans = [(text.index(o), text.index(o) + len(o)) for o in orgs]
+    mentions = [m for m in extractor.extract(text, [], spans, org_spans) if m.kind == "person"]
+    titles = {m.value["name"]: m.value["title"] for m in mentions}
+    assert titles == {"Rina Kartika": "Sinar Digital", "Budi Santoso": "Kerjaku", "Dewi Lestari": "Kolaborasi"}

@@ -48,7 +48,7 @@ from pipeline.rules import RuleSet
 from pipeline.types import Mention, Region
 
 from . import evidence
-from .aliases import nicknames, repeats
+from .aliases import bracketed_org, nicknames, repeats
 from .candidate import Cand
 from .gate import resolve
 from .lexicon import Lexicon
@@ -102,12 +102,12 @@ class PeopleExtractor:
 
 
 def _affiliations(doc: Doc, cands: list[Cand]) -> None:
-    """A name without a position followed by "dari ORG" takes ORG as its position ("A, M.Si dari Fakultas Pertanian
-    Unsri"), and so does the name listed right before it ("A dan B dari Fakultas Pertanian": both come from it)."""
+    """A name without a position followed by "dari ORG" or by an organisation alone in brackets takes ORG as its
+    position ("A, M.Si dari Fakultas Pertanian Unsri", "A (Bekraf), B (Kolla)"), and so does the name listed right before it ("A dan B dari Fakultas Pertanian": both come from it)."""
     found: dict[int, tuple[int, int]] = {}
     bare = [c for c in cands if c.title is None and not c.title_text and not c.byline and c.a >= 0]
     for c in bare:
-        c.title = affiliation_after(doc, c.b)
+        c.title = affiliation_after(doc, c.b) or bracketed_org(doc, doc._after_degrees(c.b))
         if c.title is not None:
             found[c.a] = c.title
     for c in bare:

@@ -77,6 +77,8 @@ def _other_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
             right = doc.parse_name(j + 1) if j + 1 < doc.n else None
             if right is None or right.after >= doc.n or doc.toks[right.after].text != ")":
                 continue
+            if bracketed_org(doc, j) is not None:
+                continue  # "A (Bekraf)": the body the person comes from, not another name
         else:
             r, k = doc.lex.match(table, doc.keys, j)
             if r is None or j + k >= doc.n or not doc.same_phrase(j + k):
@@ -93,6 +95,17 @@ def _other_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
         nick.alias_of = c.name
         out.append(nick)
     return out
+
+
+def bracketed_org(doc: Doc, j: int) -> tuple[int, int] | None:
+    """The tokens inside the brackets opened at token j when an organisation span (the org extractor's or the
+    model's ORG) fills them exactly ("Ellen Xie (Kolla)"), else None."""
+    close = doc.bracket_close(j) if j < doc.n and doc.toks[j].text == "(" else None
+    if close is None or close == j + 1:
+        return None
+    s, e = doc.toks[j + 1].start, doc.toks[close - 1].end
+    spans = [(os, oe) for os, oe in doc.org_spans] + [(os, oe) for os, oe, lab in doc.ner_other if lab == "ORG"]
+    return (j + 1, close) if (s, e) in spans else None
 
 
 def _last_person_before(doc: Doc, cands: list[Cand], i: int, nick: str = "") -> Name | None:
