@@ -109,6 +109,7 @@ def install_model(best: Path, model_dir: Path) -> dict:
     })
     if model_dir.exists():
         shutil.rmtree(model_dir)
+    model_dir.parent.mkdir(parents=True, exist_ok=True)  # an experiment's --model-dir may name a new folder
     nlp.to_disk(model_dir)
     return nlp.meta
 
