@@ -235,6 +235,7 @@ def _cv(task: Task, samples: list[Sample]) -> dict[str, Any]:
     folds = _folds(ids)
     by_id = {s.article_id: s for s in samples}
     best: dict[str, Any] | None = None
+    grid: list[dict[str, Any]] = []
     n_pos = sum(1 for s in samples if s.programme) or 1
     n_neg = sum(1 for s in samples if not s.programme) or 1
 
@@ -263,6 +264,8 @@ def _cv(task: Task, samples: list[Sample]) -> dict[str, Any]:
             if not oks:
                 continue
             acc = sum(w for ok, w, _ in oks if ok) / sum(w for _, w, _ in oks)
+            if task.weighted:  # the card shows how flat the choice is: every C and threshold
+                grid.append({"C": c, "threshold": t, "cv_accuracy": round(acc, 4), **_confusion(task, oks)})
             if best is None or acc > best["cv_accuracy"] + 1e-9:
                 best = {**_cv_entry(c, t, acc, len(oks), per_fold[t]), **_confusion(task, oks)}
     rule = [(ok, weight(s)) for s in samples if (ok := task.judge(s, None, 0.5)) is not None]
@@ -270,6 +273,7 @@ def _cv(task: Task, samples: list[Sample]) -> dict[str, Any]:
         best = dict(NOT_MEASURED)
     best["rules_accuracy"] = round(sum(w for ok, w in rule if ok) / sum(w for _, w in rule), 4) if rule else None
     if task.weighted:
+        best["grid"] = grid
         best["rules_errors"] = {"missed": sum(1 for s in samples if s.programme and not s.rule_programme),
                                 "false": sum(1 for s in samples if not s.programme and s.rule_programme)}
     return best
@@ -489,6 +493,14 @@ def write_card(cards: dict[str, dict[str, Any]], out: Path, sources: Counter) ->
                   "programme articles (the corpus has about half): in cross-validation the learned choice missed "
                   f"{det['cv_missed']} programme articles and flagged {det['cv_false']} others; the rules alone missed "
                   f"{det['rules_errors']['missed']} and flagged {det['rules_errors']['false']}."]
+        if det.get("grid"):
+            near = sorted((g for g in det["grid"] if g["cv_accuracy"] >= det["cv_accuracy"] - 0.005),
+                          key=lambda g: (g["threshold"], g["C"]))
+            lines += ["", "How flat that choice is: the settings within half a point of the best (CV accuracy, programme "
+                      "articles missed, others flagged; every setting is in `cards.json`):", "",
+                      "| C | threshold | CV accuracy | missed | flagged |", "| ---: | ---: | ---: | ---: | ---: |"]
+            lines += [f"| {g['C']} | {g['threshold']} | {g['cv_accuracy']:.4f} | {g['cv_missed']} | {g['cv_false']} |"
+                      for g in near]
     lines += ["", "The candidates are recorded with the shipped NER model, which was trained on the NER labels of the",
               "corpus train split and of most news train articles: there its spans are better than on unseen text, so",
               "the decisions that read the model's signs (person, org) may trust them more than they should. The corpus",
