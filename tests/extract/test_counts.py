@@ -354,6 +354,14 @@ def test_the_three_bodies_named_before_are_no_participants(extractor):
     assert counts(extractor, text) == [80]
 
 
+def test_both_villages_named_before_are_no_new_count(extractor):
+    text = ("Pelatihan anyaman bambu diikuti 40 perajin, 25 orang dari Desa Sukamaju dan 15 orang dari Desa Mekarsari. "
+            "Hasil anyaman dari kedua desa itu akan dipasarkan bersama.")
+    assert sorted(counts(extractor, text)) == [15, 25, 40]
+    # villages counted as such are still counted ("bantuan untuk 12 desa")
+    assert counts(extractor, "Pemerintah kabupaten menyalurkan bantuan bibit untuk 12 desa di pesisir.") == [12]
+
+
 # -- a breakdown never adds up to more than its total -----------------------------------------------------
 def test_each_count_distributes_over_the_list_after_it(extractor):
     text = ("Pelatihan itu diikuti empat puluh anggota kelompok, masing-masing 20 orang dari Desa Sidomulyo "
