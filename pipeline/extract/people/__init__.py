@@ -55,7 +55,8 @@ from .lexicon import Lexicon
 from .listed_position import listed_positions
 from .mentions import to_mentions
 from .model_names import ner_candidates, spare_candidates
-from .patterns import affiliation_after, aged, listed_after, anchored, apposition, honorific, one_of_them, opening_apposition
+from .patterns import (affiliation_after, aged, anchored, apposition, honorific, listed_after, one_of_them,
+                       opening_apposition)
 from .press import bylines
 from .signs import signs
 from .titled import titled

@@ -104,8 +104,7 @@ def bracketed_org(doc: Doc, j: int) -> tuple[int, int] | None:
     if close is None or close == j + 1:
         return None
     s, e = doc.toks[j + 1].start, doc.toks[close - 1].end
-    spans = [(os, oe) for os, oe in doc.org_spans] + [(os, oe) for os, oe, lab in doc.ner_other if lab == "ORG"]
-    return (j + 1, close) if (s, e) in spans else None
+    return (j + 1, close) if (s, e) in doc.org_spans or (s, e, "ORG") in doc.ner_other else None
 
 
 def _last_person_before(doc: Doc, cands: list[Cand], i: int, nick: str = "") -> Name | None:

@@ -31,12 +31,12 @@ def ner_name(doc: Doc, s: int, e: int) -> Name | None:
         return None
     if any(doc.is_place(j) for j in words):
         return None
-    if _ends_a_longer_name(doc, _honorifics_before(doc, nm.h0)) or _more_than_a_name(doc, nm):
+    if _ends_a_longer_name(doc, honorifics_before(doc, nm.h0)) or _more_than_a_name(doc, nm):
         return None
     return nm
 
 
-def _honorifics_before(doc: Doc, h: int) -> int:
+def honorifics_before(doc: Doc, h: int) -> int:
     """The first of the honorifics written right before token h ("Pastor", "Alm. Bripka"), else h: the model's
     span often leaves them out, and they make no longer name of it."""
     while h > 0:

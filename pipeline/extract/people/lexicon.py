@@ -28,6 +28,11 @@ class Phrases(dict):
 NO_PHRASES = Phrases()
 
 
+def _honorific_keys(rules: RuleSet, flag: str) -> list[list[str]]:
+    """The keys of each honorific the rules mark with ``flag`` ("addresses", "speaker", "position")."""
+    return [k for r in rules.get("honorifics") if r.get(flag) for k in [keys(r["text"])] if k]
+
+
 class Lexicon:
     """The people rule files, compiled for token matching."""
 
@@ -38,11 +43,12 @@ class Lexicon:
         self.months = {k for r in rules.get("months") for k in keys(r["text"])}
         self.weekdays = {k for r in rules.get("weekdays") for k in keys(r["text"])}
         # forms of address that alone say a person's name follows (honorifics marked addresses: Bapak, Ibu, Mr.)
-        self.addresses = {k[0] for r in rules.get("honorifics") if r.get("addresses") for k in [keys(r["text"])] if k}
+        self.addresses = {k[0] for k in _honorific_keys(rules, "addresses")}
         # the addresses whose name, seen alone after them, is evidence of a person ("Pak Rudi": honorifics marked speaker)
-        self.speaker_addresses = {k[0] for r in rules.get("honorifics") if r.get("speaker") for k in [keys(r["text"])] if k}
-        # ranks and callings that are a person's position when no other is stated (honorifics marked position)
-        self.ranks = {tuple(k) for r in rules.get("honorifics") if r.get("position") for k in [keys(r["text"])] if k}
+        self.speaker_addresses = {k[0] for k in _honorific_keys(rules, "speaker")}
+        # ranks and callings of one word that are a person's position when no other is stated (honorifics marked
+        # position)
+        self.ranks = {k[0] for k in _honorific_keys(rules, "position") if len(k) == 1}
         self.heads: dict[tuple[str, ...], object] = Phrases()
         self.title_words: set[str] = set()
         self._read_titles(rules)

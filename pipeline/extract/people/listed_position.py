@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from .candidate import Cand
 from .patterns import anchor_before, speaker_verb_at
+from .titled import title_start
 from .words import AND_WORDS, NAME_JOINERS, QUOTES
 
 if TYPE_CHECKING:
@@ -113,11 +114,10 @@ def _quoted(doc: Doc, lo: int, end: int) -> bool:
 def _head_start(doc: Doc, lo: int, end: int) -> int | None:
     """The first position head in lo..end that starts a clause (its position words before it included), when the
     run between it and the name holds a comma or a quote (else the position parser read it already)."""
-    from .titled import _title_start  # titled imports the patterns this module also reads
     for h in range(lo, end):
         if h not in doc.head_at:
             continue
-        s = _title_start(doc, h)
+        s = title_start(doc, h)
         if s >= lo and (doc.starts_clause(s) or anchor_before(doc, s)) and h + doc.head_at[h] < end:
             return s
     return None
@@ -130,8 +130,7 @@ def _unit_start(doc: Doc, lo: int, end: int) -> int | None:
         if oe != e_char:
             continue
         s = doc.tok_at_or_after(s_char)
-        if lo <= s < end - 1 and doc.starts_sentence(s) or (lo <= s < end - 1 and doc.starts_clause(s)
-                                                             and doc.keys[s - 1] == ","):
+        if lo <= s < end - 1 and (doc.starts_sentence(s) or doc.starts_clause(s) and doc.keys[s - 1] == ","):
             return s
     return None
 

@@ -66,7 +66,7 @@ def _rank_before(doc: Doc, a: int) -> str:
     while k >= 0 and a - k <= 8:
         if doc.keys[k] == "." and k > 0:
             k -= 1
-        if (doc.keys[k],) in doc.lex.ranks:
+        if doc.keys[k] in doc.lex.ranks:
             words.append(doc.toks[k].text)
         elif not doc.honorific_at(k) or doc.is_initial(k):
             break

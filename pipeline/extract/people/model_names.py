@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .candidate import Cand
-from .gate import _honorifics_before, person_evidence, span_name
+from .gate import honorifics_before, person_evidence, span_name
 from .names import Name
 from .official_places import village_words
 from .patterns import title_after_name
@@ -76,7 +76,7 @@ def _place_first(doc: Doc, nm: Name, title: tuple[int, int]) -> bool:
 def _title_before(doc: Doc, a: int) -> tuple[tuple[int, int] | None, bool]:
     """A position run that ends right before token a (a comma between allowed; the name's honorifics passed over:
     "widyaiswara Balai X, Dr. A")."""
-    a = _honorifics_before(doc, a)
+    a = honorifics_before(doc, a)
     comma = a > 0 and doc.keys[a - 1] == ","
     end = a - 1 if comma else a
     for h in range(end - 1, max(-1, end - MAX_TITLE_TOKENS), -1):
@@ -85,4 +85,3 @@ def _title_before(doc: Doc, a: int) -> tuple[tuple[int, int] | None, bool]:
                 return (h, end), comma
             return None, False
     return None, False
-

@@ -53,9 +53,7 @@ def affiliation_after(doc: Doc, b: int) -> tuple[int, int] | None:
     after the name ending before token b (and its degrees, a comma), then an organisation the org extractor found
     starting right after the cue and ending the clause (a sign, "dan" or "serta" next): where the person comes from,
     their position when none was found."""
-    j = doc._after_degrees(b)
-    if j < doc.n and doc.keys[j] == ",":
-        j += 1
+    j = _past_degrees_and_comma(doc, b)
     if j >= doc.n or not doc.same_phrase(j):
         return None
     r, k = doc.lex.match(doc.lex.cue("affiliation"), doc.keys, j)
@@ -77,12 +75,16 @@ def affiliation_after(doc: Doc, b: int) -> tuple[int, int] | None:
 def listed_after(doc: Doc, b: int) -> Name | None:
     """The name listed right after the name ending before token b (its degrees, a comma between): "A dan B",
     "A, S.Pd serta B"."""
-    j = doc._after_degrees(b)
-    if j < doc.n and doc.keys[j] == ",":
-        j += 1
+    j = _past_degrees_and_comma(doc, b)
     if j + 1 >= doc.n or doc.keys[j] not in AND_WORDS or not doc.same_phrase(j + 1):
         return None
     return doc.parse_name(j + 1)
+
+
+def _past_degrees_and_comma(doc: Doc, b: int) -> int:
+    """The token after the name ending before token b, its degrees and a comma after them passed over."""
+    j = doc._after_degrees(b)
+    return j + 1 if j < doc.n and doc.keys[j] == "," else j
 
 
 def _before_next_person(doc: Doc, s: int, e: int) -> int:

@@ -35,7 +35,7 @@ def titled(doc: Doc, earlier: list[Cand]) -> list[Cand]:
             continue
         head_end = i + doc.head_at[i]
         rule = doc.lex.heads[tuple(doc.keys[i:head_end])]
-        h = _title_start(doc, i)
+        h = title_start(doc, i)
         e = max(doc.title_end(head_end, first=True), head_end)
         found, listed = _names_after_position(doc, h, e, rule)
         pair = None
@@ -88,7 +88,7 @@ def _names_introduced(doc: Doc, i: int) -> bool:
     return s is not None and s < doc.n and doc.same_phrase(s) and doc.parse_name(s) is not None
 
 
-def _title_start(doc: Doc, i: int) -> int:
+def title_start(doc: Doc, i: int) -> int:
     """Position words written before the head at token i: "Regional Sales Manager", "Senior Vice President"."""
     h = i
     while h > 0 and doc.same_phrase(h) and doc.is_cap(h - 1) and doc.keys[h - 1] in doc.lex.title_words \
@@ -96,7 +96,7 @@ def _title_start(doc: Doc, i: int) -> int:
         h -= 1
     if h > 1 and doc.keys[h - 1] == "&" and doc.same_phrase(h - 1) and doc.is_cap(h - 2) and (
             doc.keys[h - 2] in doc.lex.title_words or doc.head_at.get(h - 2) == 1):
-        return _title_start(doc, h - 2)  # "President & Group CEO": two offices joined by "&", held at once
+        return title_start(doc, h - 2)  # "President & Group CEO": two offices joined by "&", held at once
     return h
 
 
