@@ -213,11 +213,10 @@ class ArticleCache:
         if self.broken:
             return
         try:
-            blob = codec.dumps(value)
+            text = codec.dumps_text(value)
         except Exception:  # noqa: BLE001 - a value the codec cannot store is simply not cached
             return
-        with self._lock:
-            self._pending.append((key, layer, blob, time.time()))
+        self.put_text(layer, key, text)
 
     def put_text(self, layer: str, key: str, text: str) -> None:
         """Store a value already encoded by ``codec.dumps_text``."""

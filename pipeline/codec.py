@@ -8,6 +8,7 @@ and reading rebuilds only the types named in ``_TYPES``: an unknown tag is an er
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import zlib
 from typing import Any
@@ -41,23 +42,23 @@ def _registered() -> dict[str, type]:
 
 
 _PLAIN = frozenset({str, int, float, bool, type(None)})
-_FIELDS: dict[type, tuple[str, ...]] = {}  # a registered class -> its field names (dataclasses.fields is slow)
-_FIELD_SETS: dict[type, frozenset[str]] = {}
-_DEFAULTS: dict[type, list[tuple[str, Any, Any]]] = {}  # a registered class -> (name, default, factory)
 
 
+@functools.cache
 def _fields(cls: type) -> tuple[str, ...]:
-    names = _FIELDS.get(cls)
-    if names is None:
-        names = _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls))
-    return names
+    """A registered class's field names (``dataclasses.fields`` is slow to call per object)."""
+    return tuple(f.name for f in dataclasses.fields(cls))
 
 
+@functools.cache
 def _field_set(cls: type) -> frozenset[str]:
-    names = _FIELD_SETS.get(cls)
-    if names is None:
-        names = _FIELD_SETS[cls] = frozenset(_fields(cls))
-    return names
+    return frozenset(_fields(cls))
+
+
+@functools.cache
+def _defaults(cls: type) -> tuple[tuple[str, Any, Any], ...]:
+    """(name, default, default factory) of each field."""
+    return tuple((f.name, f.default, f.default_factory) for f in dataclasses.fields(cls))
 
 
 def _enc(v: Any) -> Any:
@@ -120,13 +121,6 @@ def _build(tag: str, body: Any) -> Any:
     return obj
 
 
-def _defaults(cls: type) -> list[tuple[str, Any, Any]]:
-    found = _DEFAULTS.get(cls)
-    if found is None:
-        found = _DEFAULTS[cls] = [(f.name, f.default, f.default_factory) for f in dataclasses.fields(cls)]
-    return found
-
-
 def _hook(obj: dict) -> Any:
     """``json.loads``'s object_hook: JSON objects arrive innermost first, so a tagged one's parts are
     already decoded; an untagged one is a plain dict."""
@@ -134,29 +128,6 @@ def _hook(obj: dict) -> Any:
     if tag is None:
         return obj
     return _build(tag, obj.get("v"))
-
-
-def _dec(v: Any) -> Any:
-    if isinstance(v, list):
-        return [_dec(x) for x in v]
-    if not isinstance(v, dict):
-        return v
-    tag = v.get(_TAG)
-    if tag is None:
-        return {k: _dec(x) for k, x in v.items()}
-    body = v.get("v")
-    if tag == "dict":
-        return {_dec(k): _dec(x) for k, x in body}
-    return _build(tag, _dec(body))
-
-
-def to_data(value: Any) -> Any:
-    """``value`` as plain JSON-ready data (tagged where JSON has no type of its own)."""
-    return _enc(value)
-
-
-def from_data(data: Any) -> Any:
-    return _dec(data)
 
 
 def dumps(value: Any) -> bytes:
