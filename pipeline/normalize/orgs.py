@@ -93,9 +93,10 @@ def _bracket_short_names(name: str, legal: AbstractSet[str]) -> set[str]:
         return set()
     inside, before = m.group(1).split(), org_key(name[:m.start()], legal).split()
     key = org_key(m.group(1), legal)
-    if len(inside) < 2 or len(key.split()) < 2 or not before or len(before) <= len(key.split()):
+    words = key.split()
+    if len(inside) < 2 or len(words) < 2 or len(before) <= len(words):
         return set()
-    if not all(w[:1].isupper() or w[:1].isdigit() for w in inside) or key.split()[0][0] != before[0][0]:
+    if not all(w[:1].isupper() or w[:1].isdigit() for w in inside) or words[0][0] != before[0][0]:
         return set()
     return {key}
 
@@ -456,26 +457,31 @@ def _attach_formless(feats: list[_Feat], uf: UnionFind, legal: AbstractSet[str])
     organisation behind it (the model's "Mekar Sari"), joins the one group that writes that name after a form
     word ("Yayasan Mekar Sari", "Toko Mekar Sari"; the extractor's form words, else one leading word)."""
     groups = uf.groups()
+    tails: list[set[tuple[str, ...]]] | None = None  # each name's words after its form word, once per call
     for root, idx in groups.items():
         fs = [feats[i] for i in idx]
         keys = {org_key(strip_brackets(f.name), legal) for f in fs}
         if len(keys) != 1 or any(f.base or f.form or f.legal or f.link is not None for f in fs):
             continue
-        key = keys.pop().split()
+        key = tuple(keys.pop().split())
         if len(key) < 2:
             continue
-        hosts = set()
-        for other, oidx in groups.items():
-            if other == root or feats[oidx[0]].media != fs[0].media:
-                continue
-            for b in (feats[i] for i in oidx):
-                for v in bracket_variants(b.name):
-                    w = org_key(v, legal).split()
-                    lead = len(org_key(b.form, legal).split()) if b.form and v.casefold().startswith(b.form.casefold()) else 1
-                    if lead and w[lead:] == key:
-                        hosts.add(uf.find(other))
+        if tails is None:
+            tails = [_after_form_word(f, legal) for f in feats]
+        hosts = {uf.find(other) for other, oidx in groups.items()
+                 if other != root and feats[oidx[0]].media == fs[0].media and any(key in tails[i] for i in oidx)}
         if len(hosts) == 1:
             uf.union(root, hosts.pop())
+
+
+def _after_form_word(f: _Feat, legal: AbstractSet[str]) -> set[tuple[str, ...]]:
+    """The key words of each of the name's forms after its form word (the extractor's, else one leading word)."""
+    out = set()
+    for v in bracket_variants(f.name):
+        lead = len(org_key(f.form, legal).split()) if f.form and v.casefold().startswith(f.form.casefold()) else 1
+        if lead:
+            out.add(tuple(org_key(v, legal).split()[lead:]))
+    return out
 
 
 def _without_acronym_brackets(name: str, legal: AbstractSet[str]) -> str:

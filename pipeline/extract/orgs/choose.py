@@ -215,6 +215,4 @@ def _trim_person(ctx: Ctx, c: Cand, body_keys: set[str]) -> None:
 
 def _after_title(ctx: Ctx, i: int) -> bool:
     """A person's position ends right before token i ("Ketua [Asosiasi ...]")."""
-    toks = ctx.toks
-    return any(m is not None and m[0] == i for m in
-               (ctx.lex.title_stop.match(toks, q) for q in range(max(0, i - 3), i)))
+    return ctx.lex.title_stop.ends_at(ctx.toks, i)

@@ -237,7 +237,7 @@ def _inside_other_name(ctx: Ctx, i: int) -> bool:
     p = toks[i - 1]
     if not p.is_cap or p.kind == "punct" or sentence_start(toks, i - 1) or p.low in CONNECTORS:
         return False
-    if any(m is not None and m[0] == i for m in (ctx.lex.title.match(toks, k) for k in range(max(0, i - 3), i))):
+    if ctx.lex.title.ends_at(toks, i):
         return False
     if ctx.lex.unit.match(toks, i - 1) or entry_at(ctx, i - 1) or ctx.lex.prefix.match(toks, i - 1):
         return False
@@ -285,8 +285,10 @@ def head_cands(ctx: Ctx) -> list[Cand]:
                 i -= 1
             elif (p.low in CONNECTORS or p.text == "&") and i >= 2 and toks[i - 2].is_cap and not p.nl \
                     and not (p.low in GIVING_CONNECTORS and not NOMINAL_RE.match(toks[i - 2].text)) \
-                    and not _ends_in_head(ctx, i - 1):
-                i -= 1  # ("Rp 1 Miliar kepada President University": a gift, not a name)
+                    and not ctx.lex.head.ends_at(toks, i - 1):
+                # ("Rp 1 Miliar kepada President University": a gift, not a name; "Sinar Mas Group dan Djarum
+                # Foundation": a head word before the connector ends a body of its own)
+                i -= 1
             else:
                 break
         while i < h and (toks[i].low in CONNECTORS or toks[i].text == "&"):
@@ -300,11 +302,6 @@ def head_cands(ctx: Ctx) -> list[Cand]:
         if c.j - c.i >= 2:
             out.append(c)
     return out
-
-
-def _ends_in_head(ctx: Ctx, k: int) -> bool:
-    """A head word ends right before token k: "Sinar Mas Group dan Djarum Foundation" are two bodies."""
-    return any((m := ctx.lex.head.match(ctx.toks, q)) is not None and m[0] == k for q in range(max(0, k - 3), k))
 
 
 def _after_other_body(ctx: Ctx, i: int, h: int, form: Form) -> int:
@@ -351,8 +348,7 @@ def defined_cands(ctx: Ctx) -> list[Cand]:
         if k - i < 2 or toks[i].low in CONNECTORS or not acronym_matches(toks[k + 1].text, words) \
                 or sentence_start(toks, i) and toks[i].low in ctx.lex.stop_break:
             continue
-        if not single_trailing(ctx, region - 1) and not any(
-                m is not None and m[0] == i for m in (ctx.lex.title_stop.match(toks, q) for q in range(max(0, i - 3), i))):
+        if not single_trailing(ctx, region - 1) and not ctx.lex.title_stop.ends_at(toks, i):
             continue  # a person's name may follow the region only where a position precedes the name ("Ketua ...")
         if any(q in ctx.per_starts or ctx.lex.title_stop.match(toks, q) or ctx.lex.honorific.match(toks, q)
                or stop_token(ctx, q) or ctx.lex.stop_prefix.match(toks, q) or ctx.lex.theme_cue.match(toks, q)

@@ -384,7 +384,7 @@ def _name_goes_on_after_own_acronym(ctx: Ctx, run: _Run, t: Tok) -> bool | None:
     # Pengolahan (UBP) Emas Y"): after a company's own acronym a site is a body of its own ("PT X (XY) Hulu Batang")
     spelt = [s for s in range(len(at)) if acronym_matches(inner, [toks[k].text for k in at[s:]])
              and (not c.form.legal or ctx.lex.unit.match(toks, at[s]) is not None)]
-    if not spelt or _after_position(ctx, c.i):
+    if not spelt or ctx.lex.title_stop.ends_at(toks, c.i) or ctx.lex.title.ends_at(toks, c.i):
         return None
     k = j
     while k < len(toks) and k - j < 4 and toks[k].kind == "word" and toks[k].is_cap and not toks[k].is_upper \
@@ -401,13 +401,6 @@ def _name_goes_on_after_own_acronym(ctx: Ctx, run: _Run, t: Tok) -> bool | None:
             or place_at(ctx, k) is not None):
         return None
     return run.take(k, "acr")
-
-
-def _after_position(ctx: Ctx, i: int) -> bool:
-    """A person's position ends right before token i ("Kepala [Dinas ...]")."""
-    toks = ctx.toks
-    return any(m is not None and m[0] == i for q in range(max(0, i - 3), i)
-               for m in (ctx.lex.title_stop.match(toks, q), ctx.lex.title.match(toks, q)))
 
 
 # in this order: what a token is taken as first decides

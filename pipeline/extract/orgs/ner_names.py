@@ -137,8 +137,7 @@ def _listed_after(ctx: Ctx, i: int, j: int, by_end: dict[int, Cand], starts: set
             return True
         # "A, B, dan C" goes on after B; "Kepala Dinas X, Budi Santoso, mengatakan" names the head of X
         prev = by_end[k]
-        after_title = any(m is not None and m[0] == prev.i for m in
-                          (ctx.lex.title_stop.match(toks, q) for q in range(max(0, prev.i - 3), prev.i)))
+        after_title = ctx.lex.title_stop.ends_at(toks, prev.i)
         nxt = toks[j] if j < len(toks) else None
         going_on = nxt is not None and (nxt.low in {"dan", "serta"} or (
             nxt.text == "," and j + 1 < len(toks) and (toks[j + 1].low in {"dan", "serta"} or j + 1 in starts)))

@@ -121,6 +121,11 @@ class PhraseTable:
                 return j, payload
         return None
 
+    def ends_at(self, toks: list[Tok], i: int, back: int = 3) -> bool:
+        """A phrase of the table that starts up to ``back`` tokens before token i ends right before it ("Ketua
+        [Asosiasi ...]", "Sinar Mas Group [dan ...]")."""
+        return any(m is not None and m[0] == i for m in (self.match(toks, q) for q in range(max(0, i - back), i)))
+
     def __contains__(self, phrase: str) -> bool:
         toks = phrase_tokens(phrase)
         return bool(toks) and any(p == toks for p, _, _ in self._by_first.get(toks[0].casefold(), ()))
