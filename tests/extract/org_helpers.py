@@ -39,3 +39,8 @@ def entity(extractor, text, name):
 
 def names(extractor, text):
     return [it["name"] for it in items(extractor, text)]
+
+
+def all_forms(extractor, text, ner=()):
+    """Every name and alias of the merged items."""
+    return {n for it in items(extractor, text, ner) for n in [it["name"], *it["aliases"]]}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from org_helpers import entity, names, shared_extractor
+from org_helpers import all_forms, entity, items, names, shared_extractor
 from pipeline.extract.orgs import OrgExtractor
 
 
@@ -63,8 +63,6 @@ def _per(text: str, *people: str) -> list[tuple[int, int, str]]:
 
 
 def test_the_body_a_person_speaks_for_in_brackets_after_the_name(extractor):
-    from org_helpers import items
-
     text = ("Acara itu dihadiri Rudi Hartawan (Sinar Kopi Nusantara), Dewi Lestari (Kabupaten Sleman), "
             "Andi Pratama (45), Bagus Wiratama Putra (BWP) dan Wulan Sari (KopiKita).")
     found = [it["name"] for it in items(extractor, text,
@@ -77,8 +75,6 @@ def test_the_body_a_person_speaks_for_in_brackets_after_the_name(extractor):
 
 
 def test_a_nickname_with_an_honorific_in_brackets_is_the_person_not_a_body(extractor):
-    from org_helpers import items
-
     text = ("\"Kami siap,\" ujar Menteri Pertanian Ahmad Fauzan Yusuf (Gus Ojan) kemarin. Sementara itu "
             "Rudi Hartawan (Kang Rudi) dan Wulan Sari (Sinar Kopi Nusantara) ikut hadir.")
     found = [it["name"] for it in items(extractor, text, _per(text, "Ahmad Fauzan Yusuf", "Rudi Hartawan",
@@ -95,8 +91,6 @@ def test_a_regional_office_word_before_a_body_and_its_seat(extractor):
 
 
 def test_a_lone_name_and_its_region_before_a_person_the_model_found(extractor):
-    from org_helpers import items
-
     text = "Hadir Kepala Dinkomdigi Sleman Budi Santoso dan warga desa."
     assert [it["name"] for it in items(extractor, text, _per(text, "Budi Santoso"))] == ["Dinkomdigi Sleman"]
 
@@ -181,35 +175,30 @@ def test_a_listed_acronym_keeps_its_region(extractor, text, name):
 
 # --- brand names listed after a noun for bodies ("startup ... adalah A, B, dan C") ---------------------------------
 
-def _all_names(extractor, text, ner=()):
-    from org_helpers import items
-    return {n for it in items(extractor, text, ner=ner) for n in [it["name"], *it["aliases"]]}
-
-
 def test_startups_listed_by_brand_name_are_organisations(extractor):
     text = ("Lima startup yang lolos ke babak final program inkubasi itu adalah KopiNusa, BerkahLogistik, "
             "Sapa Desa, Ruang.AI, dan Juragan Ikan.\n")
-    found = _all_names(extractor, text)
+    found = all_forms(extractor, text)
     assert {"KopiNusa", "BerkahLogistik", "Sapa Desa", "Ruang.AI", "Juragan Ikan"} <= found
 
 
 def test_a_startup_list_ends_at_the_first_item_that_is_no_name(extractor):
     text = ("Deretan startup yang tampil mencakup TaniPintar, 5G Mitra Tech Inc., Kedai Kode, serta tiga "
             "alumni inkubator yang mendapat tiket emas.\n")
-    found = _all_names(extractor, text)
+    found = all_forms(extractor, text)
     assert {"TaniPintar", "Kedai Kode"} <= found
     assert not any("alumni" in n for n in found)
 
 
 def test_two_names_after_a_startup_noun_are_no_list(extractor):
     text = "Startup binaan desa yakni Kawan Tani dan Pasar Pagi ikut pameran.\n"
-    assert not {"Kawan Tani", "Pasar Pagi"} & _all_names(extractor, text)
+    assert not {"Kawan Tani", "Pasar Pagi"} & all_forms(extractor, text)
 
 
 def test_the_founders_of_a_startup_are_no_organisations(extractor):
     text = "Para pendiri startup itu adalah Budi Santoso, Rina Wati, dan Yoga Pratama.\n"
     ner = [(text.index(n), text.index(n) + len(n), "PER") for n in ["Budi Santoso", "Rina Wati", "Yoga Pratama"]]
-    assert not {"Budi Santoso", "Rina Wati", "Yoga Pratama"} & _all_names(extractor, text, ner)
+    assert not {"Budi Santoso", "Rina Wati", "Yoga Pratama"} & all_forms(extractor, text, ner)
 
 
 # --- two bodies joined by "dan", kinds of bodies, a head word inside a position -------------------------------------
@@ -222,25 +211,25 @@ def test_the_founders_of_a_startup_are_no_organisations(extractor):
     ("Bantuan dari Yayasan Sinar dan Djarum Foundation tiba kemarin.\n", "Yayasan Sinar", "Djarum Foundation"),
 ])
 def test_a_body_and_a_company_joined_by_dan_are_two(extractor, text, first, second):
-    found = _all_names(extractor, text)
+    found = all_forms(extractor, text)
     assert {first, second} <= found
 
 
 def test_a_ministry_named_with_dan_stays_one(extractor):
-    assert "Kementerian Kelautan dan Perikanan" in _all_names(extractor, "Kementerian Kelautan dan Perikanan membuka pelatihan.\n")
+    assert "Kementerian Kelautan dan Perikanan" in all_forms(extractor, "Kementerian Kelautan dan Perikanan membuka pelatihan.\n")
 
 
 def test_kinds_of_bodies_joined_by_dan_are_no_name(extractor):
     text = ("Relawan menyalurkan sembako di Panti Asuhan dan Pondok Pesantren di Kota Sukamaju. Warga Panti Asuhan "
             "dan Pondok Pesantren Darul Ilmi senang.\n")
     span = "Panti Asuhan dan Pondok Pesantren"
-    found = _all_names(extractor, text, [(text.index(span), text.index(span) + len(span), "ORG")])
+    found = all_forms(extractor, text, [(text.index(span), text.index(span) + len(span), "ORG")])
     assert span not in found
 
 
 def test_a_head_word_inside_a_position_is_no_body(extractor):
     text = "Acara dihadiri President & Group CEO Sinar Energi, Budi Santoso, di Jakarta.\n"
-    assert not any("Group" in n for n in _all_names(extractor, text))
+    assert not any("Group" in n for n in all_forms(extractor, text))
 
 
 @pytest.mark.parametrize("text, name", [
@@ -248,15 +237,10 @@ def test_a_head_word_inside_a_position_is_no_body(extractor):
     ("Kebun plasma itu dikelola Sawit Tropis Holdings di Riau.\n", "Sawit Tropis Holdings"),
 ])
 def test_a_company_named_by_ventures_or_holdings(extractor, text, name):
-    assert name in _all_names(extractor, text)
+    assert name in all_forms(extractor, text)
 
 
 # --- a platform by its web name ----------------------------------------------------------------------------------
-
-def _forms(extractor, text):
-    from org_helpers import items
-    return {n for it in items(extractor, text) for n in [it["name"], *it["aliases"]]}
-
 
 @pytest.mark.parametrize("text, name", [
     ("Donasi disalurkan melalui platform Sukabantu.id kepada warga. Tim sukabantu.id memantau penyalurannya.\n",
@@ -265,7 +249,7 @@ def _forms(extractor, text):
     ("Kebunpintar.co.id menjadi startup pendamping kelompok tani itu.\n", "Kebunpintar.co.id"),
 ])
 def test_a_web_name_the_article_calls_a_platform_is_an_organisation(extractor, text, name):
-    assert name in _forms(extractor, text)
+    assert name in all_forms(extractor, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -275,18 +259,16 @@ def test_a_web_name_the_article_calls_a_platform_is_an_organisation(extractor, t
     "Pendaftaran dibuka di laman www.tanamaju.com/daftar, bsu.kemnaker.go.id dan info@tanamaju.com.\n",
 ])
 def test_an_outlet_or_an_address_is_no_platform(extractor, text):
-    assert not [n for n in _forms(extractor, text) if "." in n]
+    assert not [n for n in all_forms(extractor, text) if "." in n]
 
 
 def test_a_preposition_run_into_a_platform_name_is_no_second_body(extractor):
     text = ("Tim Sukabantu.id mengumpulkan dana. Donasi disukabantu.id akan disalurkan pekan depan.\n")
-    forms = _forms(extractor, text)
+    forms = all_forms(extractor, text)
     assert "Sukabantu.id" in forms and "disukabantu.id" not in forms
 
 
 def test_a_nickname_from_the_end_of_a_name_or_initials_behind_an_honorific_are_the_person(extractor):
-    from org_helpers import items
-
     text = ("Pendiri komunitas itu, Bagus Wahyudi (Yudi), menilai sampah masih menumpuk. Ceramah diisi oleh "
             "Ustaz Rahmat Hidayat (URH) dan Wulan Sari (Sinar Kopi Nusantara) ikut hadir.")
     found = [it["name"] for it in items(extractor, text, _per(text, "Bagus Wahyudi", "Rahmat Hidayat",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from org_helpers import items, make_extractor
+from org_helpers import all_forms, items, make_extractor
 from pipeline.extract.orgs import OrgExtractor
 from pipeline.normalize.orgs import merge_orgs
 from pipeline.rules import load_rules
@@ -24,10 +24,6 @@ def extractor() -> OrgExtractor:
 
 def names(extractor, text, ner=()):
     return [it["name"] for it in items(extractor, text, ner)]
-
-
-def all_forms(extractor, text, ner=()):
-    return {n for it in items(extractor, text, ner) for n in [it["name"], *it["aliases"]]}
 
 
 # --- a government body named by a list of its sectors ----------------------------------------------------
@@ -194,7 +190,7 @@ def test_a_fund_spelled_out_after_a_glued_word_is_no_organisation(extractor):
 def test_a_body_spelled_out_after_a_glued_word_is_an_organisation(extractor):
     text = ("Pelatihan dibuka olehBadan Riset Gambut(BRG) di Pulang Pisau. Desa dampingan BRG dan "
             "Dinas Pertanian ikut serta.\n")
-    found = {n for it in items(extractor, text) for n in [it["name"], *it["aliases"]]}
+    found = all_forms(extractor, text)
     assert "BRG" in found
 
 
@@ -206,7 +202,7 @@ def test_a_news_reader_named_as_a_channel_is_no_organisation(extractor):
 
 def test_the_post_office_paying_out_aid_is_an_organisation(extractor):
     text = "Bantuan tunai dicairkan melalui Bank Himbara dan Kantor Pos mulai pekan depan.\n"
-    found = {n for it in items(extractor, text) for n in [it["name"], *it["aliases"]]}
+    found = all_forms(extractor, text)
     assert "Kantor Pos" in found
 
 
@@ -215,26 +211,26 @@ def test_the_post_office_paying_out_aid_is_an_organisation(extractor):
     "Penyaluran lewat bank Himbara (BRI, BNI, Mandiri, BTN) berjalan lancar.\n",
 ])
 def test_a_bank_by_its_short_name_in_a_list_of_banks(extractor, text):
-    found = {n for it in items(extractor, text) for n in [it["name"], *it["aliases"]]}
+    found = all_forms(extractor, text)
     assert "Mandiri" in found
 
 
 def test_the_sectors_of_one_ministry_are_no_short_names(extractor):
     text = "Delegasi Kementerian Pertanian, Perdagangan dan Industri Sabah bertemu pengurus BRI.\n"
-    found = {n for it in items(extractor, text) for n in [it["name"], *it["aliases"]]}
+    found = all_forms(extractor, text)
     assert "Perdagangan" not in found
 
 
 def test_a_common_word_outside_a_list_of_banks_is_no_bank(extractor):
     text = "Kelompok itu kini Mandiri, kata petugas BRI. Warga belajar usaha Mandiri bersama BNI.\n"
-    found = {n for it in items(extractor, text) for n in [it["name"], *it["aliases"]]}
+    found = all_forms(extractor, text)
     assert "Mandiri" not in found
 
 
 def test_an_acronym_spelled_out_as_a_body_is_an_organisation(extractor):
     text = ("Pelatihan digelar Badan Riset Gambut (BRG) di Pulang Pisau. Desa dampingan BRG dan "
             "Dinas Pertanian ikut serta.\n")
-    found = {n for it in items(extractor, text) for n in [it["name"], *it["aliases"]]}
+    found = all_forms(extractor, text)
     assert "BRG" in found
 
 
@@ -391,13 +387,13 @@ def test_a_group_named_by_a_word_that_also_follows_company_names(extractor):
     ("Rekor itu dicatat Museum Rekor Indonesia pada akhir acara.\n", "Museum Rekor Indonesia"),
 ])
 def test_a_national_body_by_its_usual_name(extractor, text, name):
-    found = {n for it in items(extractor, text) for n in [it["name"], *it["aliases"]]}
+    found = all_forms(extractor, text)
     assert name in found
 
 
 def test_a_party_fraction_after_the_house_is_a_body_of_its_own(extractor):
     text = "Anggota Komisi IV DPR Fraksi Partai Golkar, Budi Santoso, membagikan bibit kepada petani.\n"
-    found = {n for it in items(extractor, text) for n in [it["name"], *it["aliases"]]}
+    found = all_forms(extractor, text)
     assert not any("Fraksi" in n and "Komisi" in n for n in found)
 
 
