@@ -155,6 +155,33 @@ def news_rows(news: Path | str = SHARED_NEWS) -> Iterator[dict[str, Any]]:
             yield json.loads(line)
 
 
+PROGRAMME_CUES = re.compile(r"\b(?:pelatihan|pemberdayaan|UMKM|koperasi|CSR|TJSL|bimtek|pendampingan|penyuluhan|"
+                            r"bantuan|kelompok tani|pembinaan|binaan|sosialisasi)\b", re.IGNORECASE)
+
+
+def pick_news(n: int, min_cues: int, skip: set[str], salt: str, copy_of: Iterable[Path | str] = (SHARED_ARTICLES,),
+              news: Path | str = SHARED_NEWS) -> list[dict[str, Any]]:
+    """``n`` rows of the unlabelled news that may be annotated or trained on: whole articles (1,200-4,500
+    characters) with at least ``min_cues`` programme cue words, whose project id (``n`` + id) is not in ``skip``,
+    whose URL is neither reserved for scoring nor a corpus article's own, and that copy no article of the folders
+    ``copy_of``; the sample is fixed by a hash of ``salt`` + the news id. The one picker of the NER-news selection
+    and the silver pages of distillation."""
+    barred = barred_urls()
+    picks = []
+    for row in news_rows(news):
+        text = row.get("text") or ""
+        if "n" + row["id"] in skip or not 1200 <= len(text) <= 4500 or len(PROGRAMME_CUES.findall(text)) < min_cues:
+            continue
+        if row.get("url") and url_key(row["url"]) in barred:
+            continue
+        picks.append(row)
+    texts = {r["id"]: r["text"] for r in picks}
+    copies = {aid for folder in copy_of for aid in corpus_copies(texts, folder)}
+    picks = [r for r in picks if r["id"] not in copies]
+    picks.sort(key=lambda r: hashlib.sha256(f"{salt}{r['id']}".encode()).hexdigest())
+    return picks[:n]
+
+
 def news_texts(ids: Iterable[str], news: Path | str = SHARED_NEWS) -> dict[str, str]:
     """The texts of articles of the unlabelled news by project id (``n`` + the news id)."""
     want = set(ids)

@@ -5,7 +5,7 @@ usage: python3 scripts/select_ner_news.py [--n 480] [--min-cues 2] [--out /tmp/n
 
 Why: the corpus train split gives 475 annotated pages; more pages of the same kind teach the model the
 domain further. The picks are articles of ``../shared/corpus/unlabelled/news.jsonl.gz`` that
-- mention programme work (``--min-cues`` cue words below, default 2), like the articles this product reads
+- mention programme work (``--min-cues`` cue words of ``pipeline.corpus.PROGRAMME_CUES``, default 2), like the articles this product reads
   (the second batch took ``--min-cues 0``: any news, as the corpus holds ordinary news too);
 - are not annotated yet (no file in ``data/corpus/ner_news/``);
 - are 1,200-4,500 characters long (whole articles, not stubs);
@@ -20,37 +20,18 @@ publishers keep their copyright); the annotations go to ``data/corpus/ner_news/<
 from __future__ import annotations
 
 import argparse
-import hashlib
 import pathlib
-import re
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from pipeline.corpus import SHARED_ARTICLES as ARTICLES, barred_urls, corpus_copies, news_rows, url_key  # noqa: E402
+from pipeline.corpus import pick_news  # noqa: E402
 
 DONE = ROOT / "data" / "corpus" / "ner_news"
-CUES = re.compile(r"\b(?:pelatihan|pemberdayaan|UMKM|koperasi|CSR|TJSL|bimtek|pendampingan|penyuluhan|"
-                  r"bantuan|kelompok tani|pembinaan|binaan|sosialisasi)\b", re.IGNORECASE)
 
 
 def select(n: int, min_cues: int = 2) -> list[dict]:
-    barred = barred_urls()  # reserved for scoring, or a corpus article's own URL
-    picks = []
-    for row in news_rows():
-        text = row.get("text") or ""
-        if not 1200 <= len(text) <= 4500 or len(CUES.findall(text)) < min_cues:
-            continue
-        if (DONE / f"n{row['id']}.json").exists():
-            continue
-        if row.get("url") and url_key(row["url"]) in barred:
-            continue
-        picks.append(row)
-    # the same story scraped twice: a fifth of its 8-word sequences in a corpus article (pipeline.corpus)
-    copies = corpus_copies({r["id"]: r["text"] for r in picks}, ARTICLES)
-    picks = [r for r in picks if r["id"] not in copies]
-    picks.sort(key=lambda r: hashlib.sha256(f"ner-news:{r['id']}".encode()).hexdigest())
-    return picks[:n]
+    return pick_news(n, min_cues, skip={p.stem for p in DONE.glob("*.json")}, salt="ner-news:")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -30,10 +30,8 @@ repository; the silver file sits in the git-ignored ``training/corpus/``.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import random
-import re
 import sys
 import tempfile
 from collections import Counter
@@ -48,30 +46,17 @@ from training.prepare import LABELS, Sentence  # noqa: E402
 
 ANNOTATED_DIRS = (corpus.NEWS_GOLD_DIR, REPO_ROOT / "data" / "corpus" / "gold_second_news",
                   REPO_ROOT / "data" / "corpus" / "ner_news")
-CUES = re.compile(r"\b(?:pelatihan|pemberdayaan|UMKM|koperasi|CSR|TJSL|bimtek|pendampingan|penyuluhan|"
-                  r"bantuan|kelompok tani|pembinaan|binaan|sosialisasi)\b", re.IGNORECASE)
 DEFAULT_OUT = REPO_ROOT / "training" / "corpus" / "silver.jsonl"
 
 
 def pick_articles(n: int, min_cues: int = 0, news: Path = corpus.SHARED_NEWS) -> dict[str, str]:
     """``n`` unannotated articles of the unlabelled news (id -> text) that may be trained on (see the module)."""
     annotated = {p.stem for d in ANNOTATED_DIRS for p in Path(d).glob("*.json")}
-    barred = corpus.barred_urls()
-    picks = {}
-    for row in corpus.news_rows(news):
-        aid, text = "n" + row["id"], row.get("text") or ""
-        if aid in annotated or not 1200 <= len(text) <= 4500 or len(CUES.findall(text)) < min_cues:
-            continue
-        if row.get("url") and corpus.url_key(row["url"]) in barred:
-            continue
-        picks[aid] = text
-    copies = set(corpus.corpus_copies(picks))
     with tempfile.TemporaryDirectory() as gold_texts:  # the news-gold articles, as a folder to compare with
         corpus.write_news_texts(gold_texts, news=news)
-        copies |= set(corpus.corpus_copies(picks, gold_texts))
-    order = sorted((aid for aid in picks if aid not in copies),
-                   key=lambda aid: hashlib.sha256(f"silver:{aid}".encode()).hexdigest())
-    return {aid: picks[aid] for aid in order[:n]}
+        rows = corpus.pick_news(n, min_cues, annotated, salt="silver:n",
+                                copy_of=(corpus.SHARED_ARTICLES, gold_texts), news=news)
+    return {"n" + r["id"]: r["text"] for r in rows}
 
 
 def vote_tags(n_tokens: int, predictions: list[list[tuple[int, int, str]]], min_votes: int = 2) -> list[str]:
