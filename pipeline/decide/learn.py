@@ -521,9 +521,10 @@ def recording_key(rules: list[str], ner_model: str | None, *gold: str | Path) ->
     named and the gold folders' files."""
     import hashlib
 
-    h = hashlib.sha256(str(ner_model or "shipped").encode())
-    package = Path(__file__).resolve().parents[1]
-    paths = sorted(package.rglob("*.py"))
+    from ..cache import source_digest
+
+    h = hashlib.sha256(f"{ner_model or 'shipped'}\0{source_digest('.')}".encode())  # the whole package's code
+    paths = []
     for r in rules:
         paths += sorted(Path(r).rglob("*.jsonl")) if Path(r).is_dir() else [Path(r)]
     for g in gold:
