@@ -256,6 +256,7 @@ def name_candidates(ev: Evidence) -> list[tuple[Mention, dict[str, float]]]:
 FUNCTION_WORDS = frozenset("""ini itu yang dan atau di ke dari untuk dengan oleh akan telah sudah belum jika bila
 malah tak tidak bukan juga pun agar saat ketika karena bagi pada para kini masih bisa dapat""".split())
 TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
+MONEY_RE = re.compile(r"\bRp\.?\s?\d")
 
 
 def _entity_words(ev: Evidence) -> dict[str, set[str]]:
@@ -292,7 +293,7 @@ def _name_words(name: str, m: Mention, ev: Evidence, cue_starts: list[int], enti
         "person_words": sum(1 for w in ws if w in entity["person"]) / n,
         "place_words": sum(1 for w in ws if w in entity["place"]) / n,
         "org_words": sum(1 for w in ws if w in entity["org"]) / n,
-        "money": float(bool(re.search(r"\bRp\.?\s?\d", name))),
+        "money": float(bool(MONEY_RE.search(name))),
     }
 
 

@@ -33,6 +33,7 @@ classifier (counted by orang/jiwa, a noun that names no kind of participant), cu
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import combinations
 from dataclasses import dataclass
 
@@ -88,6 +89,7 @@ FROM_WHOLE_RE = re.compile(r"\bdari\s+(?:(?:jumlah|total)\s+)?(?:tersebut|itu|si
 PAREN_RE = re.compile(r"\([^()]*\)")
 # from one count's noun to the next count in a list: a few words saying what, then 'dan'/'serta'
 COORD_NEXT_RE = re.compile(r"[^.,;:!?()\d]{0,50}?\s(?:dan|serta)\s+", re.I)
+SALAH_BEFORE_RE = re.compile(r"\bsalah\s*$", re.I)  # "salah satu": one of many, never a list's item
 # between two totals: "75 sekolah dan 6 perguruan tinggi", "56 kepala keluarga (KK) atau 206 jiwa"
 TOTAL_COORD_RE = re.compile(r"^\s*(?:\([^()]{1,30}\)\s*)?(?:,\s*)?(?P<c>dan|serta|atau|,)\s*$", re.I)
 # a second programme's total set against the first: "..., sedangkan peserta pelatihan UMKM berjumlah 70 orang"
@@ -561,7 +563,7 @@ class CountExtractor:
                           next_num: NumberMatch | None) -> bool:
         """ "operasi satu orang anak penderita kanker dan tiga orang anak bibir sumbing": one, listed with a
         count of the same noun right after it, is an item of that list (not "salah satu desa")."""
-        if next_num is None or re.search(r"\bsalah\s*$", text[max(s_start, num.start - 8):num.start], re.I):
+        if next_num is None or SALAH_BEFORE_RE.search(text[max(s_start, num.start - 8):num.start]):
             return False
         if not COORD_NEXT_RE.fullmatch(text, noun.end, next_num.start):
             return False
@@ -663,9 +665,7 @@ def _drop_anaphors(text: str, mentions: list[Mention], numbers: NumberParser) ->
     the suspects of a report), not who a programme reached. A restated count ("447 orang tersebut dikirim", after
     "mengirim 447 orang"), the sum of the counts before it ("800 siswa ... 150 ... Kini 950 siswa itu") and a
     collective ("Kedua kelompok tani itu": the groups the programme reached) stay."""
-    said: dict[int, int] = {}
-    for m in mentions:
-        said[m.value.get("count")] = said.get(m.value.get("count"), 0) + 1
+    said = Counter(m.value.get("count") for m in mentions)
     out = []
     for i, m in enumerate(mentions):
         if (m.value.get("pattern") == "num_noun" and said[m.value.get("count")] == 1

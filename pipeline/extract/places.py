@@ -485,9 +485,10 @@ class PlaceExtractor:
             return False
         if m.start == s:
             return True
-        hit = self._cue_at(_Tokens(text[s:e]), 0)
+        tk = _Tokens(text[s:e])
+        hit = self._cue_at(tk, 0)
         # a landmark's word does not vouch: the name of a mountain or a river is no desa's
-        return hit is not None and s + _Tokens(text[s:e]).starts[hit[1]] == m.start and hit[0].level != "other"
+        return hit is not None and s + tk.starts[hit[1]] == m.start and hit[0].level != "other"
 
     # ------------------------------------------------------------------ context
 
