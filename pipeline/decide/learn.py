@@ -265,7 +265,9 @@ def _cv(task: Task, samples: list[Sample]) -> dict[str, Any]:
                 continue
             acc = sum(w for ok, w, _ in oks if ok) / sum(w for _, w, _ in oks)
             if task.weighted:  # the card shows how flat the choice is: every C and threshold
-                grid.append({"C": c, "threshold": t, "cv_accuracy": round(acc, 4), **_confusion(task, oks)})
+                confusion = _confusion(task, oks)
+                grid.append({"C": c, "threshold": t, "cv_accuracy": round(acc, 4),
+                             "cv_missed": confusion["cv_missed"], "cv_false": confusion["cv_false"]})
             if best is None or acc > best["cv_accuracy"] + 1e-9:
                 best = {**_cv_entry(c, t, acc, len(oks), per_fold[t]), **_confusion(task, oks)}
     rule = [(ok, weight(s)) for s in samples if (ok := task.judge(s, None, 0.5)) is not None]
