@@ -76,6 +76,11 @@ def words(text: str) -> set[str]:
 # --- programme detection (one per article) -------------------------------------------------------
 
 def detection(ev: Evidence) -> dict[str, float]:
+    """What the rules found, counted: cue weights, activities, counts, entities, genres, setting. No bag of
+    words: with the headline, lead and body words (8,500 features) the model learnt the topics of the training
+    sources; without them its 5-fold CV is a point higher under three fold assignments (0.944 against 0.935),
+    and fitted on one gold set it scores the other better (corpus to news 0.927 against 0.909, news to corpus
+    0.946 against 0.936)."""
     f = ev.facts
     pos = sum(c.value["weight"] * math.log2(1 + c.value["hits"]) for c in f.cues if c.value["weight"] > 0)
     neg = -sum(c.value["weight"] * math.log2(1 + c.value["hits"]) for c in f.cues if c.value["weight"] < 0)
@@ -107,12 +112,6 @@ def detection(ev: Evidence) -> dict[str, float]:
     feats.update(_genre_features(ev))
     feats.update(_activity_features(ev, people_counts))
     feats.update(_setting_features(ev))
-    for w in words(ev.title_text()):
-        feats[f"title:{w}"] = 1.0
-    for w in words(ev.text[:LEAD_CHARS]):
-        feats[f"lead:{w}"] = 1.0
-    for w in words(ev.text):
-        feats[f"body:{w}"] = 1.0
     return feats
 
 
