@@ -26,6 +26,19 @@ def test_second_lowercase_position_is_the_same_persons(extractor):
     assert "pemilik usaha keripik tempe Rasa Jaya" in people[0]["title"]
 
 
+@pytest.mark.parametrize("text, name, title", [
+    ("Darmini, Ketua Kelompok Wanita Tani Sekar Wangi, mengatakan hasil panen naik.", "Darmini",
+     "Ketua Kelompok Wanita Tani Sekar Wangi"),
+    ("Hasil panen naik. Rusdi Hamzah, Ketua Gapoktan Tunas Harapan, menambahkan pupuk sudah tiba.", "Rusdi Hamzah",
+     "Ketua Gapoktan Tunas Harapan"),
+])
+def test_opening_subject_before_position_set_off_by_commas(extractor, text, name, title):
+    # NAME, POSITION, VERB: the run's capitalised tail is the organisation's name, not a second person
+    people = people_of(extractor, text)
+    assert body_names(people) == [name]
+    assert people[0]["title"] == title
+
+
 def test_three_word_name_after_organisation(extractor):
     text = "Ketua Yayasan Pelita Harapan Bangsa Maria Goretti Simanjuntak menjelaskan bantuan itu."
     assert body_names(people_of(extractor, text)) == ["Maria Goretti Simanjuntak"]

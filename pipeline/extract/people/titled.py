@@ -40,6 +40,8 @@ def titled(doc: Doc, earlier: list[Cand]) -> list[Cand]:
         found, listed = _names_after_position(doc, h, e, rule)
         pair = None
         if found is None:
+            found = _opening_subject(doc, h, e, rule)
+        if found is None:
             found = _name_ending_position(doc, h, head_end, e, rule)
             pair = _pair_before(doc, head_end, found) if found is not None else None
         if found is None:
@@ -245,6 +247,19 @@ def _name_before_position(doc: Doc, i: int, h: int, e: int, rule: Rule) -> Cand 
             comma and doc.starts_sentence(nm.h0) and speaker_verb_at(doc, e)):
         return Cand(nm.a, nm.b, rule.source, 2, (h, e), comma=comma)
     return None
+
+
+def _opening_subject(doc: Doc, h: int, e: int, rule: Rule) -> Cand | None:
+    """NAME, POSITION, VERB at a sentence start ("Warsito, Ketua Kelompok Tani Sido Makmur, mengatakan"): commas set
+    the position off after the sentence's subject, so the capitalised words ending the run are the organisation's
+    name, not a second person's ("Makmur")."""
+    if not (h >= 2 and doc.keys[h - 1] == "," and e + 1 < doc.n and doc.keys[e] == "," and speaker_verb_at(doc, e)):
+        return None
+    nm = doc.name_before(h)
+    if nm is None or nm.after != h - 1 or not doc.starts_sentence(nm.h0) or doc.in_org(nm.a, nm.b) \
+            or any(doc.is_place(j) for j in range(nm.a, nm.b) if doc.toks[j].kind == "w"):
+        return None
+    return Cand(nm.a, nm.b, rule.source, 3, (h, e), comma=True)
 
 
 def _listed_cands(doc: Doc, listed: list[Name], title: tuple[int, int], rule: Rule) -> tuple[list[Cand], int]:
