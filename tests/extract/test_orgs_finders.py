@@ -90,6 +90,26 @@ def test_a_regional_office_word_before_a_body_and_its_seat(extractor):
                             "Kabupaten Cilacap.") == ["Kantor Perwakilan Bank Indonesia Wanareja"]
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Bazar itu digelar Pengurus Cabang Nahdlatul Ulama Kota Ambon bersama warga.",
+     "Pengurus Cabang Nahdlatul Ulama Kota Ambon"),
+    ("Bazar itu digelar Pengurus Wilayah Muhammadiyah Jawa Timur bersama warga.",
+     "Pengurus Wilayah Muhammadiyah Jawa Timur"),
+    ("Bazar itu digelar DPC PKB Kabupaten Sleman bersama warga.", "DPC PKB Kabupaten Sleman"),
+    # the bracket between the branch words and the body abbreviates the branch words
+    ("Bazar itu digelar Pengurus Cabang (PC) PMII Kota Ambon bersama warga.", "Pengurus Cabang (PC) PMII Kota Ambon"),
+])
+def test_a_branch_of_an_association_before_its_body_and_region(extractor, text, name):
+    assert names(extractor, text) == [name]
+
+
+def test_a_bracket_after_a_branch_word_that_spells_something_else_is_not_taken(extractor):
+    # "Dewan Pimpinan" starts no name (a stop prefix); the party's branch is then read from the body on
+    assert names(extractor, "Bazar itu digelar Dewan Pimpinan Cabang (DPC) PKB Kabupaten Sleman.") \
+        == ["PKB Kabupaten Sleman"]
+    assert names(extractor, "Bazar itu digelar Pengurus Cabang (KWT) PMII Kota Ambon.") == ["PMII Kota Ambon"]
+
+
 def test_a_lone_name_and_its_region_before_a_person_the_model_found(extractor):
     text = "Hadir Kepala Dinkomdigi Sleman Budi Santoso dan warga desa."
     assert [it["name"] for it in items(extractor, text, _per(text, "Budi Santoso"))] == ["Dinkomdigi Sleman"]

@@ -101,13 +101,26 @@ def _theme_clip(ctx: Ctx, c: Cand) -> bool:
 
 
 def _unit_before(ctx: Ctx, i: int) -> int | None:
+    """Where a unit word that may stand before a body starts, right before token i ("Kanwil BRI Bali"), or before
+    a bracket that abbreviates the unit words ("Pengurus Cabang (PC) PMII Kota X")."""
     toks = ctx.toks
-    for n in (3, 2, 1):
-        k = i - n
-        if k < 0 or toks[i].nl:
-            continue
-        m = ctx.lex.unit.match(toks, k)
-        if m is not None and m[0] == i and toks[k].is_cap and m[1].rule.get("before"):
+    if toks[i].nl:
+        return None
+    ends = [i]
+    if i >= 3 and toks[i - 1].text == ")" and toks[i - 3].text == "(" and not toks[i - 1].nl \
+            and not toks[i - 3].nl and toks[i - 2].is_upper and bracket(ctx, i - 3) == i:
+        ends.append(i - 3)
+    for end in ends:
+        for n in (3, 2, 1):
+            k = end - n
+            if k < 0 or any(t.nl for t in toks[k + 1:end + 1]):
+                continue
+            m = ctx.lex.unit.match(toks, k)
+            if m is None or m[0] != end or not toks[k].is_cap or not m[1].rule.get("before") \
+                    or ctx.lex.stop_prefix.match(toks, k):
+                continue
+            if end != i and not acronym_matches(toks[i - 2].text, [t.text for t in toks[k:end]]):
+                continue  # the bracket is no short form of the unit words
             return k
     return None
 
