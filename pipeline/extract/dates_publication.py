@@ -40,6 +40,16 @@ ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # (a capitalised name and nothing after it; prose after a date has lower-case words)
 AUTHOR_GAP = re.compile(r"(?:[ \t\u00a0]{2,}|\t|[|/·•–—-])[ \t\u00a0]*$")
 AUTHOR_TAIL = re.compile(r"^[A-Z][\w.'’-]*(?:[ \t\u00a0]+[A-Z][\w.'’-]*){0,4}[ \t\u00a0]*$")
+# What may stand before a stamp on its line besides a bare label: an author or outlet, labels and separators
+# ("Nama Penulis | Kamis, 11/01/2024 14:02 WIB", "Oleh Nama - Kamis, ...", "Reporter: A | Editor: B | Kamis, ...",
+# "Diposting pada Kamis, ...", "Ditulis oleh Admin pada 11 Jan 2024"). Only labels, the connector "pada"/"on",
+# capitalised words and web addresses; a name needs a separator (not a colon: "Pendaftaran: 12 Maret 2024" is a
+# field of an info box) or the connector right before the date, so a title running into a date is no stamp.
+LEFT_SPLIT = re.compile(r"\s+[-–—]\s+|\s*[|/·•:]\s*|\s+")
+LEFT_END_SEP = re.compile(r"(?:\s[-–—]|[|/·•])[ \t\u00a0]*$")
+LEFT_CONNECTOR = re.compile(r"^(?:pada|on)$", re.IGNORECASE)
+LEFT_NAME = re.compile(r"^[A-Z][\w.'’-]*$|^[\w-]+(?:\.[\w-]+)+$")
+LEFT_MAX_WORDS = 10
 
 
 def find_publication(text: str, cands: list[Candidate], patterns: DatePatterns,
@@ -80,7 +90,7 @@ def _top_form(text: str, c: Candidate, patterns: DatePatterns) -> str:
     line_end = text.find("\n", c.end)
     line_end = len(text) if line_end < 0 else line_end
     left, right = text[line_start:c.start], text[c.end:line_end]
-    if not left.strip() or patterns.stamp_label.match(left):
+    if not left.strip() or patterns.stamp_label.match(left) or _byline_left(left, patterns):
         tail_end = TIME_TAIL.match(right).end()
         rest = right[tail_end:]
         if not rest.strip() or patterns.stamp_label_start.match(rest):
@@ -95,3 +105,23 @@ def _top_form(text: str, c: Candidate, patterns: DatePatterns) -> str:
     if text[c.start] == "(" and PAREN_LEFT.match(left):
         return "dateline"
     return ""
+
+
+def _byline_left(left: str, patterns: DatePatterns) -> bool:
+    """Labels, an author or an outlet and a separator before a stamp date (see LEFT_SPLIT)."""
+    words = [w for w in LEFT_SPLIT.split(left) if w]
+    if not words or len(words) > LEFT_MAX_WORDS:
+        return False
+    named = labelled = False
+    for w in words:
+        if LEFT_CONNECTOR.match(w):
+            continue
+        if patterns.stamp_label.match(w):
+            labelled = True
+        elif LEFT_NAME.match(w):
+            named = True
+        else:
+            return False  # a lower-case word or a number: prose or a list, not a byline
+    if not named:
+        return labelled  # "Diposting pada": a label; "Pada" alone opens a sentence
+    return bool(LEFT_END_SEP.search(left)) or bool(LEFT_CONNECTOR.match(words[-1]))

@@ -334,6 +334,20 @@ PUBLISHED = [
     # the stamp forms "WEEKDAY, DD MONTH YYYY | HH:MM WIB" and "Ditulis DD Mon YYYY - HH:MM"
     ("Judul Berita\n\nKAMIS, 11 JANUARI 2024 | 14:02 WIB\nWarga menerima pelatihan.", "2024-01-11"),
     ("Judul Berita\n\nDitulis 11 Jan 2024 - 14:02\nWarga menerima pelatihan.", "2024-01-11"),
+    # an author, an outlet or labels before the stamp on its line, a view counter after it
+    ("Judul Berita\n\nSari Wulandari | Senin, 04/03/2024 10:20 WIB\nWarga menerima pelatihan.", "2024-03-04"),
+    ("Judul Berita\n\nOleh Sari Wulandari - Senin, 4 Maret 2024 | 10:20 WIB\nWarga berlatih.", "2024-03-04"),
+    ("Judul Berita\n\nReporter: Sari | Editor: Tono | Senin, 4 Maret 2024 | 10:20 WIB\nWarga berlatih.", "2024-03-04"),
+    ("Judul Berita\n\nKabarDesa.id | Senin, 4 Maret 2024 | 10:20 WIB\nWarga berlatih.", "2024-03-04"),
+    ("Judul Berita\n\nDiposting pada Senin, 4 Maret 2024 | 10:20 WIB\nWarga berlatih.", "2024-03-04"),
+    ("Judul Berita\n\nDitulis oleh Admin pada 4 Mar 2024 - 10:20\nWarga berlatih.", "2024-03-04"),
+    ("Judul Berita\n\nSenin, 4 Maret 2024 | 10:20 WIB | Dibaca 845 kali\nWarga berlatih.", "2024-03-04"),
+    # ... but not a field of an info box, a title running into a date, prose or a numbered list line
+    ("Judul Berita\n\nPendaftaran: 4 Maret 2024\nWarga berlatih menenun kain.", None),
+    ("Kelompok Tani Panen Raya Senin, 4 Maret 2024\n\nWarga berlatih menenun kain.", None),
+    ("Judul Berita\n\nPanen digelar - Senin, 4 Maret 2024\nWarga berlatih menenun kain.", None),
+    ("Judul Berita\n\n1. Sesi | Senin, 4 Maret 2024\nWarga berlatih menenun kain.", None),
+    ("Judul Berita\n\nPada Senin, 4 Maret 2024\nWarga berlatih menenun kain.", None),
 ]
 
 
