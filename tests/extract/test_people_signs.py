@@ -54,3 +54,16 @@ def test_no_candidate_in_excluded_text_or_over_a_person_found(extractor):
     regions = [Region(0, text.index("\n"), "related", "rule:noise")]
     ms = _mentions(extractor, text, ner_spans=ner_first(text, "Warsini", "Rudi Hartono"), regions=regions)
     assert list(ms) == ["Rudi Hartono"] and not ms["Rudi Hartono"].excluded
+
+
+def test_a_subject_introduced_by_a_position_between_commas_has_person_evidence(extractor):
+    # NAME, POSITION, VERB: the learned decision reads the shape as a person's, whatever the model says of the word
+    text = "Pelatihan berjalan lancar. Rusmiyati, Kepala Seksi Pemberdayaan Dinas Sosial Sukamaju, mengatakan hal itu."
+    m = _mentions(extractor, text)["Rusmiyati"]
+    assert "person_evidence" in m.value["signs"]
+    assert m.value["title"] == "Kepala Seksi Pemberdayaan Dinas Sosial Sukamaju"
+
+
+def test_a_place_before_a_position_between_commas_is_no_person(extractor):
+    text = "Pelatihan berjalan lancar. Di Sukamaju, Kepala Dinas Sosial, mengatakan hal itu."
+    assert "Sukamaju" not in _mentions(extractor, text)

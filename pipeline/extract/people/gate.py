@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from .candidate import Cand
 from .names import Name
-from .patterns import affiliation_end, anchor_before
+from .patterns import affiliation_end, anchor_before, speaker_verb_at
 from .words import AND_WORDS, NAME_JOINERS
 
 if TYPE_CHECKING:
@@ -113,10 +113,21 @@ def person_evidence(doc: Doc, nm: Name) -> bool:
     j = nm.after + 1 if nm.after < doc.n and doc.keys[nm.after] == "," else nm.after
     if lex.match(lex.after, doc.keys, j)[0] is not None:
         return True
+    if start == nm.h0 and j > nm.after and _subject_of_position(doc, nm, j):
+        return True
     # set off by commas inside a running clause ("desainer asal Bandung, Laras Wiradinata, serta ..."),
     # unlike one item of a list of places or venues ("Golf Club, Halim Kusumajaya, Jakarta")
     return ((start < nm.h0 or doc.starts_sentence(nm.h0)) and j > nm.after and j < doc.n
             and doc.toks[j].kind == "w" and doc.toks[j].text.islower())
+
+
+def _subject_of_position(doc: Doc, nm: Name, j: int) -> bool:
+    """"Sulastri, Kepala Bidang X Dinas Y, mengatakan": a name opening the sentence, a comma, a position (a head at
+    token j) whose run ends at a comma before a speaker's verb: the sentence's subject is introduced by its position."""
+    if not (doc.starts_sentence(nm.h0) and j in doc.head_at):
+        return False
+    e = doc.title_end(j + doc.head_at[j], first=True)
+    return e < doc.n and doc.keys[e] == "," and speaker_verb_at(doc, e)
 
 
 def _listed_with_person(doc: Doc, nm: Name) -> bool:
