@@ -211,3 +211,19 @@ def test_associations_federations_and_unions_start_a_name(extractor, text, name)
 
 def test_a_country_ending_in_serikat_is_no_union(extractor):
     assert names(extractor, "Warga Amerika Serikat Joko ikut hadir di desa itu.") == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Lomba diikuti guru SMP Negeri 3 bersama orang tua murid.", "SMP Negeri 3"),
+    ("Kebun sekolah dirawat siswa SDN Pelita 2 yang berada di tepi sawah.", "SDN Pelita 2"),
+    ("Lomba diikuti siswa MTs Negeri 4 pada Senin pagi.", "MTs Negeri 4"),
+])
+def test_a_numbered_name_keeps_its_number_before_a_function_word(extractor, text, name):
+    assert names(extractor, text) == [name]
+
+
+def test_a_count_after_a_name_is_no_part_of_it(extractor):
+    assert names(extractor, "Pelatihan diikuti Kelompok Tani Sumber Rejeki 12 orang.") == ["Kelompok Tani Sumber Rejeki"]
+    # "dari" may start the rest of a count ("10 dari 12 kelompok"): the number is left out
+    assert names(extractor, "Bibit dibagikan Kelompok Tani Sumber Rejeki 10 dari 12 kelompok.") \
+        == ["Kelompok Tani Sumber Rejeki"]

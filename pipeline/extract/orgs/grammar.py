@@ -18,6 +18,12 @@ GIVING_CONNECTORS = {"kepada"}
 
 NOMINAL_RE = re.compile(r"^[Pp]e\w{3,}an$")
 
+# function words after a number that end a numbered name ("SMP Negeri 3 bersama", "SDN Sukamaju 2 yang"): a count
+# is followed by what it counts (orang, pondok), never by these; "dari" is left out ("Kelompok Tani 10 dari 12")
+_AFTER_NUMBERED_NAME = {"di", "ke", "yang", "pada", "bersama", "dengan", "juga", "telah", "sudah", "akan",
+                        "sebagai", "selaku", "dalam", "itu", "ini", "tersebut", "melalui", "oleh", "menjadi",
+                        "adalah", "kini", "sejak", "pun"}
+
 
 # Each step of the grammar looks at the token the name has reached: it ends the name (STOP), takes the token
 # and goes on (GO), or leaves it to the next step (None). A token no step takes ends the name.
@@ -267,7 +273,8 @@ def _number(ctx: Ctx, run: _Run, t: Tok) -> bool | None:
         return STOP
     toks = ctx.toks
     nxt = toks[run.j + 1] if run.j + 1 < len(toks) else None
-    if t.text.isdigit() and nxt is not None and not nxt.nl and nxt.is_lower and nxt.low not in CONNECTORS:
+    if t.text.isdigit() and nxt is not None and not nxt.nl and nxt.is_lower and nxt.low not in CONNECTORS \
+            and nxt.low not in _AFTER_NUMBERED_NAME:
         return STOP  # "Kanim Tahuna 39 orang", "Pondok Pesantren 27 pondok": a count after the name
     return run.take(run.j + 1)
 
