@@ -26,7 +26,8 @@ pattern) a mention's value carries: cls (person, group, business, institution,
 village), part (a breakdown part, never the total), subset ("35 di antaranya"),
 item (the list item of an "each" count), not_total (why it cannot be the total:
 target, cumulative, past, capacity, future, batch, failed, others), batch (the batches its sentence
-names: a batch count is a part only when the article counts two batches or more),
+names: a batch count is a part only when the article counts two batches or more), listed (an item of a list over
+named places or bodies: with the batches, summed into the total when the article gives no overall figure),
 classifier (counted by orang/jiwa, a noun that names no kind of participant), cue
 (strong, medium, none) and lede (in the first sentence of the body).
 """
@@ -46,7 +47,7 @@ STRONG_TOTAL_RE = re.compile(r"\b(?:total(?:nya)?|jumlah|seluruhnya|keseluruhan)
 MEDIUM_CUE_RE = re.compile(
     r"\b(?:sebanyak|sejumlah|diikuti(?:\s+oleh)?|dihadiri(?:\s+oleh)?|melibatkan|mengikutsertakan|kepada|terhadap|"
     r"bagi|untuk|menjangkau|menyentuh|menyasar|membina|melatih|memberdayakan|merangkul|mendampingi|menggandeng|"
-    r"mencapai)\s*$", re.I)
+    r"mencapai|berjumlah)\s*$", re.I)
 # staff who are themselves the ones trained or taking part: "diikuti 40 pegawai", "60 jurnalis mengikuti pelatihan"
 STAFF_TAKE_PART_BEFORE_RE = re.compile(
     r"\b(?:diikuti|dilatih|melatih|membekali|melibatkan|mengikutsertakan)(?:\s+oleh)?\s+"
@@ -296,8 +297,11 @@ class CountExtractor:
                 if TOTAL_HEAD_RE.search(text, clause_start, m.start()):
                     found = m  # the noun right after jumlah/total is what is counted
                     break
-                if not LOCATIVE_RE.search(text, clause_start, m.start()):
-                    found = m  # otherwise the last noun not in "di kota", "dari desa"
+                if not LOCATIVE_RE.search(text, clause_start, m.start()) and not (
+                        not self.noun_rules[m.group().lower()].get("participant", True)
+                        and self._numbered(text, clause_start, m.start())):
+                    found = m  # otherwise the last noun not in "di kota", "dari desa", nor a place counted by its
+                    # own number ("ibu-ibu dari lima dusun yang jumlahnya mencapai 75 orang": the 75 are the ibu-ibu)
             if found is None:
                 return None
             return _Noun(self.noun_rules[found.group().lower()], found.start(), found.end()), "noun_before"
@@ -308,6 +312,11 @@ class CountExtractor:
                 off = sent_start + m.start(1)
                 return _Noun(self.noun_rules[nm.group().lower()], off, off + len(nm.group())), "noun_before"
         return None
+
+    def _numbered(self, text: str, start: int, noun_start: int) -> bool:
+        """Whether a number stands right before the noun at ``noun_start`` ("lima dusun", "12 desa")."""
+        nums = self.numbers.scan(text[start:noun_start])
+        return bool(nums) and not text[start + nums[-1].end:noun_start].strip()
 
     def _scaled(self, s: str) -> bool:
         """Whether a number is written with a multiplier word (ribu, juta, miliar: rules/number_words kind big)."""
@@ -680,6 +689,7 @@ def _drop_anaphors(text: str, mentions: list[Mention], numbers: NumberParser) ->
 
 
 SERIES_GAP_RE = re.compile(r"[^.!?\n]{1,80}")
+PLACE_GAP_RE = re.compile(r"(?:^|[\s(,])[A-Z][\w'-]+")  # a capitalised name between two counts of a list
 
 
 def _mark_series(text: str, found: list[Mention]) -> None:
@@ -694,9 +704,16 @@ def _mark_series(text: str, found: list[Mention]) -> None:
             continue
         if len(run) >= 3 and not any(x.value.get("cue") == "strong" or x.value.get("part") for x in run):
             whole = sum(x.value["count"] or 0 for x in run)
+            halves = [x for x in run if 2 * (x.value["count"] or 0) == whole]
+            # each count after a name ("Desa A 12 orang, Desa B 10 orang dan Desa C 8 orang") and no figure between
+            # (a year, a date): a list over named places or bodies, whose sum is the whole when nothing else is
+            named = not halves and all(PLACE_GAP_RE.search(text, a.end, b.start)
+                                       and not re.search(r"\d", text[a.end:b.start]) for a, b in zip(run, run[1:]))
             for x in run:
                 if 2 * (x.value["count"] or 0) != whole:  # "Dari 16 peserta, 6 peserta ... dan 10 peserta": the whole
                     x.value["part"] = True
+                    if named:
+                        x.value["listed"] = True
         run = [m] if m is not None else []
 
 

@@ -59,6 +59,32 @@ def _likeliest_parts(same: list[dict], whole: int) -> list[dict]:
     return keep
 
 
+def _batch_sum(participants: list[dict]) -> dict | None:
+    """The programme's total when the article counts only its batches ("Tahap pertama diikuti 50 peserta,
+    sedangkan tahap kedua diikuti 30 peserta") or a list over named villages ("Desa A 20 KK, Desa B 15 KK dan
+    Desa C 10 KK") and states no overall figure: the sum of those counts, with their evidence. Only for two
+    batches or more of one batch word (or one list), counting one thing (one unit, one family), each a different
+    figure (two equal figures may be one batch said twice)."""
+    batch = [p for p in participants if p["_batch"] and p["_sum"] and not p["_subset"]]
+    if len(batch) < 2 or len({p["count"] for p in batch}) < len(batch):
+        return None
+    if len({p["unit"] for p in batch}) != 1 or len({p["_family"] for p in batch}) != 1:
+        return None
+    words: dict[str, set[str]] = {}
+    for p in batch:
+        for label in p["_batch"]:
+            word, _, nth = label.partition(" ")
+            words.setdefault(word, set()).add(nth)
+    if len(words) != 1 or len(next(iter(words.values()))) < 2:
+        return None  # "tahap 1 ... angkatan 3": batches of two kinds are no one series
+    first = min(batch, key=lambda p: p["_start"])
+    return {"count": sum(p["count"] for p in batch), "unit": first["unit"], "what": first["what"], "total": True,
+            "approx": any(p["approx"] for p in batch),
+            "evidence": [e for p in sorted(batch, key=lambda p: p["_start"]) for e in p["evidence"]],
+            "_part": False, "_sum": False, "_family": first["_family"], "_subset": False, "_demoted": None,
+            "_cue": "none", "_start": first["_start"], "_batch": None}
+
+
 def assemble_participants(mentions: list[Mention]) -> tuple[list[Participant], Consistency]:
     """The record's participants (one per count and thing counted, restatements
     merged) and whether the breakdown parts add up to the total. Reads the count mentions' ``CountValue``s;
@@ -78,7 +104,9 @@ def assemble_participants(mentions: list[Mention]) -> tuple[list[Participant], C
                           "_sum": bool(v.get("part")) and not v.get("subset"),
                           "_family": _FAMILY.get(v.get("cls", "person"), v.get("cls", "person")),
                           "_subset": bool(v.get("subset")), "_demoted": v.get("not_total"),
-                          "_cue": v.get("cue", "none"), "_start": m.start}
+                          "_cue": v.get("cue", "none"), "_start": m.start,
+                          "_batch": (v.get("batch") if v.get("not_total") == "batch"
+                                     else ["list 1", "list 2"] if v.get("listed") else None)}
         else:
             it["total"] = it["total"] or bool(v.get("total"))
             if m.evidence() not in it["evidence"]:
@@ -90,6 +118,11 @@ def assemble_participants(mentions: list[Mention]) -> tuple[list[Participant], C
         whole["_sum"] = whole["_sum"] or part["_sum"]  # it is still that breakdown's part
     participants = list(items.values())
     totals = [p for p in participants if p["total"]]
+    if not totals:
+        summed = _batch_sum(participants)
+        if summed is not None:
+            participants.append(summed)
+            totals = [summed]
     total = totals[0] if len({p["count"] for p in totals}) == 1 else None
     if total is not None:
         participants = _fit_parts_to_total(participants, total)
@@ -99,7 +132,7 @@ def assemble_participants(mentions: list[Mention]) -> tuple[list[Participant], C
     total_count = total["count"] if total is not None else None
     consistent = (parts_sum == total_count) if parts_sum is not None and total_count is not None else None
     for p in participants:
-        for k in ("_part", "_sum", "_family", "_subset", "_demoted", "_cue", "_start"):
+        for k in ("_part", "_sum", "_family", "_subset", "_demoted", "_cue", "_start", "_batch"):
             del p[k]
     return cast("list[Participant]", participants), {"parts_sum": parts_sum, "total": total_count,
                                                      "consistent": consistent}

@@ -367,3 +367,40 @@ def test_a_breakdown_cue_ends_where_a_new_clause_takes_its_own_count(extractor):
 ])
 def test_the_helpers_who_give_are_no_total(extractor, text, expected):
     assert totals(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected_totals, expected_counts", [
+    # only the batches are counted: the programme's total is their sum (the batches stay as parts)
+    ("Pelatihan gelombang pertama diikuti 50 peserta. Gelombang kedua diikuti 30 peserta.", [80], [30, 50, 80]),
+    ("Sebanyak 40 peserta mengikuti pelatihan tahap pertama, dan 35 peserta mengikuti tahap kedua.",
+     [75], [35, 40, 75]),
+    # an overall figure the article gives is the total, never a second sum beside it
+    ("Tahap pertama diikuti 50 peserta. Tahap kedua diikuti 30 peserta. Dengan demikian, total peserta "
+     "mencapai 80 orang.", [80], [30, 50, 80]),
+    ("Angkatan I diikuti 22 peserta dan angkatan II diikuti 18 peserta. Acara penutupan dihadiri 150 warga.",
+     [150], [18, 22, 150]),
+    # two equal figures may be one batch said twice: no sum
+    ("Angkatan pertama diikuti 25 peserta dan angkatan kedua 25 peserta.", [], [25]),
+    # a list over named villages with no overall figure: its sum
+    ("Bantuan diterima warga Desa Sukamaju sebanyak 20 KK, Desa Mekarsari sebanyak 15 KK, dan Desa Cibodas "
+     "sebanyak 10 KK.", [45], [10, 15, 20, 45]),
+    ("Peserta berasal dari Desa Sukamaju (12 orang), Desa Mekarsari (9 orang), dan Desa Cibodas (7 orang).",
+     [28], [7, 9, 12, 28]),
+    # a yearly series is no list of parts of one whole
+    ("Pada 2021 sebanyak 20 orang, 2022 sebanyak 15 orang, dan 2023 sebanyak 10 orang.", [], [10, 15, 20]),
+])
+def test_batches_and_village_lists_without_an_overall_figure_add_up(extractor, text, expected_totals,
+                                                                     expected_counts):
+    assert totals(extractor, text) == expected_totals
+    assert counts(extractor, text) == expected_counts
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a place counted by its own number is not what the link word's number counts
+    ("Pelatihan menjahit itu diikuti ibu rumah tangga dari lima dusun yang jumlahnya mencapai 75 orang.", [75]),
+    # 'berjumlah' after the participants cues their number like 'sebanyak'
+    ("Sebanyak 12 desa menjadi lokasi program. Peserta pelatihan yang berasal dari tiga kecamatan itu "
+     "berjumlah 45 orang.", [45]),
+])
+def test_the_participants_counted_away_from_their_noun(extractor, text, expected):
+    assert totals(extractor, text) == expected
