@@ -40,6 +40,13 @@ ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # (a capitalised name and nothing after it; prose after a date has lower-case words)
 AUTHOR_GAP = re.compile(r"(?:[ \t\u00a0]{2,}|\t|[|/·•–—-])[ \t\u00a0]*$")
 AUTHOR_TAIL = re.compile(r"^[A-Z][\w.'’-]*(?:[ \t\u00a0]+[A-Z][\w.'’-]*){0,4}[ \t\u00a0]*$")
+# More fields after the stamp, each set apart by a separator: "| Nasional | Dibaca 301 kali", "- Berita Daerah",
+# "| Kategori: Ekonomi", "· 3 menit baca", "| 0 Komentar": a label-led field, a run of capitalised words (an
+# author, a section) or a counter (a number and one or two words)
+TAIL_SEP = re.compile(r"[ \t\u00a0]*(?:[|·•/]|(?<![\w])[-–—](?=[ \t\u00a0]))[ \t\u00a0]*")
+TAIL_SEP_START = re.compile(r"^[ \t\u00a0]*(?:[|·•/]|[-–—](?=[ \t\u00a0]))")
+TAIL_FIELD = re.compile(r"^(?:[A-Z][\w.'’-]*:?(?:[ \t\u00a0]+[A-Z][\w.'’-]*:?){0,4}"
+                        r"|\d[\d.,]*[ \t\u00a0]*[A-Za-z]+(?:[ \t\u00a0]+[A-Za-z]+)?)$")
 # What may stand before a stamp on its line besides a bare label: an author or outlet, labels and separators
 # ("Nama Penulis | Kamis, 11/01/2024 14:02 WIB", "Oleh Nama - Kamis, ...", "Reporter: A | Editor: B | Kamis, ...",
 # "Diposting pada Kamis, ...", "Ditulis oleh Admin pada 11 Jan 2024"). Only labels, the connector "pada"/"on",
@@ -97,6 +104,8 @@ def _top_form(text: str, c: Candidate, patterns: DatePatterns) -> str:
             return "stamp"
         if AUTHOR_GAP.search(right[:tail_end]) and AUTHOR_TAIL.match(rest):
             return "stamp"
+        if (AUTHOR_GAP.search(right[:tail_end]) or TAIL_SEP_START.match(rest)) and _stamp_fields(rest, patterns):
+            return "stamp"
         # exported metadata: "date 2024-02-28 Headline ..." (a labelled ISO day; prose never writes those)
         if left.strip() and ISO_DAY.match(text[c.start:c.end]):
             return "stamp"
@@ -125,3 +134,9 @@ def _byline_left(left: str, patterns: DatePatterns) -> bool:
     if not named:
         return labelled  # "Diposting pada": a label; "Pada" alone opens a sentence
     return bool(LEFT_END_SEP.search(left)) or bool(LEFT_CONNECTOR.match(words[-1]))
+
+
+def _stamp_fields(rest: str, patterns: DatePatterns) -> bool:
+    """The rest of a stamp line is only fields set apart by separators (see TAIL_FIELD)."""
+    fields = [f.strip() for f in TAIL_SEP.split(rest) if f.strip()]
+    return bool(fields) and all(patterns.stamp_label_start.match(f) or TAIL_FIELD.match(f) for f in fields)

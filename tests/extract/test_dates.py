@@ -342,12 +342,18 @@ PUBLISHED = [
     ("Judul Berita\n\nDiposting pada Senin, 4 Maret 2024 | 10:20 WIB\nWarga berlatih.", "2024-03-04"),
     ("Judul Berita\n\nDitulis oleh Admin pada 4 Mar 2024 - 10:20\nWarga berlatih.", "2024-03-04"),
     ("Judul Berita\n\nSenin, 4 Maret 2024 | 10:20 WIB | Dibaca 845 kali\nWarga berlatih.", "2024-03-04"),
+    ("Judul Berita\n\nSenin, 4 Maret 2024 | 10:20 WIB | Ekonomi | Dibaca 845 kali\nWarga berlatih.", "2024-03-04"),
+    ("Judul Berita\n\nDitulis 4 Mar 2024 - 10:20 | 4 menit baca\nWarga berlatih menenun.", "2024-03-04"),
+    ("Judul Berita\n\nSenin, 4 Maret 2024 10:20 WIB - Kabar Desa\nWarga berlatih menenun.", "2024-03-04"),
+    ("Judul Berita\n\nSenin, 4 Maret 2024 | 10:20 WIB | Rubrik: Ekonomi\nWarga berlatih.", "2024-03-04"),
     # ... but not a field of an info box, a title running into a date, prose or a numbered list line
     ("Judul Berita\n\nPendaftaran: 4 Maret 2024\nWarga berlatih menenun kain.", None),
     ("Kelompok Tani Panen Raya Senin, 4 Maret 2024\n\nWarga berlatih menenun kain.", None),
     ("Judul Berita\n\nPanen digelar - Senin, 4 Maret 2024\nWarga berlatih menenun kain.", None),
     ("Judul Berita\n\n1. Sesi | Senin, 4 Maret 2024\nWarga berlatih menenun kain.", None),
     ("Judul Berita\n\nPada Senin, 4 Maret 2024\nWarga berlatih menenun kain.", None),
+    ("Judul Berita\n\nSenin, 4 Maret 2024 | 10:20 WIB | 40 warga hadir di balai\nWarga berlatih.", None),
+    ("Judul Berita\n\nSenin, 4 Maret 2024 - warga berkumpul di balai\nWarga berlatih menenun.", None),
 ]
 
 
