@@ -134,8 +134,11 @@ def test_an_organisation_opening_a_sentence_with_an_apposition_is_no_person(extr
     assert body_by_name(people_of(extractor, text, org_spans=[org])) == {}
 
 
-def test_the_late_is_no_part_of_the_name_and_marks_a_person(extractor):
-    text = "Bantuan diberikan kepada keluarga almarhum Suparjo yang meninggal pekan lalu."
+@pytest.mark.parametrize("text", [
+    "Bantuan diberikan kepada keluarga almarhum Suparjo yang meninggal pekan lalu.",
+    "Kelompok tani itu dirintis mendiang Suparjo pada tahun 1998.",
+])
+def test_the_late_is_no_part_of_the_name_and_marks_a_person(extractor, text):
     assert list(body_by_name(people_of(extractor, text))) == ["Suparjo"]
 
 
