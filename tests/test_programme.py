@@ -354,6 +354,21 @@ def test_a_description_inside_an_organisation_name_is_not_the_programme(px):
     assert px(text, [], [org]).name != "Pemberdayaan Masyarakat dan Desa"
 
 
+def test_an_organisation_after_the_activity_ends_or_joins_the_description(px):
+    """An organisation in the words after a head no longer drops the description: after the phrase's end (a stop
+    word between) it changes nothing, inside the phrase it belongs to it, and when its name runs on past the phrase's
+    end the phrase ends before it."""
+    text = "Relawan membuka pelatihan merangkai bunga di Yayasan Kasih Bunda pada Sabtu."
+    org = text.index("Yayasan"), text.index(" pada")
+    assert px(text, [], [org]).name == "pelatihan merangkai bunga"
+    text = "Warga mengikuti sosialisasi tabungan emas Koperasi Sinar Pagi kemarin."
+    org = text.index("Koperasi"), text.index(" kemarin")
+    assert px(text, [], [org]).name == "sosialisasi tabungan emas Koperasi Sinar Pagi"
+    text = "Panitia membagikan bantuan beras bagi nelayan Koperasi Nelayan Samudra Raya Kabupaten Tegal."
+    org = text.index("Koperasi"), len(text) - 1
+    assert px(text, [], [org]).name == "bantuan beras bagi nelayan"
+
+
 def test_an_activity_cut_by_the_length_limit_says_so(rules):
     ex = ProgrammeExtractor(rules)
     long = ex.activities("Warga mengikuti pelatihan membuat makanan ringan berbahan dasar lidah buaya segar.", [])

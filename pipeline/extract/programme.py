@@ -78,9 +78,8 @@ class ProgrammeExtractor:
         facts.activities = self.activities(text, regions)
         # a description inside an organisation's name ("Dinas Pemberdayaan Masyarakat dan Desa") is not the
         # programme's (a named programme may hold an organisation's name: "BRI Peduli")
-        blocked = list(regions) + [Region(s, e, "organisation", "orgs") for s, e in org_spans]
         named = self.names(text, regions, title=title)
-        described = self._descriptions(text, blocked, title=title)
+        described = self._descriptions(text, regions, title=title, orgs=org_spans)
         facts.name_candidates = named + described + self._title_names(text, title)
         for m in facts.name_candidates:
             m.value["head"] = self.head_of(m.value["name"])
@@ -175,14 +174,26 @@ class ProgrammeExtractor:
         return self._best(self.names(text, regions))
 
     def _descriptions(self, text: str, regions: list[Region], limit: int = 4,
-                      title: tuple[int, int] | None = None) -> list[Mention]:
+                      title: tuple[int, int] | None = None,
+                      orgs: Sequence[tuple[int, int]] = ()) -> list[Mention]:
+        """Description phrases: a head word and the words after it. One whose head stands inside an organisation's
+        name (``orgs``: "Dinas Pemberdayaan ...") is none; an organisation after the head belongs to the phrase when
+        the phrase holds all of it ("sosialisasi kerja sama BPJS ..."), else the phrase ends before it (an organisation
+        in the words looked at after the phrase's end, "pelatihan menjahit di Lapas ...", no longer drops it)."""
         out: list[Mention] = []
         for m in self.activity_rx.finditer(text):
             span = text[m.start():m.end("tail")]
             if in_regions(m.start(), m.end("tail"), regions) or self.enclosed(text, m.start(), title):
                 continue
-            end = m.start() + _phrase_end(span, self.stop_words)
-            phrase = _cut_phrase(span, self.stop_words)
+            if any(s < m.end() and m.start() < e for s, e in orgs):
+                continue
+            n = _phrase_end(span, self.stop_words)
+            cut = min((s for s, e in orgs if m.start() < s < m.start() + n < e), default=None)
+            if cut is not None:  # an organisation's name runs on past the phrase's end: the phrase ends before it
+                span = text[m.start():cut]
+                n = _phrase_end(span, self.stop_words)
+            end = m.start() + n
+            phrase = " ".join(text[m.start():end].split())
             if len(phrase.split()) >= 2 and not self._weak(m.group(), phrase):
                 out.append(Mention("cue", text[m.start():end], m.start(), end, "regex:programme:description",
                                    {"name": phrase, "pattern": "description", "priority": 0},
@@ -323,11 +334,6 @@ def _phrase_end(s: str, stop_words: frozenset[str]) -> int:
     while len(ends) > 1 and ends[-1][1] in _DANGLING:
         ends.pop()
     return ends[-1][0] if ends else 0
-
-
-def _cut_phrase(s: str, stop_words: frozenset[str]) -> str:
-    """The description phrase at the start of ``s``, with single spaces."""
-    return " ".join(s[:_phrase_end(s, stop_words)].split())
 
 
 _COUNT_TAIL = re.compile(r"[ \t]+(?:untuk|dan|bagi|&|for|and)[ \t]+\d[\d.,]*$")
