@@ -103,6 +103,24 @@ def test_a_branch_of_an_association_before_its_body_and_region(extractor, text, 
     assert names(extractor, text) == [name]
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Penyuluhan digelar Kantor Kemenag Kabupaten Sleman bersama warga.", "Kantor Kemenag Kabupaten Sleman"),
+    ("Penyuluhan digelar Kantor Kementerian Agama Kota Ambon bersama warga.", "Kantor Kementerian Agama Kota Ambon"),
+    # after di/ke/dari the office word is the building: the body is named without it
+    ("Penyuluhan digelar di Kantor BPS Kota Ambon bersama warga.", "BPS Kota Ambon"),
+    # a unit word that is no building keeps its place there
+    ("Penyuluhan digelar di Kanwil BRI Bali bersama warga.", "Kanwil BRI Bali"),
+])
+def test_an_office_word_before_a_known_body_and_its_region(extractor, text, name):
+    assert names(extractor, text) == [name]
+
+
+def test_an_office_word_before_a_venue_or_a_group_stays_out(extractor):
+    assert "Pusat Kementerian Sosial" not in names(extractor, "Rapat digelar di Kantor Pusat Kementerian Sosial.")
+    assert not any(n.startswith("Kantor") for n in names(
+        extractor, "Peluncuran dari Kantor Koperasi Sinar Pagi Desa Sukamaju disiarkan."))
+
+
 def test_a_bracket_after_a_branch_word_that_spells_something_else_is_not_taken(extractor):
     # "Dewan Pimpinan" starts no name (a stop prefix); the party's branch is then read from the body on
     assert names(extractor, "Bazar itu digelar Dewan Pimpinan Cabang (DPC) PKB Kabupaten Sleman.") \

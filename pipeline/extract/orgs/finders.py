@@ -20,6 +20,9 @@ _GLUED = re.compile(r"^[a-z]{2,}([A-Z][a-z]+)$")  # "dapatBantuan": two words ru
 
 # a regional office's contraction, one capitalised word: Dis-/Din- and a consonant (Disperindakop, Dinkominfo,
 # Dinsos), never a vowel (Dinata, Dinarti are people); six letters at least
+# a locative word before a weak unit word ("di Kantor X Kota Y") makes it a building
+_VENUE_BEFORE = {"di", "ke", "dari", "depan", "menuju", "halaman"}
+
 _OFFICE_CONTRACTION = re.compile(r"^Di[sn][b-df-hj-np-tv-z][a-z]{3,}$")
 
 
@@ -121,6 +124,8 @@ def _unit_before(ctx: Ctx, i: int) -> int | None:
                 continue
             if end != i and not acronym_matches(toks[i - 2].text, [t.text for t in toks[k:end]]):
                 continue  # the bracket is no short form of the unit words
+            if m[1].rule.get("weak") and k > 0 and toks[k - 1].low in _VENUE_BEFORE and not toks[k].nl:
+                continue  # "di Kantor BPS Kota X": the building where something happens, not the office as a body
             return k
     return None
 
@@ -252,8 +257,9 @@ def _inside_other_name(ctx: Ctx, i: int) -> bool:
         return False
     if ctx.lex.title.ends_at(toks, i):
         return False
-    if ctx.lex.unit.match(toks, i - 1) or entry_at(ctx, i - 1) or ctx.lex.prefix.match(toks, i - 1):
-        return False
+    unit = ctx.lex.unit.match(toks, i - 1)
+    if unit is not None and not unit[1].rule.get("weak") or entry_at(ctx, i - 1) or ctx.lex.prefix.match(toks, i - 1):
+        return False  # (a weak unit word, "Kantor", starts a building as often: "Kantor Koperasi X")
     return True
 
 
