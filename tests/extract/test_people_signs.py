@@ -67,3 +67,11 @@ def test_a_subject_introduced_by_a_position_between_commas_has_person_evidence(e
 def test_a_place_before_a_position_between_commas_is_no_person(extractor):
     text = "Pelatihan berjalan lancar. Di Sukamaju, Kepala Dinas Sosial, mengatakan hal itu."
     assert "Sukamaju" not in _mentions(extractor, text)
+
+
+def test_an_age_in_brackets_is_person_evidence(extractor):
+    # only people are given an age in brackets: the learned decision reads it as a person's sign
+    text = "Kebakaran melanda pasar. Salah satu korban, Rusmanto (46), mengaku kehilangan seluruh dagangannya."
+    m = _mentions(extractor, text)["Rusmanto"]
+    assert "person_evidence" in m.value["signs"]
+    assert not m.excluded

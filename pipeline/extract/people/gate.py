@@ -100,6 +100,8 @@ def person_evidence(doc: Doc, nm: Name) -> bool:
     lex = doc.lex
     if nm.honorific or nm.after > nm.b or (nm.h0 > 0 and doc.honorific_at(nm.h0 - 1)):
         return True  # "H. Lalu Sapturadi", "Yohanes Ontot, S.Sos.": titles of persons
+    if _aged(doc, nm.after):
+        return True  # "Soleh (46), mengaku ...": only people are given an age in brackets
     if doc.clean_name(nm.a, nm.b).casefold() in doc.pattern_names:
         return True
     if any(doc.is_person_word(doc.keys[j]) for j in range(nm.a, nm.b)):
@@ -119,6 +121,14 @@ def person_evidence(doc: Doc, nm: Name) -> bool:
     # unlike one item of a list of places or venues ("Golf Club, Halim Kusumajaya, Jakarta")
     return ((start < nm.h0 or doc.starts_sentence(nm.h0)) and j > nm.after and j < doc.n
             and doc.toks[j].kind == "w" and doc.toks[j].text.islower())
+
+
+def _aged(doc: Doc, j: int) -> bool:
+    """Brackets holding an age (a number from 1 to 119) open at token j: "(46)"."""
+    if not (j + 2 < doc.n and doc.toks[j].text == "(" and doc.toks[j + 2].text == ")"):
+        return False
+    age = doc.toks[j + 1].text
+    return age.isdigit() and 0 < int(age) < 120
 
 
 def _subject_of_position(doc: Doc, nm: Name, j: int) -> bool:
