@@ -815,7 +815,7 @@ def _mark_totals(text: str, mentions: list[Mention], title: tuple[int, int] | No
     ordered = sorted(cands, key=lambda m: m.start)
     for t in [m for m in ordered if m.value["count"] == chosen.value["count"]]:  # the total or a restatement
         nxt = next((m for m in ordered if m.start > t.end), None)
-        coord = TOTAL_COORD_RE.match(text[t.end:nxt.start]) if nxt is not None else None
+        coord = TOTAL_COORD_RE.match(text[_what_end(text, t):nxt.start]) if nxt is not None else None
         if (coord is not None and (coord["c"].lower() != "atau" or nxt.value.get("unit") != t.value.get("unit"))
                 and demoted(nxt) != "others"):
             totals.add(nxt.value["count"])  # "atau" joins a restatement in another unit, not an alternative
@@ -837,6 +837,19 @@ def _mark_totals(text: str, mentions: list[Mention], title: tuple[int, int] | No
     for m in live:
         if m.value["count"] in totals and not m.value.get("part"):
             m.value["total"] = True
+
+
+def _what_end(text: str, m: Mention) -> int:
+    """Where the words saying what a count counts end ("75 sekolah dasar negeri dan 6 perguruan tinggi": after
+    "negeri"): the words of its ``what`` after its noun, when the text goes on with them."""
+    pos, words = m.end, (m.value.get("what") or "").split()
+    noun = next((k for k in range(len(words), 0, -1) if m.text.lower().endswith(" ".join(words[:k]).lower())), None)
+    for word in words[noun:] if noun is not None else ():
+        nxt = NEXT_WORD_RE.match(text, pos)
+        if nxt is None or nxt.group(1) != word:
+            break
+        pos = nxt.end()
+    return pos
 
 
 def _alike(a: Mention, b: Mention, rank) -> bool:

@@ -404,3 +404,16 @@ def test_batches_and_village_lists_without_an_overall_figure_add_up(extractor, t
 ])
 def test_the_participants_counted_away_from_their_noun(extractor, text, expected):
     assert totals(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two totals joined by 'dan' after the words that say what the first counts
+    ("Program ini menjangkau 75 sekolah dasar negeri dan 6 perguruan tinggi.", [6, 75]),
+    ("Bantuan diberikan kepada 120 petani padi sawah dan 45 nelayan tradisional di pesisir.", [45, 120]),
+    # a place after the count ends what it counts: the next count is no second total
+    ("Pelatihan diikuti 40 peserta dari Desa Sukamaju dan 30 peserta dari Desa Mekarsari.", [40]),
+    # a verb between: the second count is another thing the programme did
+    ("Program itu melatih 50 guru honorer dan menjangkau 1.200 siswa.", [50]),
+])
+def test_totals_coordinated_after_what_they_count(extractor, text, expected):
+    assert totals(extractor, text) == expected
