@@ -227,3 +227,17 @@ def test_a_count_after_a_name_is_no_part_of_it(extractor):
     # "dari" may start the rest of a count ("10 dari 12 kelompok"): the number is left out
     assert names(extractor, "Bibit dibagikan Kelompok Tani Sumber Rejeki 10 dari 12 kelompok.") \
         == ["Kelompok Tani Sumber Rejeki"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Program diinisiasi Direktorat Jenderal Bina Pemerintah Desa untuk warga.", "Direktorat Jenderal Bina Pemerintah Desa"),
+    ("Benih dibagikan Balai Pengembangan Kelompok Tani kepada warga.", "Balai Pengembangan Kelompok Tani"),
+])
+def test_a_form_word_after_an_action_word_is_its_object_not_another_body(extractor, text, name):
+    assert names(extractor, text) == [name]
+
+
+def test_a_form_word_after_a_sector_or_a_legal_form_starts_another_body(extractor):
+    found = names(extractor, "Benih dibagikan Dinas Pertanian Kelompok Tani Sumber Rejeki kepada warga.")
+    assert "Dinas Pertanian" in found
+    assert "PT Sinar Bahari Energi" in names(extractor, "Bantuan datang dari Balai Pelatihan PT Sinar Bahari Energi.")

@@ -18,6 +18,12 @@ GIVING_CONNECTORS = {"kepada"}
 
 NOMINAL_RE = re.compile(r"^[Pp]e\w{3,}an$")
 
+# a word for what a body does to its object: the form word after it goes on with the name ("Direktorat Jenderal
+# Bina Pemerintah Desa", "Balai Pengembangan Kelompok Tani"); pe(N)-...-an nouns of an action (Pembinaan, Pengembangan,
+# Penyuluhan, Pelatihan, Pendampingan), not the sectors (Pertanian, Perekonomian, Pendidikan)
+_ACTION_WORDS = {"bina"}
+_ACTION_NOUN_RE = re.compile(r"^(Peng|Pemb|Peny|Pel|Pend(?!idik))\w{3,}an$")
+
 # function words after a number that end a numbered name ("SMP Negeri 3 bersama", "SDN Sukamaju 2 yang"): a count
 # is followed by what it counts (orang, pondok), never by these; "dari" is left out ("Kelompok Tani 10 dari 12")
 _AFTER_NUMBERED_NAME = {"di", "ke", "yang", "pada", "bersama", "dengan", "juga", "telah", "sudah", "akan",
@@ -242,11 +248,24 @@ def _stop_word(ctx: Ctx, run: _Run, t: Tok) -> bool | None:
             or ctx.lex.honorific.match(toks, j) \
             or (t.low in ctx.lex.stop_break and j > start and not known_pair):
         return STOP
-    if j > start and j > c.i + 1 and is_breaking(ctx, j):
+    if j > start and j > c.i + 1 and is_breaking(ctx, j) and not _object_of_action(ctx, run, j):
         return STOP
     if j > start and run.state != "name" and entry_at(ctx, j) is None and ctx.lex.prefix.match(toks, j):
         return STOP
     return None
+
+
+def _object_of_action(ctx: Ctx, run: _Run, j: int) -> bool:
+    """The form word at j is what the name's action word before it acts on, not another body: "Balai Pengembangan
+    Kelompok Tani", "Direktorat Jenderal Bina Pemerintah Desa". A legal form (PT, CV) always starts a company."""
+    toks = ctx.toks
+    prev = toks[j - 1]
+    if run.state != "name" or prev.nl or toks[j].nl or not prev.is_cap or prev.kind != "word":
+        return False
+    if not (_ACTION_NOUN_RE.match(prev.text) or prev.low in _ACTION_WORDS):
+        return False
+    m = ctx.lex.prefix.match(toks, j, skip_dots=True)
+    return m is not None and not m[1].legal
 
 
 def _region(ctx: Ctx, run: _Run, t: Tok) -> bool | None:
