@@ -417,3 +417,15 @@ def test_the_participants_counted_away_from_their_noun(extractor, text, expected
 ])
 def test_totals_coordinated_after_what_they_count(extractor, text, expected):
     assert totals(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # batches counted a little apart from the total (1.510 against 1.500) are still its breakdown
+    ("Tahap pertama diikuti 1.210 peserta dan tahap kedua 300 peserta. Total sementara 1.500 peserta.",
+     [300, 1210, 1500]),
+    # far over the total, the smaller count is no part of it
+    ("Tahap pertama diikuti 1.210 peserta dan tahap kedua 400 peserta. Total sementara 1.500 peserta.",
+     [1210, 1500]),
+])
+def test_a_breakdown_a_little_over_its_total_stays(extractor, text, expected):
+    assert counts(extractor, text) == expected
