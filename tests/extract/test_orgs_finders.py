@@ -312,3 +312,9 @@ def test_a_nickname_from_the_end_of_a_name_or_initials_behind_an_honorific_are_t
     found = [it["name"] for it in items(extractor, text, _per(text, "Bagus Wahyudi", "Rahmat Hidayat",
                                                               "Wulan Sari"))]
     assert found == ["Sinar Kopi Nusantara"]
+
+
+def test_a_regional_government_written_with_a_lower_case_pemerintah(extractor):
+    assert names(extractor, "Acara dihadiri jajaran pemerintah Kabupaten Sleman dan warga.") \
+        == ["pemerintah Kabupaten Sleman"]
+    assert names(extractor, "Program pemerintah kabupaten setempat berjalan baik.") == []
