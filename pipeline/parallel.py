@@ -15,7 +15,8 @@ import threading
 from collections import deque
 from typing import Any, Iterable, Iterator
 
-from .process import ArticleResult, Resources, needs_model, process_batch
+from .output.run_outputs import journal_out_text, prepared_mentions
+from .process import ArticleResult, Resources, article_coverage, encoded, needs_model, process_batch
 from .types import Article
 
 IN_FLIGHT_PER_WORKER = 4
@@ -47,7 +48,23 @@ def _init_worker(rules, ner_model, cache_dir, use_cache=True, decisions=None, ne
 
 def _work(batch: list[Article]) -> list[ArticleResult]:
     assert _WORKER_RES is not None
-    return process_batch(batch, _WORKER_RES)
+    return _with_outputs(process_batch(batch, _WORKER_RES))
+
+
+def _with_outputs(results: list[ArticleResult]) -> list[ArticleResult]:
+    """The results with what the run's parent makes of each (the journal's lines, mentions.csv rows, the
+    rule coverage, the number of mentions) made here, in the worker, travelling along: the parent, which
+    alone writes the outputs, is the one process all the workers wait on. The ``Mention`` objects then stay
+    here (rebuilding tens of them per article was the larger part of the parent's unpickling): a result
+    that reaches the run's parent from a worker carries its mentions only in those prepared forms."""
+    for r in results:
+        encoded(r)  # (a result from the cache is encoded again: its timings and cache states changed)
+        prepared_mentions(r)
+        journal_out_text(r)
+        r.__dict__["_coverage"] = article_coverage(r)
+        r.__dict__["_n_mentions"] = len(r.mentions)
+        r.mentions = []
+    return results
 
 
 _DASK_LOCK = threading.Lock()
@@ -60,7 +77,7 @@ def _dask_work(batch: list[Article], settings: tuple) -> list[ArticleResult]:
     batch at a time: start Dask workers with one thread each (``dask worker --nthreads 1 --nworkers N``).
     """
     with _DASK_LOCK:
-        return process_batch(batch, _worker_resources(*settings))
+        return _with_outputs(process_batch(batch, _worker_resources(*settings)))
 
 
 # --- the backends ---------------------------------------------------------------------------

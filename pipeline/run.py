@@ -24,6 +24,7 @@ from . import __version__, codec
 from .errors import RunError
 from .load import INPUT_TYPES, LoadFailure, SkippedInput, iter_articles, iter_input_files
 from .output.report import ReportTexts
+from .output.run_outputs import MentionStream, journal_out_text
 from .output.writers import OPTIONAL_FILES
 from .parallel import map_dask, map_inline, map_pool, worker_settings
 from .process import EVIDENCE_STEMS, ArticleResult, Resources, article_coverage, encoded, rule_coverage
@@ -143,7 +144,8 @@ def run(cfg: RunConfig) -> dict[str, Any]:
     show = sys.stderr.isatty() if cfg.progress is None else cfg.progress
     progress = Progress(len(files), show)
 
-    journal = Journal(cfg.out / JOURNAL, resume=cfg.resume,
+    mentions = MentionStream(cfg.out / MENTIONS_PARTIAL, keep_all=cfg.xlsx or cfg.parquet)
+    journal = Journal(cfg.out / JOURNAL, resume=cfg.resume, mentions=mentions,
                       signature={"rules": res.rules.digest, "ner_model": res.ner.version, "package": __version__})
     inputs_seen = 0
     load_seconds = 0.0
@@ -273,11 +275,11 @@ class Tally:
         self.timings.update(r.timings)
         for layer, state in r.cache.items():
             self.cache.setdefault(layer, Counter())[state] += 1
-        hits, disagreements = article_coverage(r)
+        hits, disagreements = r.__dict__.get("_coverage") or article_coverage(r)  # made by the worker (parallel)
         self.hits.update(dict(hits.most_common()))  # as rule_coverage orders them: ties keep that order
         self.n_disagree += len(disagreements)
         self.disagreements.extend(disagreements[:max(0, 500 - len(self.disagreements))])
-        self.n_mentions += len(r.mentions)
+        self.n_mentions += r.__dict__.get("_n_mentions", len(r.mentions))  # (parallel: sent without them)
         for rec in r.records:
             self.n_records += 1
             for field_name, kind in self.kinds.items():
@@ -287,6 +289,17 @@ class Tally:
 
 
 JOURNAL = ".journal.partial.jsonl"
+OUT_JOURNAL = ".journal-records.partial.jsonl"  # next to JOURNAL: what the second pass needs of each result
+MENTIONS_PARTIAL = ".mentions.partial.csv"  # mentions.csv as the run goes, renamed into place at the end
+
+
+class JournalOut:
+    """What the outputs' second pass needs of a result (``Journal.outputs``): no mentions, no timings."""
+
+    __slots__ = ("article_id", "path", "records", "regions", "error")
+
+    def __init__(self, article_id: str, path: str, records: list, regions: list, error: dict | None):
+        self.article_id, self.path, self.records, self.regions, self.error = article_id, path, records, regions, error
 
 
 class Journal:
@@ -297,11 +310,19 @@ class Journal:
     A line cut short by the kill is dropped (that article is simply done again). Each line is
     ``{"id", "path", "load", "result"}`` with the result as tagged JSON data (``codec``): reading a journal
     someone else wrote rebuilds only the package's own value types, it never runs code.
+
+    Beside it, rewritten from it on --resume: ``OUT_JOURNAL``, each result's records, regions and error
+    (``outputs``), so that the second pass decodes no mentions; and, when given a ``MentionStream``,
+    mentions.csv, written as the results arrive (its rows need no entity id).
     """
 
-    def __init__(self, path: Path, resume: bool = False, signature: dict[str, Any] | None = None):
+    def __init__(self, path: Path, resume: bool = False, signature: dict[str, Any] | None = None,
+                 mentions: MentionStream | None = None):
         """``signature``: what the results depend on (rules, model); a journal with another one is refused."""
         self.path = path
+        self.mentions = mentions
+        self.out_path = path.with_name(OUT_JOURNAL)
+        self.out = open(self.out_path, "w", encoding="utf-8")
         self.signature = signature or {}
         self.finished: set[tuple[str, str]] = set()
         self.tally = Tally()
@@ -324,6 +345,7 @@ class Journal:
                     else:
                         self.finished.add((row["id"], row["path"]))
                         self.tally.add(row["load"], row["result"])
+                        self._outputs(row["load"], row["result"])
                     good += len(line)
             os.truncate(path, good)
         if good:
@@ -342,10 +364,27 @@ class Journal:
             head = json.dumps({"id": r.article_id, "path": r.path, "load": load}, ensure_ascii=False)
             self.f.write(f'{head[:-1]}, "result": {encoded(r)}}}\n')  # the text the cache stored, when it did
             self.tally.add(load, r)
+            self._outputs(load, r)
         self.f.flush()
+
+    def _outputs(self, load: bool, r: ArticleResult) -> None:
+        self.out.write(journal_out_text(r, load) + "\n")
+        if self.mentions is not None and not load:
+            self.mentions.add(r)
 
     def close(self) -> None:
         self.f.close()
+        self.out.close()
+        if self.mentions is not None:
+            self.mentions.flush()
+
+    def outputs(self) -> Iterator[tuple[bool, JournalOut]]:
+        """(is a load failure, records/regions/error of the result) for every finished article, in the order
+        they finished: what ``__iter__`` gives without decoding the mentions."""
+        with open(self.out_path, encoding="utf-8") as f:
+            for line in f:
+                load, article_id, path, records, regions, error = codec.loads_text(line)
+                yield load, JournalOut(article_id, path, records, regions, error)
 
     def __iter__(self) -> Iterator[tuple[bool, ArticleResult]]:
         """(is a load failure, result) for every finished article, in the order they finished."""
@@ -357,6 +396,7 @@ class Journal:
 
     def remove(self) -> None:
         self.path.unlink(missing_ok=True)
+        self.out_path.unlink(missing_ok=True)
 
 
 # --- writing the outputs from the journal ---------------------------------------------------
@@ -368,8 +408,10 @@ def finish_outputs(cfg: RunConfig, journal: Journal, res: Resources, run_info: d
     """Resolve entities across the run, then write every output file from the journal in two passes.
 
     Pass 1 (``Tally``, fed as each result is journalled, so the journal is read once) keeps only the
-    resolver's small per-item data (kind, name, aliases, article, code) and the run's counters; pass 2 streams each result into records.jsonl/csv (with entity ids), mentions.csv
-    and errors.jsonl, each written to a temporary file and renamed at the end. Memory grows with the
+    resolver's small per-item data (kind, name, aliases, article, code) and the run's counters, and writes
+    mentions.csv (``MentionStream``: its rows need no entity id); pass 2 streams each result's records and error
+    (``Journal.outputs``: the mentions are not read again) into records.jsonl/csv (with entity ids) and
+    errors.jsonl, each written to a temporary file and renamed at the end. Memory grows with the
     entity table only (and with the whole run when --xlsx/--parquet ask for in-memory tables).
     """
     from .normalize.resolve import KINDS
@@ -394,9 +436,9 @@ def finish_outputs(cfg: RunConfig, journal: Journal, res: Resources, run_info: d
     del entities
     t_write = time.perf_counter()
 
-    with OutputFiles(cfg.out, load_errors, keep_tables=cfg.xlsx or cfg.parquet) as files:
+    with OutputFiles(cfg.out, load_errors, keep_tables=cfg.xlsx or cfg.parquet, mentions=journal.mentions) as files:
         item_no = 0
-        for is_load, r in journal:
+        for is_load, r in (journal.outputs() if journal.mentions is not None else journal):
             if is_load:
                 continue
             texts.set_regions(r.article_id, r.path, r.regions)
