@@ -39,6 +39,27 @@ def test_opening_subject_before_position_set_off_by_commas(extractor, text, name
     assert people[0]["title"] == title
 
 
+@pytest.mark.parametrize("text, name, title", [
+    ("Bupati Sleman Joko Prasetyo membuka pelatihan itu. “Peserta datang dari 17 kecamatan,” kata Prasetyo.",
+     "Joko Prasetyo", "Bupati Sleman"),
+    ("Camat Depok Hendra Gunawan membuka pelatihan. “Kami mendukung,” kata Gunawan.", "Hendra Gunawan",
+     "Camat Depok"),
+])
+def test_a_short_form_used_later_keeps_the_first_name_after_a_place(extractor, text, name, title):
+    # the surname alone later in the article is the last word of the name after the position, not all of it
+    people = body_by_name(people_of(extractor, text))
+    assert list(people) == [name]
+    assert people[name]["title"] == title
+
+
+@pytest.mark.parametrize("text", [
+    "Camat Sukolilo Hartono membuka acara. “Kami mendukung,” kata Hartono.",
+    "Ketua Kelompok Tani Makmur Sejahtera Hartono membuka acara. “Kami mendukung,” kata Hartono.",
+])
+def test_a_short_form_used_later_takes_no_unknown_place_or_group_word(extractor, text):
+    assert body_names(people_of(extractor, text)) == ["Hartono"]
+
+
 def test_three_word_name_after_organisation(extractor):
     text = "Ketua Yayasan Pelita Harapan Bangsa Maria Goretti Simanjuntak menjelaskan bantuan itu."
     assert body_names(people_of(extractor, text)) == ["Maria Goretti Simanjuntak"]

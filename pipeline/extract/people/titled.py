@@ -442,9 +442,12 @@ def _choose_tail(doc: Doc, options: list[Name], head_end: int, e: int, anchored:
     # leading place/organisation words are not the name ("Sukamaju Andi Pratama")
     plain = [o for o in options if not any(doc.is_place(x) for x in range(o.a, o.b) if doc.toks[x].kind == "w")]
     if full:
-        return _without_place_first(doc, _with_first_name(doc, full[0], plain, head_end, place_after), options,
-                                    head_end, place_after), False
+        choice = _without_place_first(doc, _with_first_name(doc, full[0], plain, head_end, place_after), options,
+                                      head_end, place_after)
+        return _with_first_words(doc, choice, plain, head_end, place_after), False
     if ev:
+        if place_after:
+            return _with_first_words(doc, ev[0], plain, head_end, place_after), False
         return _with_unique_words_before(doc, ev[0], plain, place_after), False
     if not plain:
         return None, True
@@ -469,6 +472,28 @@ def _with_unique_words_before(doc: Doc, choice: Name, plain: list[Name], place_a
     for o in plain:
         if o.a < choice.a and len(_words(doc, o)) <= 3 and all(
                 doc.keys.count(doc.keys[x]) == 1 for x in range(o.a, choice.a) if doc.toks[x].kind == "w"):
+            return o
+    return choice
+
+
+def _with_first_words(doc: Doc, choice: Name, plain: list[Name], head_end: int, place_after: bool) -> Name:
+    """"Bupati Sleman Joko Prasetyo ... Menurut Prasetyo": a one-word short form the article uses alone is the last
+    word of the full name written after the position. The words before it (three words at most in all) that the
+    article uses nowhere else are the name's when what comes before them surely ends the position: a place, an
+    acronym, a bracket, the head itself (one that takes no place), or the model's PER span starts right there."""
+    if len(_words(doc, choice)) != 1:
+        return choice
+    for o in plain:  # longest first
+        if o.a >= choice.a or o.b != choice.b or len(_words(doc, o)) > 3 or doc.toks[o.a].glued or (
+                place_after and o.a == head_end):
+            continue  # the one word right after a head that takes a place is the place ("Camat Sukaraja Bambang")
+        if not all(doc.keys.count(doc.keys[x]) == 1 for x in range(o.a, choice.a) if doc.toks[x].kind == "w"):
+            continue
+        prev = o.a - 1
+        per = doc.model_person_at(o.a, o.b)
+        if (per is not None and per[0] == o.a) or (prev >= head_end and (
+                doc.is_place(prev) or doc.is_acronym(prev) or doc.toks[prev].text == ")")) or (
+                prev == head_end - 1 and not place_after):
             return o
     return choice
 
