@@ -241,3 +241,20 @@ def test_a_form_word_after_a_sector_or_a_legal_form_starts_another_body(extracto
     found = names(extractor, "Benih dibagikan Dinas Pertanian Kelompok Tani Sumber Rejeki kepada warga.")
     assert "Dinas Pertanian" in found
     assert "PT Sinar Bahari Energi" in names(extractor, "Bantuan datang dari Balai Pelatihan PT Sinar Bahari Energi.")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Pengawasan dilakukan Badan Pengawas Pemilu Kabupaten Sleman sejak pagi.", "Badan Pengawas Pemilu Kabupaten Sleman"),
+    ("Program didukung Kementerian Koordinator Pangan sejak tahun lalu.", "Kementerian Koordinator Pangan"),
+    ("Program didukung Kementerian Koordinator (Kemenko) Bidang Pangan sejak tahun lalu.",
+     "Kementerian Koordinator (Kemenko) Bidang Pangan"),
+])
+def test_a_position_word_right_after_the_form_word_names_the_body_task(extractor, text, name):
+    assert names(extractor, text) == [name]
+
+
+def test_a_position_word_after_the_form_word_ends_the_name_before_a_person(extractor):
+    text = "Hadir Badan Pengawas Budi Santoso dan warga."
+    start = text.index("Budi")
+    found = [it["name"] for it in items(extractor, text, [(start, start + len("Budi Santoso"), "PER")])]
+    assert not any("Budi" in n for n in found)

@@ -244,7 +244,7 @@ def _stop_word(ctx: Ctx, run: _Run, t: Tok) -> bool | None:
     j, c, start = run.j, run.c, run.start
     known_pair = j + 1 < len(toks) and (t.low, toks[j + 1].low) in ctx.lex.name_pairs
     person = j in ctx.per_starts and not _at_body_start(c, j) and t.low not in ctx.lex.name_inside
-    if stop_token(ctx, j) or ctx.lex.title_stop.match(toks, j) or person \
+    if stop_token(ctx, j) or (ctx.lex.title_stop.match(toks, j) and not _title_names_body(ctx, c, j)) or person \
             or ctx.lex.honorific.match(toks, j) \
             or (t.low in ctx.lex.stop_break and j > start and not known_pair):
         return STOP
@@ -253,6 +253,19 @@ def _stop_word(ctx: Ctx, run: _Run, t: Tok) -> bool | None:
     if j > start and run.state != "name" and entry_at(ctx, j) is None and ctx.lex.prefix.match(toks, j):
         return STOP
     return None
+
+
+def _title_names_body(ctx: Ctx, c: Cand, j: int) -> bool:
+    """A position word right after the form word, with the name going on after it, names the body's task, not a
+    person: "Badan Pengawas Pemilu", "Kementerian Koordinator Pangan", "Badan Pembina Olahraga"."""
+    toks = ctx.toks
+    if not _at_body_start(c, j) or c.form.legal or toks[j].nl:
+        return False
+    m = ctx.lex.title_stop.match(toks, j)
+    k = m[0] if m is not None else j + 1
+    if k < len(toks) and bracket(ctx, k) is not None:
+        return True  # "Kementerian Koordinator (Kemenko) Bidang ..."
+    return k < len(toks) and not toks[k].nl and toks[k].kind == "word" and toks[k].is_cap and k not in ctx.per_starts
 
 
 def _object_of_action(ctx: Ctx, run: _Run, j: int) -> bool:
