@@ -44,6 +44,8 @@ def test_opening_subject_before_position_set_off_by_commas(extractor, text, name
      "Joko Prasetyo", "Bupati Sleman"),
     ("Camat Depok Hendra Gunawan membuka pelatihan. “Kami mendukung,” kata Gunawan.", "Hendra Gunawan",
      "Camat Depok"),
+    ("Gubernur Jambi Abdul Wahid membuka acara. Pekan lalu Gubernur Jambi Abdul Wahid juga hadir. “Kami "
+     "mendukung,” kata Wahid.", "Abdul Wahid", "Gubernur Jambi"),
 ])
 def test_a_short_form_used_later_keeps_the_first_name_after_a_place(extractor, text, name, title):
     # the surname alone later in the article is the last word of the name after the position, not all of it

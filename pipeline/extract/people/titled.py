@@ -479,7 +479,7 @@ def _with_unique_words_before(doc: Doc, choice: Name, plain: list[Name], place_a
 def _with_first_words(doc: Doc, choice: Name, plain: list[Name], head_end: int, place_after: bool) -> Name:
     """"Bupati Sleman Joko Prasetyo ... Menurut Prasetyo": a one-word short form the article uses alone is the last
     word of the full name written after the position. The words before it (three words at most in all) that the
-    article uses nowhere else are the name's when what comes before them surely ends the position: a place, an
+    article uses nowhere else but in this name (or alone where a person stands) are the name's when what comes before them surely ends the position: a place, an
     acronym, a bracket, the head itself (one that takes no place), or the model's PER span starts right there."""
     if len(_words(doc, choice)) != 1:
         return choice
@@ -487,7 +487,7 @@ def _with_first_words(doc: Doc, choice: Name, plain: list[Name], head_end: int, 
         if o.a >= choice.a or o.b != choice.b or len(_words(doc, o)) > 3 or doc.toks[o.a].glued or (
                 place_after and o.a == head_end):
             continue  # the one word right after a head that takes a place is the place ("Camat Sukaraja Bambang")
-        if not all(doc.keys.count(doc.keys[x]) == 1 for x in range(o.a, choice.a) if doc.toks[x].kind == "w"):
+        if not all(_name_word_here(doc, x, choice.b) for x in range(o.a, choice.a) if doc.toks[x].kind == "w"):
             continue
         prev = o.a - 1
         per = doc.model_person_at(o.a, o.b)
@@ -496,6 +496,16 @@ def _with_first_words(doc: Doc, choice: Name, plain: list[Name], head_end: int, 
                 prev == head_end - 1 and not place_after):
             return o
     return choice
+
+
+def _name_word_here(doc: Doc, x: int, b: int) -> bool:
+    """Token x (before a name's last word, which ends before token b) is a word of the name: the article uses it
+    nowhere else, only in the same name ("Gubernur Riau Abdul Wahid" written twice), or alone where a person
+    stands."""
+    key, run = doc.keys[x], doc.keys[x:b]
+    if doc.is_person_word(key):
+        return True
+    return all(doc.keys[p:p + len(run)] == run for p in range(doc.n) if doc.keys[p] == key)
 
 
 def _with_first_name(doc: Doc, choice: Name, plain: list[Name], head_end: int, place_after: bool) -> Name:
