@@ -12,7 +12,7 @@ usage: python benchmarks/bench_rerun.py [--articles N] [--change KIND] [--ner-mo
 4. Runs the changed rules again with --no-cache and checks that records.jsonl is byte for byte the same.
    With several --change options, steps 3 and 4 are done for each, against the same warm cache.
 
-The code, the rules and the NER model are copied first and the runs use the copies, so that edits
+The code, the learned decisions, the rules and the NER model are copied first and the runs use the copies, so that edits
 made in the working tree while the benchmark runs do not change what is measured.
 
 Prints the times and the speed-up, and exits 1 when the re-run is under 10x faster or the outputs
@@ -147,6 +147,8 @@ def main() -> int:
     SNAPSHOT = work / "src"
     shutil.copytree(ROOT / "pipeline", SNAPSHOT / "pipeline", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "rules", work / "rules")
+    if (ROOT / "models" / "decisions").is_dir():  # the copied package finds its learned decisions beside it
+        shutil.copytree(ROOT / "models" / "decisions", SNAPSHOT / "models" / "decisions")
     model = args.ner_model
     if model is None and (ROOT / "models" / "id_news_ner" / "meta.json").exists():
         shutil.copytree(ROOT / "models" / "id_news_ner", work / "model")
