@@ -194,7 +194,8 @@ def _learned_cv_lines(decisions) -> str:
     d = Decider.load(decisions)
     if not d.models:
         return "learned decisions: none (the rules decide)\n"
-    lines = ["learned decisions, 5-fold CV (three fold assignments) on the train split (share of articles right; rules alone):"]
+    lines = ["learned decisions, 5-fold CV (three fold assignments) on the train split "
+             "(share of articles right; rules alone):"]
     for name, m in sorted(d.models.items()):
         cv = m.card.get("cross_validation", {})
         lines.append(f"  {name:10} {cv.get('cv_accuracy', 0):.3f} +- {cv.get('fold_sd', 0):.3f} "

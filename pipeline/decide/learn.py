@@ -6,7 +6,8 @@
 2. Each candidate is labelled from the gold file: the article is a programme; the count is a gold total;
    the phrase matches a gold programme name (as the scorer matches); the date is a gold publication date.
 3. A logistic regression per decision (scikit-learn, L2, ``C`` chosen by 5-fold cross-validation over
-   articles, repeated over three fold assignments) is fitted on the whole train split and written as JSON to ``models/decisions/``, with a card
+   articles, repeated over three fold assignments)
+   is fitted on the whole train split and written as JSON to ``models/decisions/``, with a card
    (``CARD.md``) giving the data, the features and the cross-validated figures beside the rules' own.
 
 The test split is never read here. Deterministic: same corpus, rules and code give the same weights.
@@ -498,7 +499,8 @@ def write_card(cards: dict[str, dict[str, Any]], out: Path, sources: Counter) ->
     if "cv_missed" in det:
         lines += ["", f"Detection is weighed for a stream where {det['weighted_for_programme_share']:.0%} of articles are "
                   "programme articles (the corpus has about half): in cross-validation the learned choice missed "
-                  f"{det['cv_missed']} programme articles and flagged {det['cv_false']} others (means over the three fold "
+                  f"{det['cv_missed']} programme articles and flagged {det['cv_false']} others "
+                  "(means over the three fold "
                   "assignments); the rules alone missed "
                   f"{det['rules_errors']['missed']} and flagged {det['rules_errors']['false']}."]
         if det.get("grid"):

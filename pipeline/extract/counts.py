@@ -297,9 +297,9 @@ class CountExtractor:
                 if TOTAL_HEAD_RE.search(text, clause_start, m.start()):
                     found = m  # the noun right after jumlah/total is what is counted
                     break
-                if not LOCATIVE_RE.search(text, clause_start, m.start()) and not (
-                        not self.noun_rules[m.group().lower()].get("participant", True)
-                        and self._numbered(text, clause_start, m.start())):
+                numbered_place = (not self.noun_rules[m.group().lower()].get("participant", True)
+                                  and self._numbered(text, clause_start, m.start()))
+                if not numbered_place and not LOCATIVE_RE.search(text, clause_start, m.start()):
                     found = m  # otherwise the last noun not in "di kota", "dari desa", nor a place counted by its
                     # own number ("ibu-ibu dari lima dusun yang jumlahnya mencapai 75 orang": the 75 are the ibu-ibu)
             if found is None:
@@ -689,6 +689,7 @@ def _drop_anaphors(text: str, mentions: list[Mention], numbers: NumberParser) ->
 
 
 SERIES_GAP_RE = re.compile(r"[^.!?\n]{1,80}")
+DIGIT_RE = re.compile(r"\d")
 PLACE_GAP_RE = re.compile(r"(?:^|[\s(,])[A-Z][\w'-]+")  # a capitalised name between two counts of a list
 
 
@@ -708,7 +709,7 @@ def _mark_series(text: str, found: list[Mention]) -> None:
             # each count after a name ("Desa A 12 orang, Desa B 10 orang dan Desa C 8 orang") and no figure between
             # (a year, a date): a list over named places or bodies, whose sum is the whole when nothing else is
             named = not halves and all(PLACE_GAP_RE.search(text, a.end, b.start)
-                                       and not re.search(r"\d", text[a.end:b.start]) for a, b in zip(run, run[1:]))
+                                       and not DIGIT_RE.search(text, a.end, b.start) for a, b in zip(run, run[1:]))
             for x in run:
                 if 2 * (x.value["count"] or 0) != whole:  # "Dari 16 peserta, 6 peserta ... dan 10 peserta": the whole
                     x.value["part"] = True

@@ -18,7 +18,8 @@ def _fit_parts_to_total(participants: list[dict], total: dict) -> list[dict]:
     """Counts of the total's kind that are not the total can never add up to more than it (a larger count is
     no part of it: another figure, left alone). When they would, the record keeps the parts that add up to the
     total exactly: the article's own breakdown ("terdiri atas 35 orang dari A dan 25 orang dari B",
-    "masing-masing ...", or one whose sum lies within 2% over the total), else two to four of the counts ("250.000 toko kelontong ... 97.000 peserta ...
+    "masing-masing ...", or one whose sum lies within 2% over the total), else two to four of the counts
+    ("250.000 toko kelontong ... 97.000 peserta ...
     347.000 UMKM binaan"); the other smaller counts of that kind are subsets or restatements ("Dari 35 warga
     kami yang ikut, 12 orang siap membuka usaha") and leave the record (mentions.csv keeps them). When nothing
     adds up exactly, the likeliest parts are kept while they fit: breakdown parts, then plain counts, then
@@ -60,6 +61,9 @@ def _likeliest_parts(same: list[dict], whole: int) -> list[dict]:
     return keep
 
 
+LIST_SERIES = "list"  # the series label of the items of a list over named places or bodies (counts' ``listed``)
+
+
 def _batch_sum(participants: list[dict]) -> dict | None:
     """The programme's total when the article counts only its batches ("Tahap pertama diikuti 50 peserta,
     sedangkan tahap kedua diikuti 30 peserta") or a list over named villages ("Desa A 20 KK, Desa B 15 KK dan
@@ -76,7 +80,7 @@ def _batch_sum(participants: list[dict]) -> dict | None:
         for label in p["_batch"]:
             word, _, nth = label.partition(" ")
             words.setdefault(word, set()).add(nth)
-    if len(words) != 1 or len(next(iter(words.values()))) < 2:
+    if len(words) != 1 or (LIST_SERIES not in words and len(next(iter(words.values()))) < 2):
         return None  # "tahap 1 ... angkatan 3": batches of two kinds are no one series
     first = min(batch, key=lambda p: p["_start"])
     return {"count": sum(p["count"] for p in batch), "unit": first["unit"], "what": first["what"], "total": True,
@@ -107,7 +111,7 @@ def assemble_participants(mentions: list[Mention]) -> tuple[list[Participant], C
                           "_subset": bool(v.get("subset")), "_demoted": v.get("not_total"),
                           "_cue": v.get("cue", "none"), "_start": m.start,
                           "_batch": (v.get("batch") if v.get("not_total") == "batch"
-                                     else ["list 1", "list 2"] if v.get("listed") else None)}
+                                     else [LIST_SERIES] if v.get("listed") else None)}
         else:
             it["total"] = it["total"] or bool(v.get("total"))
             if m.evidence() not in it["evidence"]:

@@ -479,8 +479,9 @@ def _with_unique_words_before(doc: Doc, choice: Name, plain: list[Name], place_a
 def _with_first_words(doc: Doc, choice: Name, plain: list[Name], head_end: int, place_after: bool) -> Name:
     """"Bupati Sleman Joko Prasetyo ... Menurut Prasetyo": a one-word short form the article uses alone is the last
     word of the full name written after the position. The words before it (three words at most in all) that the
-    article uses nowhere else but in this name (or alone where a person stands) are the name's when what comes before them surely ends the position: a place, an
-    acronym, a bracket, the head itself (one that takes no place), or the model's PER span starts right there."""
+    article uses nowhere else but in this name (or alone where a person stands) are the name's when what comes
+    before them surely ends the position: a place, an acronym, a bracket, the head itself (one that takes no
+    place), or the model's PER span starts right there."""
     if len(_words(doc, choice)) != 1:
         return choice
     for o in plain:  # longest first
